@@ -36,6 +36,7 @@ CREATE TABLE territory (
   valid_from  DATE,
   valid_to    DATE,                -- NULL: still valid
   area_km2    DOUBLE,
+  area_source_id VARCHAR,          -- where area_km2 comes from (synthetic in the demo)
   source_id   VARCHAR NOT NULL
 );
 
@@ -50,7 +51,7 @@ CREATE TABLE comune_history (
 -- Suppressed comune code → the current comune it lives on in (resolved through chains of mergers).
 CREATE TABLE crosswalk (
   old_code   VARCHAR PRIMARY KEY,
-  new_code   VARCHAR NOT NULL,
+  new_code   VARCHAR,              -- NULL: cannot be traced onto one current comune
   event_date DATE NOT NULL,
   split      BOOLEAN NOT NULL      -- scorporo: split among several comuni, cannot be summed onto one
 );

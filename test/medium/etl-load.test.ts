@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { writeFixtureDataFolder } from '../support/data-folder.js';
+import { currentSnapshotId, load, newStateDir, querySnapshot } from '../support/etl.js';
+
+describe('ETL on fixture files → published snapshot', () => {
+  it('harmonises merged comuni onto current codes, summing their values', async () => {
+    const stateDir = await newStateDir();
+    await load(stateDir, await writeFixtureDataFolder());
+    const rows = await querySnapshot<{ territory_code: string; year: number; value: number; source_codes: string[] }>(
+      stateDir,
+      `SELECT territory_code, year, value, source_codes FROM observation
+       WHERE variable = 'pop_res' AND sex = 'T' AND age_band = 'TOT' AND territory_code IN ('018193', '018026') AND year = 2018
+       ORDER BY territory_code`,
+    );
+    // Canevino 200 + Ruino 700 + Valverde 300 before the 2019 merger into Colli Verdi.
+    expect(rows).toEqual([
+      { territory_code: '018026', year: 2018, value: 640 + 250, source_codes: ['018026', '018002'] },
+      { territory_code: '018193', year: 2018, value: 200 + 700 + 300, source_codes: ['018028', '018132', '018170'] },
+    ]);
+    const suppressed = await querySnapshot(stateDir, `SELECT count(*)::INTEGER AS n FROM territory WHERE code IN ('018002', '018028')`);
+    expect(suppressed).toEqual([{ n: 0 }]);
+  });
+
+  it('computes indicator parts per comune and year from the catalogue formulas', async () => {
+    const stateDir = await newStateDir();
+    await load(stateDir, await writeFixtureDataFolder());
+    const parts = await querySnapshot<{ indicator_code: string; numerator: number; denominator: number | null }>(
+      stateDir,
+      `SELECT indicator_code, numerator, denominator FROM indicator_part WHERE territory_code = '018110' AND
+        ((indicator_code = 'DEM_POP' AND year = 2021) OR (indicator_code = 'DEM_VAR' AND year = 2020) OR
+         (indicator_code = 'DEM_U12' AND year = 2021) OR (indicator_code = 'DEM_MASC' AND year = 2022) OR
+         (indicator_code = 'DEM_DENS' AND year = 2022))
+       ORDER BY indicator_code`,
+    );
+    expect(parts).toEqual([
+      { indicator_code: 'DEM_DENS', numerator: 70380, denominator: 62.86 },
+      { indicator_code: 'DEM_MASC', numerator: 33627, denominator: 36753 },
+      { indicator_code: 'DEM_POP', numerator: 70971, denominator: null },
+      { indicator_code: 'DEM_U12', numerator: 6000, denominator: 6000 + 64971 },
+      { indicator_code: 'DEM_VAR', numerator: 71200 - 71500, denominator: 71500 },
+    ]);
+    // 2018 has no previous year: no change can be computed, so there is no row (not a zero).
+    expect(await querySnapshot(stateDir, `SELECT count(*)::INTEGER AS n FROM indicator_part WHERE indicator_code = 'DEM_VAR' AND year = 2018`)).toEqual([{ n: 0 }]);
+  });
+
+  it('dissolves the boundaries of absorbed comuni into their successor', async () => {
+    const stateDir = await newStateDir();
+    await load(stateDir, await writeFixtureDataFolder());
+    const [row] = await querySnapshot<{ topojson: string }>(stateDir, `SELECT topojson FROM boundary WHERE provincia_code = '018'`);
+    const topology = JSON.parse(row!.topojson) as { objects: { comuni: { geometries: { type: string; properties: { code: string; name: string } }[] } } };
+    const shapes = topology.objects.comuni.geometries.map((g) => [g.properties.code, g.type]);
+    expect(shapes.sort()).toEqual([['018026', 'MultiPolygon'], ['018110', 'Polygon'], ['018177', 'Polygon'], ['018193', 'Polygon']]);
+  });
+
+  it('publishes a new snapshot on each load and keeps the Ambiti of the data folder', async () => {
+    const stateDir = await newStateDir();
+    const data = await writeFixtureDataFolder();
+    const first = await load(stateDir, data);
+    const second = await load(stateDir, data);
+    expect(first.kind).toBe('published');
+    expect(await currentSnapshotId(stateDir)).toBe(second.kind === 'published' ? second.manifest.id : null);
+    const members = await querySnapshot(stateDir, `SELECT ambito_code, list(comune_code ORDER BY comune_code) AS comuni FROM ambito_member GROUP BY 1 ORDER BY 1`);
+    expect(members).toEqual([
+      { ambito_code: 'PV-T1', comuni: ['018110', '018177'] },
+      { ambito_code: 'PV-T2', comuni: ['018002', '018026', '018193'] },
+    ]);
+  });
+});

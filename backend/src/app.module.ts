@@ -1,0 +1,32 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AppDbModule } from './app-db/app-db.module.js';
+import { BoundariesModule } from './boundaries/boundaries.module.js';
+import type { AppConfig } from './config/config.js';
+import type { Clock } from './core/clock.js';
+import { CoreModule } from './core/core.module.js';
+import { FrontendModule } from './frontend/frontend.module.js';
+import { HealthModule } from './health/health.module.js';
+import { IndicatorsModule } from './indicators/indicators.module.js';
+import { SnapshotsModule } from './snapshots/snapshots.module.js';
+import { TerritoriesModule } from './territories/territories.module.js';
+import { ValuesModule } from './values/values.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, clock: Clock): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config, clock),
+        AppDbModule,
+        HealthModule,
+        SnapshotsModule,
+        TerritoriesModule,
+        IndicatorsModule,
+        ValuesModule,
+        BoundariesModule,
+        FrontendModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,21 @@
+import { expect, it } from 'vitest';
+import { BadParameterError } from './errors.js';
+import { parseChoice, parseCode, parseYear } from './params.js';
+
+it('takes absent and empty parameters as absent', () => {
+  expect(parseChoice('level', undefined, ['a'])).toBeUndefined();
+  expect(parseCode('parent', '')).toBeUndefined();
+  expect(parseYear('year', undefined)).toBeUndefined();
+});
+
+it('names the parameter and what is allowed', () => {
+  expect(() => parseChoice('level', 'x', ['a', 'b'])).toThrow(new BadParameterError('level', '"x" is not allowed; use one of a, b'));
+  expect(() => parseYear('year', '24')).toThrow(/^year: "24" is not a year; use four digits/);
+  expect(() => parseCode('parent', "018' OR 1=1")).toThrow(/^parent: .* is not a territory code/);
+  expect(() => parseCode('parent', ['018', '019'])).toThrow('parent: give it once, as a single value');
+});
+
+it('accepts ISTAT, Italia and ambito codes', () => {
+  for (const code of ['018110', '018', '03', 'IT', 'PV-T1', 'AMB_PV']) expect(parseCode('parent', code)).toBe(code);
+  expect(parseYear('year', '2024')).toBe(2024);
+});

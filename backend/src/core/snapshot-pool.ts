@@ -1,0 +1,225 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { BOOLEAN, DOUBLE, DuckDBInstance, INTEGER, VARCHAR, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api';
+import { readCurrentSnapshotId, stateLayout, type StateLayout } from '@osservatorio/etl/layout';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { Clock } from './clock.js';
+import { NoSnapshotError } from './errors.js';
+import type { SnapshotInfo } from './snapshot-info.dto.js';
+import { snapshotInfoFromMeta, UnusableSnapshotError, type SnapshotMetaRow } from './snapshot-meta.js';
+import { loadSql } from './sql.js';
+
+export type SqlValue = string | number | boolean | null;
+
+/** Read access to one snapshot for the length of one unit of work. */
+export interface SnapshotReader {
+  readonly info: SnapshotInfo;
+  /** Runs SQL with named parameters ($name); a null parameter is bound as VARCHAR. */
+  query<Row>(sql: string, params?: Readonly<Record<string, SqlValue>>): Promise<Row[]>;
+}
+
+/** A snapshot the API has started to serve. */
+export interface ServedSnapshot {
+  readonly info: SnapshotInfo;
+  readonly sourceCount: number;
+}
+
+export type ServedListener = (snapshot: ServedSnapshot) => Promise<void>;
+
+const POINTER_CHECK_INTERVAL_MS = 1000;
+const MAX_IDLE_CONNECTIONS = 8;
+const SESSION_SQL = loadSql(import.meta.url, 'session.sql');
+const META_SQL = loadSql(import.meta.url, 'snapshot-meta.sql');
+
+/**
+ * Serves the snapshot named by `<state>/snapshots/CURRENT`, opened read-only. The pointer is read again
+ * at most once a second, on request; when it names a new, valid snapshot, new work goes to that one while
+ * work already running on the old one finishes, and then the old one is closed. A pointer to anything that
+ * cannot be served leaves the current snapshot in place.
+ */
+@Injectable()
+export class SnapshotPool implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('Snapshots');
+  private readonly layout: StateLayout;
+  private active: OpenSnapshot | null = null;
+  private checkedAt = Number.NEGATIVE_INFINITY;
+  private refreshing: Promise<void> | null = null;
+  private readonly reported = new Set<string>();
+  private readonly listeners: ServedListener[] = [];
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly clock: Clock,
+  ) {
+    this.layout = stateLayout(config.stateDir);
+  }
+
+  async onModuleInit(): Promise<void> {
+    this.checkedAt = this.clock.now().getTime();
+    await this.refresh();
+  }
+
+  onModuleDestroy(): void {
+    this.active?.retire();
+    this.active = null;
+  }
+
+  /** The snapshot new work would use, or null when none is published. */
+  async current(): Promise<SnapshotInfo | null> {
+    await this.refreshIfDue();
+    return this.active?.info ?? null;
+  }
+
+  /** Runs `work` on the current snapshot, which stays open until `work` settles. */
+  async use<T>(work: (snapshot: SnapshotReader) => Promise<T>): Promise<T> {
+    await this.refreshIfDue();
+    if (this.active === null) throw new NoSnapshotError();
+    return this.active.lease(work);
+  }
+
+  /** Calls `listener` for every snapshot served from now on, and at once for the one being served. */
+  async onServed(listener: ServedListener): Promise<void> {
+    this.listeners.push(listener);
+    if (this.active !== null) await this.notify(listener, this.active);
+  }
+
+  private async refreshIfDue(): Promise<void> {
+    if (this.refreshing === null) {
+      const now = this.clock.now().getTime();
+      if (now - this.checkedAt < POINTER_CHECK_INTERVAL_MS) return;
+      this.checkedAt = now;
+      this.refreshing = this.refresh().finally(() => {
+        this.refreshing = null;
+      });
+    }
+    await this.refreshing;
+  }
+
+  private async refresh(): Promise<void> {
+    let pointer: string | null;
+    try {
+      pointer = await readCurrentSnapshotId(this.layout);
+    } catch (error) {
+      this.reportOnce(`read:${(error as Error).message}`, `Cannot read ${this.layout.currentPointer} (${(error as Error).message}); ${this.stillServing()}`);
+      return;
+    }
+    if (pointer === null || pointer === this.active?.pointer) return;
+    let next: OpenSnapshot;
+    try {
+      next = await OpenSnapshot.open(this.snapshotFile(pointer), pointer);
+    } catch (error) {
+      this.reportOnce(pointer, `CURRENT names ${pointer}, which cannot be served: ${(error as Error).message}; ${this.stillServing()}`);
+      return;
+    }
+    if (next.info.id !== pointer) this.logger.warn(`Snapshot file ${pointer} says its id is ${next.info.id}`);
+    const previous = this.active;
+    this.active = next;
+    previous?.retire();
+    this.logger.log(`Serving snapshot ${next.info.id}${previous ? ` (was ${previous.info.id})` : ''}`);
+    for (const listener of this.listeners) await this.notify(listener, next);
+  }
+
+  private snapshotFile(pointer: string): string {
+    if (!/^[\w.-]+$/.test(pointer) || pointer.startsWith('.')) throw new UnusableSnapshotError('not a snapshot id');
+    return this.layout.snapshotFile(pointer);
+  }
+
+  private async notify(listener: ServedListener, snapshot: OpenSnapshot): Promise<void> {
+    try {
+      await listener({ info: snapshot.info, sourceCount: snapshot.sourceCount });
+    } catch (error) {
+      this.logger.error(`Recording snapshot ${snapshot.info.id} as served failed: ${(error as Error).stack ?? String(error)}`);
+    }
+  }
+
+  private stillServing(): string {
+    return this.active ? `still serving ${this.active.info.id}` : 'nothing is served';
+  }
+
+  // The pointer is polled every second: say what is wrong once, not every second.
+  private reportOnce(key: string, message: string): void {
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.logger.warn(message);
+  }
+}
+
+/** One open snapshot file, its idle connections, and how much work still holds it. */
+class OpenSnapshot {
+  private readonly idle: DuckDBConnection[] = [];
+  private leases = 0;
+  private retired = false;
+  private closed = false;
+
+  private constructor(
+    readonly pointer: string,
+    readonly info: SnapshotInfo,
+    readonly sourceCount: number,
+    private readonly instance: DuckDBInstance,
+  ) {}
+
+  static async open(file: string, pointer: string): Promise<OpenSnapshot> {
+    const instance = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' });
+    try {
+      const connection = await instance.connect();
+      const [meta] = await runQuery<SnapshotMetaRow>(connection, META_SQL, {});
+      const snapshot = new OpenSnapshot(pointer, snapshotInfoFromMeta(meta!), meta!.source_count, instance);
+      await connection.run(SESSION_SQL);
+      snapshot.idle.push(connection);
+      return snapshot;
+    } catch (error) {
+      instance.closeSync();
+      throw error;
+    }
+  }
+
+  async lease<T>(work: (snapshot: SnapshotReader) => Promise<T>): Promise<T> {
+    this.leases += 1;
+    try {
+      const connection = this.idle.pop() ?? (await this.connect());
+      try {
+        return await work({ info: this.info, query: (sql, params = {}) => runQuery(connection, sql, params) });
+      } finally {
+        this.giveBack(connection);
+      }
+    } finally {
+      this.leases -= 1;
+      this.closeIfDrained();
+    }
+  }
+
+  retire(): void {
+    this.retired = true;
+    this.closeIfDrained();
+  }
+
+  private async connect(): Promise<DuckDBConnection> {
+    const connection = await this.instance.connect();
+    await connection.run(SESSION_SQL);
+    return connection;
+  }
+
+  private giveBack(connection: DuckDBConnection): void {
+    if (this.retired || this.idle.length >= MAX_IDLE_CONNECTIONS) connection.closeSync();
+    else this.idle.push(connection);
+  }
+
+  private closeIfDrained(): void {
+    if (!this.retired || this.leases > 0 || this.closed) return;
+    this.closed = true;
+    for (const connection of this.idle.splice(0)) connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+async function runQuery<Row>(connection: DuckDBConnection, sql: string, params: Readonly<Record<string, SqlValue>>): Promise<Row[]> {
+  const types: Record<string, DuckDBType> = {};
+  for (const [name, value] of Object.entries(params)) types[name] = typeOf(value);
+  const reader = await connection.runAndReadAll(sql, params, types);
+  return reader.getRowObjectsJS() as Row[];
+}
+
+function typeOf(value: SqlValue): DuckDBType {
+  if (typeof value === 'number') return Number.isInteger(value) ? INTEGER : DOUBLE;
+  if (typeof value === 'boolean') return BOOLEAN;
+  return VARCHAR;
+}

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { FrontendController } from './frontend.controller.js';
+
+@Module({ controllers: [FrontendController] })
+export class FrontendModule {}

@@ -1,0 +1,92 @@
+/** The indicator catalogue as the API publishes it (from datasets/indicators.yaml, via the snapshot). */
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { column, type Column, type TableSpec } from '../core/http/table.js';
+import { SnapshotInfoDto } from '../core/snapshot-info.dto.js';
+
+export const POLARITIES = ['higher_worse', 'higher_better', 'neither'] as const;
+export type Polarity = (typeof POLARITIES)[number];
+
+export class LocalizedTextDto {
+  @ApiProperty()
+  it: string;
+
+  @ApiProperty()
+  en: string;
+}
+
+export class IndicatorDto {
+  @ApiProperty({ example: 'DEM_POP' })
+  code: string;
+
+  @ApiProperty({ type: LocalizedTextDto })
+  name: LocalizedTextDto;
+
+  @ApiProperty({ example: 'anziani', description: 'Area of intervention (one Tavolo each)' })
+  area: string;
+
+  @ApiProperty({ type: LocalizedTextDto })
+  unit: LocalizedTextDto;
+
+  @ApiProperty({ description: 'value = Σnumerator ÷ Σdenominator × multiplier', example: 100 })
+  multiplier: number;
+
+  @ApiProperty({ description: 'Decimals to show' })
+  decimals: number;
+
+  @ApiProperty({ enum: POLARITIES })
+  polarity: Polarity;
+
+  @ApiProperty({ type: LocalizedTextDto })
+  description: LocalizedTextDto;
+
+  @ApiPropertyOptional({ type: LocalizedTextDto })
+  caveats?: LocalizedTextDto;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'A norm to compare with, e.g. 33 nursery places per 100 children' })
+  target: number | null;
+
+  @ApiProperty({ description: 'A plain count (no denominator): an aggregate is null unless every comune has data' })
+  plainCount: boolean;
+
+  @ApiProperty({ type: [Number], description: 'Years with values, ascending', example: [2023, 2024] })
+  years: number[];
+}
+
+export class IndicatorsResponseDto {
+  @ApiProperty({ type: SnapshotInfoDto })
+  snapshot: SnapshotInfoDto;
+
+  @ApiProperty({ type: [IndicatorDto] })
+  rows: IndicatorDto[];
+}
+
+const indicatorColumns: Column<IndicatorDto>[] = [
+  column('code', 'utf8', (r) => r.code),
+  column('name_it', 'utf8', (r) => r.name.it),
+  column('name_en', 'utf8', (r) => r.name.en),
+  column('area', 'utf8', (r) => r.area),
+  column('unit_it', 'utf8', (r) => r.unit.it),
+  column('unit_en', 'utf8', (r) => r.unit.en),
+  column('multiplier', 'float64', (r) => r.multiplier),
+  column('decimals', 'int32', (r) => r.decimals),
+  column('polarity', 'utf8', (r) => r.polarity),
+  column('target', 'float64', (r) => r.target),
+  column('plainCount', 'bool', (r) => r.plainCount),
+  column('years', 'utf8', (r) => r.years.join(' ')),
+  column('description_it', 'utf8', (r) => r.description.it),
+  column('description_en', 'utf8', (r) => r.description.en),
+  column('caveats_it', 'utf8', (r) => r.caveats?.it),
+  column('caveats_en', 'utf8', (r) => r.caveats?.en),
+];
+
+export const indicatorsTable: TableSpec<IndicatorsResponseDto, IndicatorDto> = {
+  rows: (dto) => dto.rows,
+  fileName: () => ['indicators'],
+  columns: indicatorColumns,
+};
+
+export const indicatorTable: TableSpec<IndicatorDto, IndicatorDto> = {
+  rows: (dto) => [dto],
+  fileName: (dto) => ['indicator', dto.code],
+  columns: indicatorColumns,
+};

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { BadParameterError, NotFoundError } from '../core/errors.js';
+import { parseChoice, parseCode } from '../core/params.js';
+import { SnapshotPool, type SnapshotReader } from '../core/snapshot-pool.js';
+import type { TerritoriesResponseDto, TerritoryDto } from './territories.dto.js';
+import { TerritoriesRepository, type TerritoryRow } from './territories.repository.js';
+import { PARENT_LEVELS, TERRITORY_LEVELS, type TerritoryLevel } from './territory-levels.js';
+
+@Injectable()
+export class TerritoriesService {
+  constructor(
+    private readonly snapshots: SnapshotPool,
+    private readonly territories: TerritoriesRepository,
+  ) {}
+
+  async list(query: { level?: unknown; parent?: unknown }): Promise<TerritoriesResponseDto> {
+    const level = parseChoice('level', query.level, TERRITORY_LEVELS) ?? null;
+    const parent = parseCode('parent', query.parent) ?? null;
+    return this.snapshots.use(async (snapshot) => {
+      if (parent !== null) await this.requireParent(snapshot, level, parent);
+      const rows = await this.territories.list(snapshot, level, parent);
+      return { snapshot: snapshot.info, level, parent, rows: rows.map(toTerritoryDto) };
+    });
+  }
+
+  /** The territory `code`, which must exist and, given a level, be of a level that contains it. */
+  async requireParent(snapshot: SnapshotReader, level: TerritoryLevel | null, code: string): Promise<TerritoryRow> {
+    const parent = await this.territories.find(snapshot, code);
+    if (parent === null) throw new NotFoundError(`Territory ${code} is not in snapshot ${snapshot.info.id}; GET /api/territories lists them`);
+    if (level !== null && !PARENT_LEVELS[level].includes(parent.level)) {
+      throw new BadParameterError('parent', `${code} (${parent.name}) is of level ${parent.level}; for level ${level} the parent must be of level ${PARENT_LEVELS[level].join(' or ')}`);
+    }
+    return parent;
+  }
+}
+
+function toTerritoryDto(row: TerritoryRow): TerritoryDto {
+  return {
+    code: row.code,
+    name: row.name,
+    level: row.level,
+    parentCode: row.parent_code,
+    validFrom: row.valid_from,
+    validTo: row.valid_to,
+    areaKm2: row.area_km2,
+  };
+}

@@ -1,0 +1,46 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Lang } from './api/types';
+import { LANGS, translate, type MessageKey, type Params } from './i18n';
+
+const STORAGE_KEY = 'osservatorio.lang';
+
+interface LanguageState {
+  lang: Lang;
+  setLang: (lang: Lang) => void;
+  t: (key: MessageKey, params?: Params) => string;
+}
+
+const LanguageContext = createContext<LanguageState | null>(null);
+
+function storedLang(): Lang {
+  try {
+    const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
+    return LANGS.find((lang) => lang === stored) ?? 'it';
+  } catch {
+    return 'it';
+  }
+}
+
+export function LanguageProvider({ children, initial }: { children: ReactNode; initial?: Lang }) {
+  const [lang, setLangState] = useState<Lang>(() => initial ?? storedLang());
+  const setLang = useCallback((next: Lang) => {
+    setLangState(next);
+    try {
+      globalThis.localStorage?.setItem(STORAGE_KEY, next);
+    } catch {
+      // Private browsing may forbid storage; the choice then lasts for this page only.
+    }
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = translate(lang, 'appTitle');
+  }, [lang]);
+  const value = useMemo(() => ({ lang, setLang, t: (key: MessageKey, params?: Params) => translate(lang, key, params) }), [lang, setLang]);
+  return <LanguageContext.Provider value={value}>{children}</LanguageContext.Provider>;
+}
+
+export function useI18n(): LanguageState {
+  const state = useContext(LanguageContext);
+  if (!state) throw new Error('useI18n must be used inside <LanguageProvider>');
+  return state;
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { indicator, topology, valueRow } from '../test/fixtures';
+import { renderSpec } from '../test/renderSpec';
+import { buildMapSpec } from './map';
+import { ambitoMapData, comuneMapData } from './mapAreas';
+
+const comuni = [
+  { code: '018001', name: 'Alagna' },
+  { code: '018002', name: 'Albaredo' },
+  { code: '018003', name: 'Albonese' },
+  { code: '018004', name: 'Albuzzano' },
+];
+const rows = [
+  valueRow({ code: '018001', name: 'Alagna', value: 1200 }),
+  valueRow({ code: '018002', name: 'Albaredo', value: null }),
+  valueRow({ code: '018004', name: 'Albuzzano', value: 3400 }),
+  // 018003 has no row at all: it must read "nessun dato" too.
+];
+
+type Spec = {
+  transform: Array<Record<string, unknown>>;
+  projection: { type: string };
+  encoding: { color: { field: string; scale: { domain: string[]; range: string[] } } };
+};
+
+function spec(polarity: 'neither' | 'higher_worse' | 'higher_better' = 'neither') {
+  return buildMapSpec({ topology: topology(comuni), ...comuneMapData(rows, 0, 'it'), indicator: indicator({ polarity }), lang: 'it', showAmbito: false });
+}
+
+describe('buildMapSpec', () => {
+  it('looks the values up by comune code on a mercator projection', () => {
+    const s = spec() as unknown as Spec;
+    expect(s.transform[0]).toMatchObject({ lookup: 'properties.code', from: { key: 'code' } });
+    expect(s.projection.type).toBe('mercator');
+  });
+
+  it('puts comuni without a value in a grey "nessun dato" class, never on the value scale', () => {
+    const s = spec() as unknown as Spec;
+    expect(s.transform[1]).toEqual({ calculate: 'isValid(datum.classLabel) ? datum.classLabel : "nessun dato"', as: 'classLabel' });
+    expect(s.encoding.color.scale.domain).toEqual(['1.200', '3.400', 'nessun dato']);
+    expect(s.encoding.color.scale.range.at(-1)).toBe('#e0e0e0');
+  });
+
+  it('draws one shape per comune, the two without value in grey, with a legend entry', async () => {
+    const { svg } = await renderSpec(spec());
+    const shapes = (svg.match(/<g class="mark-shape role-mark[^"]*"[^>]*>.*?<\/g>/g) ?? []).join('');
+    expect(shapes.match(/<path /g)).toHaveLength(4);
+    expect(shapes.match(/fill="#e0e0e0"/g)).toHaveLength(2);
+    expect(svg).toMatch(/>nessun dato</);
+    expect(svg).toMatch(/>1\.200</);
+  });
+
+  it('colours the critical end dark red', () => {
+    const range = (p: 'higher_worse' | 'higher_better') => (spec(p) as unknown as Spec).encoding.color.scale.range;
+    expect(range('higher_worse')).toEqual(['#fdd49e', '#b30000', '#e0e0e0']);
+    expect(range('higher_better')).toEqual(['#b30000', '#fdd49e', '#e0e0e0']);
+  });
+});
+
+describe('map data', () => {
+  it('gives each comune the value and class of its Ambito', () => {
+    const membership = new Map([
+      ['A1', ['018001', '018002']],
+      ['A2', ['018003']],
+    ]);
+    const { areas, classes } = ambitoMapData(
+      [valueRow({ code: 'A1', name: 'Ambito 1', value: 12.345 }), valueRow({ code: 'A2', name: 'Ambito 2', value: null })],
+      membership,
+      2,
+      'it',
+    );
+    expect(classes.labels).toEqual(['12,35']);
+    expect(areas).toEqual([
+      { code: '018001', valueLabel: '12,35', classLabel: '12,35', ambito: 'Ambito 1' },
+      { code: '018002', valueLabel: '12,35', classLabel: '12,35', ambito: 'Ambito 1' },
+      { code: '018003', valueLabel: 'nessun dato', classLabel: null, ambito: 'Ambito 2' },
+    ]);
+  });
+});

@@ -1,0 +1,56 @@
+import { useMemo, useState } from 'react';
+import type { IndicatorValues } from '../api/types';
+import { buildBarSpec, EXTREMES, selectBars } from '../charts/bar';
+import { isCount } from '../data/isCount';
+import { hasValue, type RankedRow } from '../data/ranking';
+import { formatValue, localized, type MessageKey } from '../i18n';
+import { useI18n } from '../LanguageContext';
+import { Attribution } from './Attribution';
+import { VegaChart } from './VegaChart';
+
+function missingMessage(ambiti: boolean, n: number): MessageKey {
+  if (ambiti) return n === 1 ? 'missingAmbito' : 'missingAmbiti';
+  return n === 1 ? 'missingComune' : 'missingComuni';
+}
+
+export function BarPanel({ values, ranked }: { values: IndicatorValues; ranked: readonly RankedRow[] }) {
+  const { lang, t } = useI18n();
+  const [showAll, setShowAll] = useState(false);
+  const { indicator } = values;
+  const benchmark = values.benchmark && hasValue(values.benchmark) && !isCount(values) ? values.benchmark : null;
+  const withValue = ranked.filter(hasValue).length;
+  const missing = ranked.length - withValue;
+  const bars = useMemo(() => selectBars(ranked, showAll), [ranked, showAll]);
+  const spec = useMemo(() => buildBarSpec({ bars, benchmark, indicator, lang }), [bars, benchmark, indicator, lang]);
+  const truncated = bars.length < withValue;
+
+  return (
+    <section className="panel" aria-labelledby="bar-heading">
+      <h2 id="bar-heading">{t('barHeading')}</h2>
+      {withValue === 0 ? (
+        <p className="notice">{t('noValues')}</p>
+      ) : (
+        <>
+          {withValue > 2 * EXTREMES && (
+            <p>
+              {truncated && <span className="hint">{t('extremesNote', { n: EXTREMES, total: withValue })} </span>}
+              <button type="button" aria-expanded={!truncated} onClick={() => setShowAll(!showAll)}>
+                {truncated ? t('showAll', { n: withValue }) : t('showExtremes', { n: EXTREMES })}
+              </button>
+            </p>
+          )}
+          <VegaChart spec={spec} testId="bar-chart" label={t('barDescription', { indicator: localized(indicator.name, lang), year: values.year })} />
+        </>
+      )}
+      {benchmark && (
+        <p className="hint">{t('benchmarkLine', { name: benchmark.name, value: formatValue(benchmark.value, indicator.decimals, lang) })}</p>
+      )}
+      {missing > 0 && (
+        <p className="hint" data-testid="missing-note">
+          {t(missingMessage(values.level === 'ambito', missing), { n: missing })}
+        </p>
+      )}
+      <Attribution sources={values.sources} />
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import type { IndicatorValues, ValueRow } from '../api/types';
+import { isCount } from '../data/isCount';
+import type { RankedRow } from '../data/ranking';
+import { sortRows, type SortDirection, type SortKey } from '../data/sorting';
+import { formatCount, formatValue, localized, type MessageKey } from '../i18n';
+import { useI18n } from '../LanguageContext';
+
+interface Props {
+  values: IndicatorValues;
+  ranked: readonly RankedRow[];
+  csvHref: string;
+}
+
+interface Column {
+  key: SortKey;
+  label: MessageKey;
+  numeric: boolean;
+}
+
+const COLUMNS: Column[] = [
+  { key: 'rank', label: 'rank', numeric: true },
+  { key: 'code', label: 'code', numeric: false },
+  { key: 'name', label: 'name', numeric: false },
+  { key: 'numerator', label: 'numerator', numeric: true },
+  { key: 'denominator', label: 'denominator', numeric: true },
+  { key: 'value', label: 'value', numeric: true },
+];
+const COVERAGE: Column = { key: 'coverage', label: 'coverage', numeric: true };
+
+export function DataTable({ values, ranked, csvHref }: Props) {
+  const { lang, t } = useI18n();
+  const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({ key: 'rank', direction: 'ascending' });
+  const { indicator } = values;
+  // A count has no denominator to show; coverage matters where a value sums several comuni (an Ambito
+  // with a comune missing is not comparable with the others).
+  const count = isCount(values);
+  const columns = [...COLUMNS.filter((column) => !(count && column.key === 'denominator')), ...(values.level === 'comune' ? [] : [COVERAGE])];
+  const rows = sortRows(ranked, sort.key, sort.direction);
+
+  const toggle = (key: SortKey) =>
+    setSort((current) => ({
+      key,
+      direction: current.key === key && current.direction === 'ascending' ? 'descending' : 'ascending',
+    }));
+
+  const cells = (row: ValueRow, rank: number | null) => {
+    const text: Record<SortKey, string> = {
+      rank: rank === null ? '—' : String(rank),
+      code: row.code,
+      name: row.name,
+      numerator: formatCount(row.numerator, lang),
+      denominator: formatCount(row.denominator, lang),
+      value: formatValue(row.value, indicator.decimals, lang),
+      coverage: t('coverageValue', { with: row.comuniWithData, total: row.comuniTotal }),
+    };
+    return columns.map((column) => (
+      <td key={column.key} className={column.numeric ? 'num' : undefined} data-nodata={column.key === 'value' && row.value === null ? '' : undefined}>
+        {text[column.key]}
+      </td>
+    ));
+  };
+
+  return (
+    <div className="table-block">
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="values-caption">
+        <table data-testid="values-table">
+          <caption id="values-caption">
+            {t('tableCaption', { indicator: localized(indicator.name, lang), year: values.year, unit: localized(indicator.unit, lang) })}
+          </caption>
+          <thead>
+            <tr>
+              {columns.map((column) => {
+                const active = sort.key === column.key;
+                return (
+                  <th key={column.key} scope="col" aria-sort={active ? sort.direction : 'none'} className={column.numeric ? 'num' : undefined}>
+                    <button type="button" onClick={() => toggle(column.key)} title={t('sortBy', { column: t(column.label) })}>
+                      {t(column.label)}
+                      <span aria-hidden="true" className="sort-mark">
+                        {active ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ' ↕'}
+                      </span>
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.code}>{cells(row, row.rank)}</tr>
+            ))}
+          </tbody>
+          {values.benchmark && (
+            <tfoot>
+              <tr className="benchmark-row" data-testid="benchmark-row">
+                {cells(values.benchmark, null).map((cell, index) => (index === 0 ? <th key="label" scope="row">{t('benchmark')}</th> : cell))}
+              </tr>
+            </tfoot>
+          )}
+        </table>
+      </div>
+      <p>
+        <a href={csvHref} download>
+          {t('downloadCsv')}
+        </a>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,214 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Boundaries, IndicatorList, IndicatorValues } from '../api/types';
+import { App } from '../App';
+import { indicator, indicatorList, snapshot, source, topology, valueRow, values } from '../test/fixtures';
+
+// The component test answers fetch with fixed API-shaped bodies; the real API is exercised end to end in test/.
+type Routes = Record<string, { status?: number; body: unknown }>;
+
+function serve(routes: Routes) {
+  const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
+    const url = new URL(String(input), 'http://localhost');
+    const key = url.pathname + url.search;
+    const route = routes[key] ?? routes[url.pathname];
+    if (!route) return new Response(JSON.stringify({ statusCode: 404, error: 'Not Found', message: `no route ${key}` }), { status: 404 });
+    return new Response(JSON.stringify(route.body), { status: route.status ?? 200, headers: { 'Content-Type': 'application/json' } });
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+const comuni = [
+  { code: '018110', name: 'Pavia' },
+  { code: '018177', name: 'Vigevano' },
+  { code: '018002', name: 'Albaredo Arnaboldi' },
+];
+const densita = indicator({ code: 'DEM_DENS', name: { it: 'Densità abitativa', en: 'Population density' }, decimals: 2, years: [2023, 2024] });
+const comuneValues = (overrides: Partial<IndicatorValues> = {}) =>
+  values({
+    indicator: densita,
+    year: 2024,
+    rows: [
+      valueRow({ code: '018110', name: 'Pavia', numerator: 70971, denominator: 62.86, value: 1129.03 }),
+      valueRow({ code: '018177', name: 'Vigevano', numerator: 62000, denominator: 5021.5, value: 12.344 }),
+      valueRow({ code: '018002', name: 'Albaredo Arnaboldi', value: null }),
+    ],
+    benchmark: valueRow({ code: '018', name: 'Provincia di Pavia', numerator: 535000, denominator: 2968.6, value: 180.22 }),
+    ...overrides,
+  });
+
+function routes({ list = indicatorList([densita]), vals = comuneValues(), boundaries }: { list?: IndicatorList; vals?: IndicatorValues; boundaries?: Boundaries } = {}): Routes {
+  return {
+    '/api/health': { body: { status: 'ok', snapshot: list.snapshot, database: 'sqlite' } },
+    '/api/indicators': { body: list },
+    '/api/indicators/DEM_DENS/values?level=comune&parent=018&year=2024': { body: vals },
+    '/api/boundaries/018': boundaries
+      ? { body: boundaries }
+      : { status: 404, body: { statusCode: 404, message: 'boundaries not loaded', downloadUrl: 'https://www.istat.it/' } },
+  };
+}
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('Dashboard', () => {
+  it('shows the values table with Italian numbers, "nessun dato" and the benchmark row', async () => {
+    serve(routes());
+    render(<App lang="it" />);
+    const table = await screen.findByTestId('values-table');
+    const bodyRows = within(table).getAllByRole('row').slice(1, 4);
+    expect(bodyRows.map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent))).toEqual([
+      ['1', '018110', 'Pavia', '70.971', '62,86', '1.129,03'],
+      ['2', '018177', 'Vigevano', '62.000', '5.021,5', '12,34'],
+      ['—', '018002', 'Albaredo Arnaboldi', 'nessun dato', 'nessun dato', 'nessun dato'],
+    ]);
+    expect(screen.getByTestId('benchmark-row').textContent).toContain('180,22');
+    expect(screen.getByTestId('missing-note').textContent).toBe('1 comune senza dato (non incluso nel grafico).');
+    expect(screen.queryByTestId('synthetic-banner')).toBeNull();
+    expect(screen.getByRole('link', { name: 'Scarica la tabella in CSV' }).getAttribute('href')).toBe(
+      '/api/indicators/DEM_DENS/values?level=comune&parent=018&year=2024&format=csv',
+    );
+    expect(screen.getAllByTestId('attribution')[0]!.textContent).toContain('Licenza CC BY 4.0');
+  });
+
+  it('shows the synthetic-data banner for a demo snapshot', async () => {
+    const demo = snapshot({ mode: 'demo', ambitiExample: true, ambitiNote: 'Ambiti di esempio.' });
+    serve(routes({ list: indicatorList([densita], demo), vals: comuneValues({ snapshot: demo, synthetic: true, sources: [source({ synthetic: true })] }) }));
+    render(<App lang="it" />);
+    const banner = await screen.findByTestId('synthetic-banner');
+    expect(banner.textContent).toContain('Dati dimostrativi: alcuni valori sono generati sinteticamente e non sono dati reali');
+    expect(screen.getByTestId('ambiti-note').textContent).toContain('Ambiti di esempio.');
+    await screen.findByTestId('values-table');
+    expect(screen.getAllByTestId('attribution')[0]!.textContent).toContain('dati sintetici dimostrativi');
+  });
+
+  it('shows the banner when a real snapshot serves synthetic values', async () => {
+    serve(routes({ vals: comuneValues({ synthetic: true }) }));
+    render(<App lang="it" />);
+    await screen.findByTestId('values-table');
+    expect(screen.getByTestId('synthetic-banner')).toBeTruthy();
+  });
+
+  it('explains where to get the boundaries when they are not loaded, and still shows the chart and table', async () => {
+    serve(routes());
+    render(<App lang="it" />);
+    const notice = await screen.findByTestId('boundaries-missing');
+    expect(notice.textContent).toContain('Confini comunali non caricati');
+    expect(notice.textContent).toContain('OSSERVATORIO_DATA_DIR');
+    expect(within(notice).getByRole('link', { name: /openpolis/ }).getAttribute('href')).toBe('https://github.com/openpolis/geojson-italy');
+    expect(screen.getByTestId('bar-chart')).toBeTruthy();
+    expect(screen.queryByTestId('map')).toBeNull();
+  });
+
+  it('draws the map and the bars as SVG when boundaries are loaded', async () => {
+    serve(routes({ boundaries: topology(comuni) }));
+    render(<App lang="it" />);
+    const map = await screen.findByTestId('map');
+    await waitFor(() => expect(map.querySelectorAll('.mark-shape path')).toHaveLength(3), { timeout: 10_000 });
+    const bars = screen.getByTestId('bar-chart');
+    await waitFor(() => expect(bars.querySelectorAll('.mark-rect path')).toHaveLength(2), { timeout: 10_000 });
+    expect(bars.textContent).toContain('Provincia di Pavia: 180,22');
+  });
+
+  it('sorts the table by a column header and reports it with aria-sort', async () => {
+    serve(routes());
+    render(<App lang="it" />);
+    const table = await screen.findByTestId('values-table');
+    fireEvent.click(within(table).getByRole('button', { name: /Territorio/ }));
+    const header = within(table).getByRole('columnheader', { name: /Territorio/ });
+    expect(header.getAttribute('aria-sort')).toBe('ascending');
+    const names = within(table).getAllByRole('row').slice(1, 4).map((row) => within(row).getAllByRole('cell')[2]!.textContent);
+    expect(names).toEqual(['Albaredo Arnaboldi', 'Pavia', 'Vigevano']);
+  });
+
+  it('switches the page to English, lang attribute included', async () => {
+    serve(routes());
+    render(<App lang="it" />);
+    await screen.findByTestId('values-table');
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(document.documentElement.lang).toBe('en');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Osservatorio — social needs and services');
+    expect(screen.getByTestId('values-table').textContent).toContain('1,129.03');
+  });
+
+  it('says what to do when the server cannot be reached', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    render(<App lang="it" />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('non risponde');
+    expect(within(alert).getByRole('button', { name: 'Riprova' })).toBeTruthy();
+  });
+
+  it('says how to load data when no snapshot is published', async () => {
+    serve({
+      '/api/health': { body: { status: 'ok', snapshot: null, database: 'sqlite' } },
+      '/api/indicators': { status: 503, body: { statusCode: 503, error: 'Service Unavailable', message: 'no snapshot published' } },
+    });
+    render(<App lang="it" />);
+    expect((await screen.findByTestId('no-snapshot')).textContent).toContain('npm run etl -- load');
+  });
+
+  it('colours each comune by its Ambito at Ambito level and shows coverage', async () => {
+    const ambitoValues = values({
+      indicator: densita,
+      level: 'ambito',
+      year: 2024,
+      rows: [
+        valueRow({ code: 'PV-E1', name: 'Ambito Pavese', numerator: 132971, denominator: 5084.36, value: 26.15, comuniWithData: 2, comuniTotal: 2 }),
+        valueRow({ code: 'PV-E2', name: 'Ambito Lomellina', value: null, comuniWithData: 0, comuniTotal: 1 }),
+      ],
+      benchmark: valueRow({ code: '018', name: 'Provincia di Pavia', numerator: 535000, denominator: 2968.6, value: 180.22 }),
+    });
+    const territory = (code: string, name: string, level: string) => ({ code, name, level, parentCode: null, validFrom: null, validTo: null, areaKm2: null });
+    serve({
+      ...routes({ boundaries: topology(comuni) }),
+      '/api/indicators/DEM_DENS/values?level=ambito&parent=018&year=2024': { body: ambitoValues },
+      '/api/territories?level=ambito&parent=018': {
+        body: { snapshot: snapshot(), level: 'ambito', parent: '018', rows: [territory('PV-E1', 'Ambito Pavese', 'ambito'), territory('PV-E2', 'Ambito Lomellina', 'ambito')] },
+      },
+      '/api/territories?level=comune&parent=PV-E1': {
+        body: { snapshot: snapshot(), level: 'comune', parent: 'PV-E1', rows: [territory('018110', 'Pavia', 'comune'), territory('018177', 'Vigevano', 'comune')] },
+      },
+      '/api/territories?level=comune&parent=PV-E2': {
+        body: { snapshot: snapshot(), level: 'comune', parent: 'PV-E2', rows: [territory('018002', 'Albaredo Arnaboldi', 'comune')] },
+      },
+    });
+    render(<App lang="it" />);
+    await screen.findByTestId('values-table');
+    fireEvent.change(screen.getByLabelText('Livello territoriale'), { target: { value: 'ambito' } });
+    await waitFor(() => expect(screen.getByTestId('values-table').textContent).toContain('Ambito Pavese'));
+    expect(screen.getByRole('columnheader', { name: /Comuni con dato/ })).toBeTruthy();
+    expect(screen.getByTestId('values-table').textContent).toContain('0 su 1');
+    const map = await screen.findByTestId('map');
+    await waitFor(() => expect(map.querySelectorAll('.mark-shape path')).toHaveLength(3), { timeout: 10_000 });
+    expect([...map.querySelectorAll('.mark-shape path')].filter((p) => p.getAttribute('fill') === '#e0e0e0')).toHaveLength(1);
+    expect(screen.getByTestId('missing-note').textContent).toBe('1 Ambito senza dato (non incluso nel grafico).');
+  });
+
+  it('shows a count without a denominator column and without a reference line', async () => {
+    const population = indicator({ years: [2024] });
+    const counts = values({
+      indicator: population,
+      year: 2024,
+      rows: [valueRow({ code: '018110', name: 'Pavia', value: 70971, denominator: null })],
+      benchmark: valueRow({ code: '018', name: 'Provincia di Pavia', value: 534951, denominator: null }),
+    });
+    serve({ ...routes({ list: indicatorList([population]) }), '/api/indicators/DEM_POP/values?level=comune&parent=018&year=2024': { body: counts } });
+    render(<App lang="it" />);
+    const table = await screen.findByTestId('values-table');
+    expect(within(table).queryByRole('columnheader', { name: /Denominatore/ })).toBeNull();
+    expect(screen.getByTestId('benchmark-row').textContent).toContain('534.951');
+    expect(screen.queryByText(/Linea tratteggiata/)).toBeNull();
+  });
+
+  it('does not crash on an indicator without data', async () => {
+    const r = routes({ vals: comuneValues({ rows: [], benchmark: null }) });
+    serve(r);
+    render(<App lang="it" />);
+    await screen.findByTestId('values-table');
+    expect(screen.getByText('Nessun territorio ha un valore per questa scelta.')).toBeTruthy();
+  });
+});

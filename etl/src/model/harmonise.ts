@@ -51,9 +51,9 @@ export function harmoniseObservations(
       errors.push(
         positioned(observation, 'duplicate-key', `${observation.variable} ${observation.sex} ${observation.ageBand} for ${target} in ${observation.year} is also given by source ${existing.sourceId} (${existing.origin}); expected one source per value`),
       );
-    } else if (existing.sourceCodes.includes(target) || observation.code === target) {
+    } else if (countedTwice(existing, observation, target, crosswalk)) {
       errors.push(
-        positioned(observation, 'merged-twice', `${observation.code} and ${existing.sourceCodes.join(', ')} both give ${observation.variable} for ${target} in ${observation.year}: a merged comune's value would be counted twice; expected either the new comune or its predecessors`),
+        positioned(observation, 'merged-twice', `${[...existing.sourceCodes, observation.code].join(' and ')} all give ${observation.variable} for ${target} on 1 January ${observation.year}, after the merger: the merged comune's residents would be counted twice; expected either the new comune or its predecessors`),
       );
     } else {
       existing.value += observation.value;
@@ -62,6 +62,18 @@ export function harmoniseObservations(
   }
   if (errors.length > 0) throw SourceErrors.of(errors);
   return [...byKey.values()];
+}
+
+/**
+ * Before a merger the old comuni and their successor both existed, and their values add up. From the
+ * merger on, a value under an old code is the successor's under an outdated code: with the successor's
+ * own value too, the same people would be counted twice.
+ */
+function countedTwice(existing: HarmonisedObservation, observation: ObservationInput, target: string, crosswalk: ReadonlyMap<string, CrosswalkEntry>): boolean {
+  const codes = [...existing.sourceCodes, observation.code];
+  if (!codes.includes(target)) return false;
+  const referenceDay = `${observation.year}-01-01`;
+  return codes.some((code) => code !== target && (crosswalk.get(code)?.eventDate ?? '9999-12-31') <= referenceDay);
 }
 
 function targetCode(

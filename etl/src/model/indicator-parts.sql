@@ -1,57 +1,46 @@
 -- Computes the additive parts of every catalogued indicator for every current comune and year from
 -- the terms in indicator_term (one row per term of the catalogue). A comune-year is kept only when
--- every term has a value: a missing input means "no data", never zero.
-INSERT INTO indicator_part
-WITH years AS (SELECT DISTINCT year FROM observation),
-comuni AS (
-  SELECT t.code, t.area_km2, t.area_source_id, s.synthetic AS area_synthetic
-  FROM territory t LEFT JOIN source s ON s.source_id = t.area_source_id
-  WHERE t.level = 'comune'
-),
-term_values AS (
-  SELECT
-    term.indicator_code,
-    term.part,
-    c.code AS territory_code,
-    y.year,
-    term.sign * CASE WHEN term.attribute = 'area_km2' THEN c.area_km2 ELSE o.value END AS value,
-    CASE WHEN term.attribute IS NULL THEN s.synthetic ELSE c.area_synthetic END AS synthetic
-  FROM indicator_term term
-  CROSS JOIN comuni c
-  CROSS JOIN years y
-  LEFT JOIN observation o
-    ON term.attribute IS NULL
-   AND o.territory_code = c.code
-   AND o.year = y.year - term.lag
-   AND o.variable = term.variable
-   AND o.sex = term.sex
-   AND o.age_band = term.age_band
-  LEFT JOIN source s ON s.source_id = o.source_id
-),
-per_comune AS (
-  SELECT
-    indicator_code, territory_code, year,
-    sum(value) FILTER (WHERE part = 'numerator') AS numerator,
-    sum(value) FILTER (WHERE part = 'denominator') AS denominator,
-    count(*) FILTER (WHERE value IS NULL) AS missing_terms,
-    bool_or(coalesce(synthetic, false)) AS synthetic
-  FROM term_values
-  GROUP BY ALL
-)
-SELECT indicator_code, territory_code, year, numerator, denominator, synthetic
-FROM per_comune
-WHERE missing_terms = 0;
+-- every term of the indicator has a value: a missing input means "no data", never zero.
 
--- Which sources fed each indicator and year (attribute terms credit the territory source).
+-- Each term's value where it exists: variable terms from observations (shifted by their lag),
+-- attribute terms from the territory, for the comune-years where the indicator has any data.
+CREATE TEMP TABLE term_value AS
+WITH term AS (SELECT *, row_number() OVER () AS term_id FROM indicator_term),
+variable_value AS (
+  SELECT term.indicator_code, term.part, term.term_id, o.territory_code, o.year + term.lag AS year,
+         term.sign * o.value AS value, s.synthetic, o.source_id
+  FROM term
+  JOIN observation o ON o.variable = term.variable AND o.sex = term.sex AND o.age_band = term.age_band
+  JOIN source s ON s.source_id = o.source_id
+  WHERE term.attribute IS NULL
+),
+candidate AS (SELECT DISTINCT indicator_code, territory_code, year FROM variable_value)
+SELECT * FROM variable_value
+UNION ALL
+SELECT term.indicator_code, term.part, term.term_id, c.territory_code, c.year,
+       term.sign * t.area_km2, coalesce(s.synthetic, false), t.area_source_id
+FROM term
+JOIN candidate c ON c.indicator_code = term.indicator_code
+JOIN territory t ON t.code = c.territory_code
+LEFT JOIN source s ON s.source_id = t.area_source_id
+WHERE term.attribute = 'area_km2' AND t.area_km2 IS NOT NULL;
+
+CREATE TEMP TABLE complete_part AS
+WITH terms_per_indicator AS (SELECT indicator_code, count(*) AS terms FROM indicator_term GROUP BY indicator_code)
+SELECT v.indicator_code, v.territory_code, v.year,
+       sum(v.value) FILTER (WHERE v.part = 'numerator') AS numerator,
+       sum(v.value) FILTER (WHERE v.part = 'denominator') AS denominator,
+       bool_or(v.synthetic) AS synthetic
+FROM term_value v
+JOIN terms_per_indicator n ON n.indicator_code = v.indicator_code
+GROUP BY v.indicator_code, v.territory_code, v.year, n.terms
+HAVING count(DISTINCT v.term_id) = n.terms;
+
+INSERT INTO indicator_part
+SELECT indicator_code, territory_code, year, numerator, denominator, synthetic FROM complete_part;
+
+-- Which sources fed each indicator and year.
 INSERT INTO indicator_source
-SELECT DISTINCT p.indicator_code, p.year, coalesce(o.source_id, t.area_source_id) AS source_id
-FROM indicator_part p
-JOIN indicator_term term ON term.indicator_code = p.indicator_code
-JOIN territory t ON t.code = p.territory_code
-LEFT JOIN observation o
-  ON term.attribute IS NULL
- AND o.territory_code = p.territory_code
- AND o.year = p.year - term.lag
- AND o.variable = term.variable
- AND o.sex = term.sex
- AND o.age_band = term.age_band;
+SELECT DISTINCT v.indicator_code, v.year, v.source_id
+FROM term_value v
+JOIN complete_part p USING (indicator_code, territory_code, year);

@@ -1,0 +1,120 @@
+/**
+ * The real published files (OSSERVATORIO_DATA_DIR): the API must give the known facts, and every value
+ * of every catalogued indicator must match a computation made here independently of the ETL's
+ * connectors, with DuckDB's own CSV reader on the raw files.
+ */
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startApi, type RunningApi } from '../support/api.js';
+import { load, newStateDir, querySnapshot } from '../support/etl.js';
+import { describeIf, realData } from '../support/requirements.js';
+
+interface ValueRow { code: string; value: number | null; numerator: number | null }
+interface ValuesResponse { rows: ValueRow[]; benchmark: ValueRow | null; indicator: { years: number[] } }
+
+// The only merger since the boundaries and the files were published: Albaredo Arnaboldi into
+// Campospinoso Albaredo on 2023-11-18 (ISTAT list of suppressed comuni).
+const INDEPENDENT_SQL = `
+WITH wide AS (SELECT * FROM read_csv($pop, all_varchar = true)),
+pop AS (
+  SELECT pro_com_t AS code, 2000 + substr(col, 9)::INTEGER AS year, value::DOUBLE AS value
+  FROM wide UNPIVOT (value FOR col IN (pop_res_18, pop_res_19, pop_res_20, pop_res_21))
+  WHERE value <> ''
+  UNION ALL
+  SELECT lpad(municipality_code::VARCHAR, 6, '0'), 2022, population::DOUBLE FROM read_csv($italy) WHERE province_code = 18
+),
+u12 AS (SELECT lpad(pro_com::VARCHAR, 6, '0') AS code, under12::DOUBLE AS under12, over12::DOUBLE AS over12 FROM read_csv($u12)),
+sex AS (SELECT lpad(municipality_code::VARCHAR, 6, '0') AS code, population_M::DOUBLE AS m, population_F::DOUBLE AS f FROM read_csv($italy) WHERE province_code = 18),
+area AS (
+  SELECT codice_istat AS code, replace(superficie_kmq, ',', '.')::DOUBLE AS km2
+  FROM read_csv($comuni, delim = ';', all_varchar = true) WHERE codice_sovracomunale = '018'
+),
+current_code AS (SELECT code, CASE code WHEN '018002' THEN '018026' ELSE code END AS current FROM (SELECT code FROM pop UNION SELECT code FROM u12)),
+p AS (SELECT c.current AS code, year, sum(value) AS value FROM pop JOIN current_code c USING (code) GROUP BY ALL),
+parts AS (
+  SELECT 'DEM_POP' AS indicator, code, year, value AS num, NULL::DOUBLE AS den FROM p
+  UNION ALL SELECT 'DEM_VAR', cur.code, cur.year, cur.value - prev.value, prev.value FROM p cur JOIN p prev ON prev.code = cur.code AND prev.year = cur.year - 1
+  UNION ALL SELECT 'DEM_DENS', p.code, p.year, p.value, area.km2 FROM p JOIN area USING (code)
+  UNION ALL SELECT 'DEM_U12', c.current, 2021, sum(under12), sum(under12 + over12) FROM u12 JOIN current_code c USING (code) GROUP BY ALL
+  UNION ALL SELECT 'DEM_MASC', c.current, 2022, sum(m), sum(f) FROM sex JOIN current_code c USING (code) GROUP BY ALL
+)
+SELECT indicator, code, year, num, den FROM parts`;
+
+describeIf(realData)('real data folder → ETL → API', () => {
+  const dataDir = process.env.OSSERVATORIO_DATA_DIR!;
+  let api: RunningApi;
+  let stateDir: string;
+
+  beforeAll(async () => {
+    stateDir = await newStateDir();
+    await load(stateDir, dataDir);
+    api = await startApi(stateDir);
+  });
+  afterAll(() => api?.close());
+
+  const values = async (indicator: string, level: string, year: number) => {
+    const response = await api.get<ValuesResponse>(`/api/indicators/${indicator}/values?level=${level}&parent=018&year=${year}`);
+    expect(response.status).toBe(200);
+    return response.body;
+  };
+
+  it('gives the known facts: Pavia and the provincia on 1 January 2021 and 2022', async () => {
+    const y2021 = await values('DEM_POP', 'comune', 2021);
+    const y2022 = await values('DEM_POP', 'comune', 2022);
+    expect(y2021.rows.find((r) => r.code === '018110')?.value).toBe(70971);
+    expect(y2022.rows.find((r) => r.code === '018110')?.value).toBe(70380);
+    expect(y2021.benchmark?.value).toBe(534951);
+    expect(y2022.benchmark?.value).toBe(534506);
+    // 186 comuni were published; Albaredo Arnaboldi now lies within Campospinoso Albaredo.
+    expect(y2021.rows).toHaveLength(185);
+    expect(y2021.rows.reduce((sum, r) => sum + (r.value ?? 0), 0)).toBe(534951);
+  });
+
+  it('matches an independent computation from the raw files for every indicator, comune and year', async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    const expected = (await connection.runAndReadAll(INDEPENDENT_SQL, {
+      pop: path.join(dataDir, 'population/pavia_popolazione_residente_2018_2021.csv'),
+      italy: path.join(dataDir, 'population/italy_geo_pop_2022.csv'),
+      u12: path.join(dataDir, 'population/pavia_popolazione_2021_under12.csv'),
+      comuni: path.join(dataDir, 'territory/gi_comuni.csv'),
+    })).getRowObjectsJS() as { indicator: string; code: string; year: number; num: number; den: number | null }[];
+    connection.closeSync();
+    instance.closeSync();
+
+    const multiplier: Record<string, number> = { DEM_POP: 1, DEM_VAR: 100, DEM_DENS: 1, DEM_U12: 100, DEM_MASC: 100 };
+    const groups = new Map<string, typeof expected>();
+    for (const e of expected) groups.set(`${e.indicator}|${e.year}`, [...(groups.get(`${e.indicator}|${e.year}`) ?? []), e]);
+    let compared = 0;
+    for (const [key, rows] of groups) {
+      const [indicator, year] = key.split('|') as [string, string];
+      const served = await values(indicator, 'comune', Number(year));
+      for (const e of rows) {
+        const actual = served.rows.find((r) => r.code === e.code);
+        const value = e.den === null ? e.num : (e.num / e.den) * multiplier[indicator]!;
+        expect(actual?.value, `${indicator} ${year} ${e.code}`).toBeCloseTo(value, 9);
+        compared += 1;
+      }
+      const withData = served.rows.filter((r) => r.value !== null).length;
+      expect(withData, `${indicator} ${year}: comuni with a value`).toBe(rows.length);
+    }
+    expect(compared).toBeGreaterThan(5 * 185);
+  });
+
+  it('flags the 2022 census rebase instead of hiding it (Bereguardo 3,093 → 2,861)', async () => {
+    const bereguardo = await values('DEM_VAR', 'comune', 2022);
+    expect(bereguardo.rows.find((r) => r.code === '018014')?.value).toBeCloseTo(((2861 - 3093) / 3093) * 100, 9);
+    const flagged = await querySnapshot(stateDir, `SELECT rule FROM quality_issue WHERE territory_code = '018014' AND year = 2022`);
+    expect(flagged).toEqual([{ rule: 'series-break' }]);
+  });
+
+  it('serves one boundary shape per current comune', async () => {
+    const response = await api.get<{ objects: { comuni: { geometries: { properties: { code: string } }[] } } }>('/api/boundaries/018');
+    expect(response.status).toBe(200);
+    const codes = response.body.objects.comuni.geometries.map((g) => g.properties.code);
+    expect(new Set(codes).size).toBe(185);
+    expect(codes).toContain('018026');
+    expect(codes).not.toContain('018002');
+  });
+});

@@ -27,7 +27,6 @@ export type ServedListener = (snapshot: ServedSnapshot) => Promise<void>;
 
 const POINTER_CHECK_INTERVAL_MS = 1000;
 const MAX_IDLE_CONNECTIONS = 8;
-const SESSION_SQL = loadSql(import.meta.url, 'session.sql');
 const META_SQL = loadSql(import.meta.url, 'snapshot-meta.sql');
 
 /**
@@ -163,7 +162,6 @@ class OpenSnapshot {
       const connection = await instance.connect();
       const [meta] = await runQuery<SnapshotMetaRow>(connection, META_SQL, {});
       const snapshot = new OpenSnapshot(pointer, snapshotInfoFromMeta(meta!), meta!.source_count, instance);
-      await connection.run(SESSION_SQL);
       snapshot.idle.push(connection);
       return snapshot;
     } catch (error) {
@@ -192,10 +190,8 @@ class OpenSnapshot {
     this.closeIfDrained();
   }
 
-  private async connect(): Promise<DuckDBConnection> {
-    const connection = await this.instance.connect();
-    await connection.run(SESSION_SQL);
-    return connection;
+  private connect(): Promise<DuckDBConnection> {
+    return this.instance.connect();
   }
 
   private giveBack(connection: DuckDBConnection): void {

@@ -13,8 +13,8 @@ const SQL = { list: loadSql(import.meta.url, 'indicators.sql') };
 
 @Injectable()
 export class IndicatorsRepository {
-  /** The whole catalogue, or the one indicator `code` (none if unknown). */
-  list(snapshot: SnapshotReader, code: string | null = null): Promise<IndicatorRow[]> {
-    return snapshot.query<IndicatorRow>(SQL.list, { code });
+  /** The whole catalogue, in catalogue order. */
+  list(snapshot: SnapshotReader): Promise<IndicatorRow[]> {
+    return snapshot.query<IndicatorRow>(SQL.list);
   }
 }

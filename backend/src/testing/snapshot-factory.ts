@@ -35,6 +35,8 @@ export interface SnapshotFixture {
 }
 
 const schemaFile = path.join(repoRoot, 'etl', 'src', 'model', 'schema.sql');
+// Derived from territory and ambito_member exactly as the ETL derives it.
+const containmentFile = path.join(repoRoot, 'etl', 'src', 'model', 'containment.sql');
 
 export async function createStateDir(): Promise<string> {
   return mkdtemp(path.join(tmpdir(), 'osservatorio-test-'));
@@ -66,6 +68,7 @@ export async function writeSnapshot(stateDir: string, fixture: SnapshotFixture):
     await insert('source', (fixture.sources ?? []).map((s) => ({ rows_read: 1, synthetic: false, ...s })));
     await insert('territory', fixture.territories);
     await insert('ambito_member', fixture.ambitoMembers);
+    await connection.run(await readFile(containmentFile, 'utf8'));
     await insert('indicator', (fixture.indicators ?? []).map((d, position) => ({ code: d.code, position, definition: JSON.stringify(d) })));
     await insert('indicator_part', (fixture.parts ?? []).map((p) => ({ denominator: null, synthetic: false, ...p })));
     await insert('indicator_source', fixture.indicatorSources);

@@ -23,7 +23,8 @@ FROM term
 JOIN candidate c ON c.indicator_code = term.indicator_code
 JOIN territory t ON t.code = c.territory_code
 LEFT JOIN source s ON s.source_id = t.area_source_id
-WHERE term.attribute = 'area_km2' AND t.area_km2 IS NOT NULL;
+-- A non-positive area is a publishing error (flagged by the quality checks), not an area.
+WHERE term.attribute = 'area_km2' AND t.area_km2 > 0;
 
 CREATE TEMP TABLE complete_part AS
 WITH terms_per_indicator AS (SELECT indicator_code, count(*) AS terms FROM indicator_term GROUP BY indicator_code)

@@ -63,6 +63,14 @@ CREATE TABLE ambito_member (
   valid_to    DATE
 );
 
+-- Which territories each territory contains, itself included (derived from territory and
+-- ambito_member on the reference date; see containment.sql).
+CREATE TABLE containment (
+  container VARCHAR NOT NULL,
+  code      VARCHAR NOT NULL,
+  PRIMARY KEY (container, code)
+);
+
 -- The canonical model: territory × year × variable × sex × age band → value.
 CREATE TABLE observation (
   territory_code VARCHAR NOT NULL,  -- current comune code

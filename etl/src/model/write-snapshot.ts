@@ -33,6 +33,7 @@ export interface WrittenSnapshot {
 }
 
 const schemaSql = readSqlBeside(import.meta.url, 'schema.sql');
+const containmentSql = readSqlBeside(import.meta.url, 'containment.sql');
 const indicatorPartsSql = readSqlBeside(import.meta.url, 'indicator-parts.sql');
 const qualityChecksSql = readSqlBeside(import.meta.url, '../quality/checks.sql');
 
@@ -55,6 +56,7 @@ export async function writeSnapshot(file: string, content: SnapshotContent): Pro
     await appendRows(connection, 'indicator', content.indicators.map((indicator, position) => [indicator.code, position, JSON.stringify(indicator)]));
     await appendRows(connection, 'boundary', content.boundaries.map((b) => [b.provinciaCode, b.topojson, b.sourceId]));
 
+    await connection.run(containmentSql);
     await connection.run(`CREATE TEMP TABLE indicator_term (indicator_code VARCHAR, part VARCHAR, variable VARCHAR, sex VARCHAR, age_band VARCHAR, lag INTEGER, sign INTEGER, attribute VARCHAR)`);
     await appendRows(connection, 'indicator_term', content.indicators.flatMap((indicator) =>
       (['numerator', 'denominator'] as const).flatMap((part) =>

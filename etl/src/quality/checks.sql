@@ -48,3 +48,10 @@ JOIN (SELECT DISTINCT t.parent_code, o.year
 WHERE c.level = 'comune'
   AND NOT EXISTS (SELECT 1 FROM observation o WHERE o.territory_code = c.code AND o.year = y.year
                   AND o.variable = 'pop_res' AND o.sex = 'T' AND o.age_band = 'TOT');
+
+-- Areas must be positive: a density on a zero or negative area is meaningless, so it is left out.
+INSERT INTO quality_issue
+SELECT 'warning', 'bad-area', area_source_id, code, NULL,
+       printf('%s (%s) has an area of %s km² in the comuni list; its density is left out until the source is corrected', name, code, area_km2::VARCHAR)
+FROM territory
+WHERE level = 'comune' AND area_km2 <= 0;

@@ -45,7 +45,7 @@ describe('CSV', () => {
   it('refuses an unknown format, naming the allowed ones', async () => {
     const response = await fetch(`${server.url}${VALUES}&format=xlsx`);
     expect(response.status).toBe(400);
-    expect((await response.json()).message).toBe('format: "xlsx" is not available here; use json, csv, arrow');
+    expect(((await response.json()) as { message: string }).message).toBe('format: "xlsx" is not available here; use json, csv, arrow');
   });
 });
 

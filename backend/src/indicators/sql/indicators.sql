@@ -1,12 +1,11 @@
--- The catalogue in its order (only $code when set), each with the years that have values, ascending.
+-- The catalogue in its order, each indicator with the years that have values, ascending.
 SELECT i.code,
        CAST(i.definition AS VARCHAR) AS definition,
        coalesce(y.years, CAST([] AS INTEGER[])) AS years
 FROM indicator i
 LEFT JOIN (
   SELECT indicator_code, list(year ORDER BY year) AS years
-  FROM (SELECT DISTINCT indicator_code, year FROM indicator_part WHERE $code IS NULL OR indicator_code = $code)
+  FROM (SELECT DISTINCT indicator_code, year FROM indicator_part)
   GROUP BY indicator_code
 ) y ON y.indicator_code = i.code
-WHERE $code IS NULL OR i.code = $code
 ORDER BY i.position;

@@ -1,7 +1,7 @@
--- Run on every new connection to a snapshot. `containment` says which territories each territory
--- contains (itself included): through the parent chain (comune → provincia → regione → IT, ambito →
--- provincia) and, for an ambito, through its members valid on the snapshot's reference date.
-CREATE TEMP VIEW containment AS
+-- Which territories each territory contains (itself included): through the parent chain (comune →
+-- provincia → regione → IT, ambito → provincia) and, for an Ambito, its members valid on the
+-- snapshot's reference date. Materialised once here so that every API query is a plain join.
+INSERT INTO containment
 WITH RECURSIVE ancestry(code, ancestor) AS (
   SELECT code, code FROM territory
   UNION

@@ -1,0 +1,38 @@
+import { parseComuneCode, parseDecimal, parseProvinciaCode, requireText } from '../cells.js';
+import type { DescriptorOf } from '../descriptor.js';
+import { SourceErrorCollector } from '../errors.js';
+import type { KeyRegistry } from '../keys.js';
+import { readDescribedTable, type ConnectorOutput, type SourceText } from './connector.js';
+
+export interface ComuneRecord {
+  readonly code: string;
+  readonly name: string;
+  /** The supra-comunal unit (provincia, città metropolitana…) as 3 digits, e.g. '018'. */
+  readonly provinciaCode: string;
+  /** Null when the list gives no area (ISTAT's official list has none). */
+  readonly areaKm2: number | null;
+  readonly line: number;
+}
+
+/** A list of comuni valid on the descriptor's reference date. */
+export function readComuni(input: SourceText, descriptor: DescriptorOf<'comuni'>, keys: KeyRegistry): ConnectorOutput<ComuneRecord> {
+  const { parse, columns } = descriptor;
+  const table = readDescribedTable(input, parse, columns);
+  const errors = new SourceErrorCollector();
+  const records: ComuneRecord[] = [];
+  for (const row of table.rows(errors)) {
+    errors.attempt(() => {
+      const code = parseComuneCode(row.cell('code'));
+      keys.claim(code, row.cell('code'), `comune ${code}`, 'one row per comune');
+      records.push({
+        code,
+        name: requireText(row.cell('name'), 'the name of the comune'),
+        provinciaCode: parseProvinciaCode(row.cell('provincia_code')),
+        areaKm2: table.has('area_km2') ? parseDecimal(row.cell('area_km2'), parse, { allowEmpty: true }) : null,
+        line: row.line,
+      });
+    });
+  }
+  errors.throwIfAny();
+  return { records, rowsRead: table.rowsRead };
+}

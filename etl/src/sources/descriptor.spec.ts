@@ -1,0 +1,144 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSourceCatalog, SourceCatalogError } from './descriptor.js';
+import { makeDataFolder, PROJECT_SOURCES_YAML, type DataFolder } from './testing/fixtures.js';
+
+let folder: DataFolder;
+beforeAll(async () => {
+  folder = await makeDataFolder();
+});
+afterAll(() => folder.remove());
+
+async function problemsOf(yaml: string): Promise<readonly string[]> {
+  const file = path.join(folder.dir, 'sources.yaml');
+  await writeFile(file, yaml);
+  try {
+    await loadSourceCatalog(file);
+  } catch (error) {
+    if (error instanceof SourceCatalogError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the catalogue to be refused');
+}
+
+const HEAD = `variables:
+  pop_res: { it: Popolazione residente, en: Residents, kind: count }
+sources:
+`;
+const COMMON = `    title: T
+    publisher: P
+    licence: CC BY 4.0
+`;
+
+describe("the project's datasets/sources.yaml", () => {
+  it('is valid, with defaults filled in', async () => {
+    const catalog = await loadSourceCatalog(PROJECT_SOURCES_YAML);
+    expect(Object.keys(catalog.variables)).toContain('pop_res');
+    const byId = new Map(catalog.sources.map((s) => [s.id, s]));
+    expect(byId.get('gi_comuni')).toMatchObject({ role: 'comuni', reference_date: '2025-01-01', optional: false, parse: { delimiter: ';', encoding: 'utf-8', decimal: ',', title_lines: 0 }, columns: { code: ['codice_istat'] } });
+    expect(byId.get('pop_pavia_2018_2021')).toMatchObject({ role: 'observations', layout: 'wide', values: expect.arrayContaining([{ column: ['pop_res_18'], variable: 'pop_res', sex: 'T', age_band: 'TOT', year: 2018 }]) });
+    expect(byId.get('istat_posas')).toMatchObject({ layout: 'istat_age_sex', optional: true, columns: { age: ['Età', 'Eta'], male: ['Totale maschi', 'Maschi'] }, values: [{ variable: 'pop_res' }] });
+    expect(byId.get('openpolis_confini_pv')).toMatchObject({ role: 'boundaries', format: 'topojson', provincia_code: '018' });
+  });
+});
+
+describe('loadSourceCatalog', () => {
+  it('reports every problem at once, each with a readable path and its line', async () => {
+    const problems = await problemsOf(`${HEAD}  - id: pop_x
+${COMMON}    role: observations
+    file: population/x.csv
+    format: csv
+    parse: { delimiter: ':', encoding: utf-8 }
+    columns: { name: comune }
+    values:
+      - { column: p, variable: pop_tot, sex: X, age_band: TOT, year: 2021 }
+  - id: posas
+${COMMON}    role: observations
+    layout: istat_age_sex
+    file: population/POSAS_*.csv
+    format: csv
+    parse: { delimiter: ';', encoding: utf-16 }
+    columns: { code: c, age: a, male: m, female: f, total: t }
+    values: [{ variable: pop_res }]
+  - id: confini
+${COMMON}    role: boundaries
+    file: boundaries/*.topo.json
+    format: topojson
+    columns: { code: c, name: n }
+  - id: comuni
+${COMMON}    role: comuni
+    file: c.csv
+    format: csv
+    parse: { delimiter: ';', encoding: utf-8 }
+    columns: { code: c, name: n, provincia_code: p }
+  - id: pop_x
+${COMMON}    role: territory
+    file: x.csv
+`);
+    expect(problems).toEqual([
+      "sources.yaml: sources[0] (id pop_x).parse.delimiter: expected one of ',', ';', '\\t', '|' (line 11)",
+      'sources.yaml: sources[0] (id pop_x).columns.code: missing; expected a column name or a list of accepted names (line 12)',
+      'sources.yaml: sources[0] (id pop_x).columns: unknown field "name" (line 12)',
+      'sources.yaml: sources[0] (id pop_x).values[0].variable: "pop_tot" is not declared under variables; expected one of \'pop_res\' (line 14)',
+      "sources.yaml: sources[0] (id pop_x).values[0].sex: expected one of 'T', 'M', 'F' (line 14)",
+      "sources.yaml: sources[1] (id posas).parse.encoding: expected one of 'utf-8', 'windows-1252', 'latin-1' (line 23)",
+      'sources.yaml: sources[1] (id posas).year_from_file: missing; expected a regular expression with a capture group for the year, like POSAS_(\\d{4})_ (line 15)',
+      'sources.yaml: sources[2] (id confini).file: expected one file, without * (line 31)',
+      "sources.yaml: sources[2] (id confini).provincia_code: missing; expected a 3-digit provincia code like '018' (line 26)",
+      'sources.yaml: sources[3] (id comuni).reference_date: missing; expected a date written YYYY-MM-DD (line 34)',
+      "sources.yaml: sources[4] (id pop_x).role: expected one of 'comuni', 'comuni_validity', 'province', 'regioni', 'suppressed', 'boundaries', 'observations' (line 47)",
+      'sources.yaml: sources[4] (id pop_x).id: "pop_x" is already the id of sources[0]; expected ids to be unique (line 43)',
+    ]);
+  });
+
+  it('checks that a year_from_file pattern captures the year', async () => {
+    const problems = await problemsOf(`${HEAD}  - id: posas
+${COMMON}    role: observations
+    layout: istat_age_sex
+    file: population/POSAS_*.csv
+    format: csv
+    parse: { delimiter: ';', encoding: utf-8 }
+    year_from_file: 'POSAS_\\d{4}_'
+    columns: { code: c, age: a, male: m, female: f, total: t }
+    values: [{ variable: pop_res }, { variable: pop_res }]
+`);
+    expect(problems).toEqual([
+      'sources.yaml: sources[0] (id posas).year_from_file: expected a regular expression with a capture group for the year, like POSAS_(\\d{4})_ (line 13)',
+      'sources.yaml: sources[0] (id posas).values: expected exactly one entry: { variable: … } (line 15)',
+    ]);
+  });
+
+  it('names the accepted layouts of observations', async () => {
+    const problems = await problemsOf(`${HEAD}  - id: pop
+${COMMON}    role: observations
+    layout: long
+    file: p.csv
+    format: csv
+    parse: { delimiter: ',', encoding: utf-8 }
+    columns: { code: c }
+    values: [{ column: a, variable: pop_res, sex: T, age_band: TOT, year: 2021 }]
+`);
+    expect(problems).toEqual(["sources.yaml: sources[0] (id pop).layout: expected one of 'wide', 'istat_age_sex' (line 9)"]);
+  });
+
+  it('refuses two value columns that give the same key', async () => {
+    const problems = await problemsOf(`${HEAD}  - id: pop
+${COMMON}    role: observations
+    file: p.csv
+    format: csv
+    parse: { delimiter: ',', encoding: utf-8 }
+    columns: { code: c }
+    values:
+      - { column: a, variable: pop_res, sex: T, age_band: TOT, year: 2021 }
+      - { column: b, variable: pop_res, sex: T, age_band: TOT, year: 2021 }
+`);
+    expect(problems).toEqual(['sources.yaml: sources[0] (id pop).values[1]: gives pop_res T TOT 2021 like values[0]; expected each variable, sex, age band and year once (line 15)']);
+  });
+
+  it('reports YAML syntax errors with their position', async () => {
+    const problems = await problemsOf('variables:\n  pop_res: { it: x\nsources: []\n');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^sources\.yaml: line \d+, column \d+: /);
+  });
+});

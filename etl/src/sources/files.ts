@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { SourceDescriptor } from './descriptor.js';
+import { SourceError } from './errors.js';
+
+/**
+ * The files a descriptor names, as absolute paths sorted by name. A `*` in the file name matches any
+ * text, so one source may be several files (one per year). No match fails, unless the source is optional.
+ */
+export async function resolveSourceFiles(descriptor: SourceDescriptor, dataDir: string): Promise<string[]> {
+  const folder = path.join(dataDir, path.posix.dirname(descriptor.file));
+  const pattern = path.posix.basename(descriptor.file);
+  const names = pattern.includes('*') ? (await listFiles(folder)).filter((name) => wildcard(pattern).test(name)) : (await isFile(path.join(folder, pattern))) ? [pattern] : [];
+  if (names.length === 0 && !descriptor.optional) {
+    throw new SourceError({
+      file: descriptor.file,
+      line: 0,
+      column: 0,
+      rule: 'no-file',
+      explanation: `no file ${pattern.includes('*') ? 'matches this name' : 'has this name'} in the data folder ${dataDir}; expected the file published by ${descriptor.publisher}${descriptor.url ? ` (${descriptor.url})` : ''}, or optional: true in datasets/sources.yaml`,
+    });
+  }
+  return names.sort().map((name) => path.join(folder, name));
+}
+
+export interface LoadedFile {
+  /** Relative to the data folder, with /. */
+  readonly path: string;
+  readonly bytes: Uint8Array;
+  readonly sha256: string;
+}
+
+export async function loadSourceFile(absolutePath: string, dataDir: string): Promise<LoadedFile> {
+  const bytes = await readFile(absolutePath);
+  return {
+    path: path.relative(dataDir, absolutePath).split(path.sep).join('/'),
+    bytes,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
+}
+
+function wildcard(pattern: string): RegExp {
+  return new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+}
+
+async function listFiles(folder: string): Promise<string[]> {
+  try {
+    const entries = await readdir(folder, { withFileTypes: true });
+    return entries.filter((entry) => entry.isFile() || entry.isSymbolicLink()).map((entry) => entry.name);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * The dashboard in Chromium, served by the real API: map, ranked bars and table agree with the API.
+ * Uses the real data folder when OSSERVATORIO_DATA_DIR is set, the fixture folder otherwise; screenshots
+ * for review are written to test/artifacts/.
+ */
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { chromium as playwright, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startApi, type RunningApi } from '../support/api.js';
+import { writeFixtureDataFolder } from '../support/data-folder.js';
+import { load, newStateDir } from '../support/etl.js';
+import { CHROMIUM_PATH, chromium, describeIf } from '../support/requirements.js';
+
+const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+interface ValuesResponse { year: number; rows: { code: string; name: string; value: number | null }[] }
+
+async function openDashboard(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.goto(url);
+  await page.waitForSelector('[data-testid="values-table"]');
+  await page.waitForSelector('[data-testid="bar-chart"] .mark-rect path');
+  return page;
+}
+
+describeIf(chromium)('dashboard in Chromium', () => {
+  let browser: Browser;
+  let api: RunningApi;
+  let demo: RunningApi;
+
+  beforeAll(async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    const [dataState, demoState] = [await newStateDir(), await newStateDir()];
+    await load(dataState, process.env.OSSERVATORIO_DATA_DIR ?? (await writeFixtureDataFolder()));
+    await load(demoState, null);
+    [api, demo] = await Promise.all([startApi(dataState), startApi(demoState)]);
+    browser = await playwright.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+    await demo?.close();
+  });
+
+  it('draws one map shape per comune, ranks the largest value first, and tabulates every comune', async () => {
+    const page = await openDashboard(browser, api.url);
+    await page.waitForSelector('[data-testid="map"] .mark-shape path');
+    const comuni = await api.get<{ rows: unknown[] }>('/api/territories?level=comune&parent=018');
+    expect(await page.locator('[data-testid="map"] .mark-shape path').count()).toBe(comuni.body.rows.length);
+
+    const year = Number(await page.getByLabel('Anno').inputValue());
+    const values = await api.get<ValuesResponse>(`/api/indicators/DEM_POP/values?level=comune&parent=018&year=${year}`);
+    const largest = values.body.rows.filter((r) => r.value !== null).sort((a, b) => b.value! - a.value!)[0]!;
+    // Vega draws bars and axis labels as SVG: the topmost of each is the first of the ranking.
+    const labels = await page.locator('[data-testid="bar-chart"] .role-axis-label text').evaluateAll((texts) =>
+      texts.map((t) => ({ text: t.textContent ?? '', top: t.getBoundingClientRect().top })).filter((t) => /^\d+\. /.test(t.text)),
+    );
+    expect(labels.sort((a, b) => a.top - b.top)[0]?.text).toBe(`1. ${largest.name}`);
+    const bars = await page.locator('[data-testid="bar-chart"] .mark-rect path').evaluateAll((paths) =>
+      paths.map((p) => ({ top: p.getBoundingClientRect().top, width: p.getBoundingClientRect().width })),
+    );
+    const topmost = bars.sort((a, b) => a.top - b.top)[0]!;
+    expect(topmost.width).toBe(Math.max(...bars.map((b) => b.width)));
+
+    const tableRows = page.locator('[data-testid="values-table"] tbody tr:not([data-testid="benchmark-row"])');
+    expect(await tableRows.count()).toBe(values.body.rows.length);
+    await expect.poll(() => tableRows.first().textContent()).toContain(largest.name);
+    await page.screenshot({ path: `${ARTIFACTS}dashboard.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('marks demo data on screen and says where to get boundaries instead of drawing a map', async () => {
+    const page = await openDashboard(browser, demo.url);
+    await expect.poll(() => page.getByTestId('synthetic-banner').isVisible()).toBe(true);
+    expect(await page.getByTestId('synthetic-banner').textContent()).toMatch(/Dati dimostrativi/);
+    expect(await page.getByTestId('boundaries-missing').textContent()).toMatch(/Confini comunali non caricati/);
+    expect(await page.locator('[data-testid="map"] .mark-shape path').count()).toBe(0);
+    await page.screenshot({ path: `${ARTIFACTS}dashboard-demo.png`, fullPage: true });
+    await page.close();
+  });
+});

@@ -1,6 +1,6 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig } from '../../backend/src/config/config.js';
-import { createApp } from '../../backend/src/create-app.js';
+import path from 'node:path';
+import { repoRoot } from '../../backend/src/config/config.js';
+import { startTestServer } from '../../backend/src/testing/test-server.js';
 
 export interface RunningApi {
   readonly url: string;
@@ -8,22 +8,17 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
-/** Starts the real API over HTTP on a free port, serving the snapshots of `stateDir`. */
-export async function startApi(stateDir: string, env: Record<string, string> = {}): Promise<RunningApi> {
-  const config = loadConfig({ OSSERVATORIO_STATE_DIR: stateDir, PORT: '0', ...env });
-  const app: NestFastifyApplication = await createApp(config, { logger: false });
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address();
-  if (address === null || typeof address === 'string') throw new Error('the API is not listening on a TCP port');
-  const url = `http://127.0.0.1:${address.port}`;
+/** Starts the real API over HTTP on a free port, serving the snapshots of `stateDir` and the built dashboard. */
+export async function startApi(stateDir: string): Promise<RunningApi> {
+  const server = await startTestServer(stateDir, { OSSERVATORIO_FRONTEND_DIR: path.join(repoRoot, 'frontend', 'dist') });
   return {
-    url,
-    async get<T>(path: string, headers: Record<string, string> = {}) {
-      const response = await fetch(`${url}${path}`, { headers });
+    url: server.url,
+    async get<T>(route: string, headers: Record<string, string> = {}) {
+      const response = await fetch(`${server.url}${route}`, { headers });
       const type = response.headers.get('content-type') ?? '';
       const body = (type.includes('json') ? await response.json() : await response.text()) as T;
       return { status: response.status, body, headers: response.headers };
     },
-    close: () => app.close(),
+    close: () => server.close(),
   };
 }

@@ -9,6 +9,7 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { topology } from '../../etl/src/sources/testing/fixtures.js';
 
 export interface FixturePopulation {
   /** code → residents on 1 January 2018..2021 ('' = not published). */
@@ -139,23 +140,9 @@ export function fixtureFiles(): Record<string, string> {
       '"municipality","municipality_code","province_code","province","province_short","region","region_code","population","population_F","population_M"',
       ...Object.entries(bySex2022).map(([code, [t, f, m]]) => `"Comune ${code}","${code}","18","Pavia","PV","Lombardia","3","${t}.0","${f}.0","${m}.0"`),
     ].join('\n') + '\n',
-    'boundaries/limits_P_18_municipalities.topo.json': JSON.stringify(fixtureTopology()),
-  };
-}
-
-/** Five squares in a row: Pavia, Vigevano, Colli Verdi, Campospinoso and the 2023-absorbed Albaredo. */
-function fixtureTopology(): object {
-  const codes = [['018110', 'Pavia'], ['018177', 'Vigevano'], ['018193', 'Colli Verdi'], ['018026', 'Campospinoso'], ['018002', 'Albaredo Arnaboldi']] as const;
-  return {
-    type: 'Topology',
-    transform: { scale: [0.001, 0.001], translate: [9, 45] },
-    objects: {
-      municipalities: {
-        type: 'GeometryCollection',
-        geometries: codes.map(([code, name], i) => ({ type: 'Polygon', arcs: [[i]], properties: { com_istat_code: code, name, prov_acr: 'PV' } })),
-      },
-    },
-    // One closed, delta-encoded ring per square.
-    arcs: codes.map((_, i) => [[i * 100, 0], [90, 0], [0, 90], [-90, 0], [0, -90]]),
+    'boundaries/limits_P_18_municipalities.topo.json': JSON.stringify(
+      // Albaredo Arnaboldi's shape is still drawn on its own, as in the June 2023 files.
+      topology([['018110', 'Pavia'], ['018177', 'Vigevano'], ['018193', 'Colli Verdi'], ['018026', 'Campospinoso'], ['018002', 'Albaredo Arnaboldi']]),
+    ),
   };
 }

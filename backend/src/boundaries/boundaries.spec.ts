@@ -1,20 +1,8 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { getJson } from '../testing/http.js';
-import { districtFixture } from '../testing/district-fixture.js';
-import { createStateDir, publishSnapshot, removeStateDir } from '../testing/snapshot-factory.js';
-import { startTestServer, type TestServer } from '../testing/test-server.js';
+import { serveSnapshotDuringSuite } from '../testing/test-server.js';
 
-let state: string;
-let server: TestServer;
-beforeAll(async () => {
-  state = await createStateDir();
-  await publishSnapshot(state, districtFixture());
-  server = await startTestServer(state);
-});
-afterAll(async () => {
-  await server?.close();
-  await removeStateDir(state);
-});
+const server = serveSnapshotDuringSuite();
 
 it('answers the stored TopoJSON with its source', async () => {
   const { status, body, headers } = await getJson(`${server.url}/api/boundaries/018`);

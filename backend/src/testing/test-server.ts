@@ -1,7 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../config/config.js';
 import { createApp } from '../create-app.js';
+import { districtFixture } from './district-fixture.js';
 import { ManualClock } from './manual-clock.js';
+import { createStateDir, publishSnapshot, removeStateDir, type SnapshotFixture } from './snapshot-factory.js';
 
 export interface TestServer {
   readonly url: string;
@@ -19,4 +22,28 @@ export async function startTestServer(stateDir: string, env: Record<string, stri
   const address = app.getHttpServer().address();
   if (address === null || typeof address === 'string') throw new Error('The test server has no TCP address');
   return { url: `http://127.0.0.1:${address.port}`, app, clock, close: () => app.close() };
+}
+
+/**
+ * Serves a snapshot fixture (by default the district fixture) for the enclosing suite: publishes it in a
+ * fresh state folder before the tests and removes everything after them.
+ */
+export function serveSnapshotDuringSuite(fixture: SnapshotFixture = districtFixture()): { readonly url: string } {
+  let state: string;
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    state = await createStateDir();
+    await publishSnapshot(state, fixture);
+    server = await startTestServer(state);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await removeStateDir(state);
+  });
+  return {
+    get url() {
+      if (!server) throw new Error('the fixture server is not started yet: use it inside a test');
+      return server.url;
+    },
+  };
 }

@@ -1,21 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getJson } from '../testing/http.js';
-import { districtFixture } from '../testing/district-fixture.js';
-import { createStateDir, publishSnapshot, removeStateDir } from '../testing/snapshot-factory.js';
-import { startTestServer, type TestServer } from '../testing/test-server.js';
+import { serveSnapshotDuringSuite } from '../testing/test-server.js';
 
 // Expected values are worked out by hand from district-fixture.ts.
-let state: string;
-let server: TestServer;
-beforeAll(async () => {
-  state = await createStateDir();
-  await publishSnapshot(state, districtFixture());
-  server = await startTestServer(state);
-});
-afterAll(async () => {
-  await server?.close();
-  await removeStateDir(state);
-});
+const server = serveSnapshotDuringSuite();
 
 const values = (path: string) => getJson(`${server.url}/api/indicators/${path}`);
 

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { buildCrosswalk } from './crosswalk.js';
+import { ALBAREDO_INCORPORATION, COLLI_VERDI_MERGER, CURRENT_CODES, suppression } from './testing/territory.js';
+
+describe('buildCrosswalk', () => {
+  it('maps each comune of a merger onto the new comune, with the date of the merger', () => {
+    const crosswalk = buildCrosswalk(COLLI_VERDI_MERGER, CURRENT_CODES);
+    expect([...crosswalk.values()]).toEqual([
+      { oldCode: '018028', newCode: '018193', eventDate: '2019-01-01', split: false },
+      { oldCode: '018132', newCode: '018193', eventDate: '2019-01-01', split: false },
+      { oldCode: '018170', newCode: '018193', eventDate: '2019-01-01', split: false },
+    ]);
+  });
+
+  it('maps an incorporated comune onto the comune that took it in', () => {
+    const crosswalk = buildCrosswalk([ALBAREDO_INCORPORATION], CURRENT_CODES);
+    expect(crosswalk.get('018002')).toEqual({ oldCode: '018002', newCode: '018026', eventDate: '2023-11-18', split: false });
+    expect(crosswalk.has('018026')).toBe(false);
+  });
+
+  it('follows a chain to the current comune and keeps the date the old comune itself was suppressed', () => {
+    // Villalunga went into Torre del Mangano in 1871, which went into Certosa di Pavia (current) in 1929.
+    const crosswalk = buildCrosswalk(
+      [suppression('018886', 'Villalunga', '1871-06-01', '018874'), suppression('018874', 'Torre del Mangano', '1929-03-21', '018046')],
+      new Set(['018046']),
+    );
+    expect(crosswalk.get('018886')).toEqual({ oldCode: '018886', newCode: '018046', eventDate: '1871-06-01', split: false });
+    expect(crosswalk.get('018874')).toEqual({ oldCode: '018874', newCode: '018046', eventDate: '1929-03-21', split: false });
+  });
+
+  it('follows a chain whatever the order of the rows (A → B in 1928, B → C in 2019 gives A → C from 1928)', () => {
+    const events = [suppression('018901', 'A', '1928-07-28', '018028'), ...COLLI_VERDI_MERGER];
+    for (const ordered of [events, [...events].reverse()]) {
+      expect(buildCrosswalk(ordered, CURRENT_CODES).get('018901')).toEqual({ oldCode: '018901', newCode: '018193', eventDate: '1928-07-28', split: false });
+    }
+  });
+
+  it('uses only the latest event of a code', () => {
+    const crosswalk = buildCrosswalk(
+      [suppression('018901', 'A', '1928-07-28', '018110'), suppression('018901', 'A', '1950-01-01', '018177')],
+      CURRENT_CODES,
+    );
+    expect(crosswalk.get('018901')).toMatchObject({ newCode: '018177', eventDate: '1950-01-01' });
+  });
+
+  it('marks a comune split among several comuni (several targets on its last date) as untraceable', () => {
+    // Fossarmato was split between Giussago (018060) and Pavia (018110) in 1939; here the split flag is not set.
+    const crosswalk = buildCrosswalk(
+      [suppression('018833', 'Fossarmato', '1939-07-13', '018060'), suppression('018833', 'Fossarmato', '1939-07-13', '018110')],
+      new Set(['018060', '018110']),
+    );
+    expect(crosswalk.get('018833')).toEqual({ oldCode: '018833', newCode: null, eventDate: '1939-07-13', split: true });
+  });
+
+  it('marks a comune flagged as split (scorporo) as untraceable even with one target', () => {
+    const crosswalk = buildCrosswalk([suppression('016181', "Riviera d'Adda", '1970-03-17', '016250', true)], new Set(['016250']));
+    expect(crosswalk.get('016181')).toEqual({ oldCode: '016181', newCode: null, eventDate: '1970-03-17', split: true });
+  });
+
+  it('carries a split down a chain: a comune merged into one that was later split is untraceable', () => {
+    // Ca' della Terra went into Fossarmato in 1871; Fossarmato was split in 1939.
+    const crosswalk = buildCrosswalk(
+      [
+        suppression('018809', "Ca' della Terra", '1871-06-01', '018833'),
+        suppression('018833', 'Fossarmato', '1939-07-13', '018060', true),
+        suppression('018833', 'Fossarmato', '1939-07-13', '018110', true),
+      ],
+      new Set(['018060', '018110']),
+    );
+    expect(crosswalk.get('018809')).toEqual({ oldCode: '018809', newCode: null, eventDate: '1871-06-01', split: true });
+  });
+
+  it('does not map a code that is current again', () => {
+    // Agliè was suppressed in 1927 and re-established in 1945 (the receiving code here is illustrative).
+    const crosswalk = buildCrosswalk([suppression('001001', 'Agliè', '1927-01-11', '001066')], new Set(['001001', '001066']));
+    expect(crosswalk.size).toBe(0);
+  });
+
+  it('stops a chain at a code that is current again', () => {
+    const crosswalk = buildCrosswalk(
+      [suppression('018901', 'A', '1928-07-28', '018902'), suppression('018902', 'B', '1930-01-01', '018110')],
+      new Set(['018902', '018110']),
+    );
+    expect(crosswalk.get('018901')).toMatchObject({ newCode: '018902', split: false });
+    expect(crosswalk.has('018902')).toBe(false);
+  });
+
+  it('gives no successor to a code suppressed into one that is neither current nor suppressed', () => {
+    // Aidussina was ceded to a foreign state in 1947: ISTAT gives no receiving comune.
+    const crosswalk = buildCrosswalk(
+      [suppression('031701', 'Aidussina', '1947-09-16', ''), suppression('018901', 'A', '1928-07-28', '018999')],
+      CURRENT_CODES,
+    );
+    expect(crosswalk.get('031701')).toEqual({ oldCode: '031701', newCode: null, eventDate: '1947-09-16', split: false });
+    expect(crosswalk.get('018999')).toBeUndefined();
+    expect(crosswalk.get('018901')).toEqual({ oldCode: '018901', newCode: null, eventDate: '1928-07-28', split: false });
+  });
+
+  it('ends on a cycle of suppressions without a successor instead of looping', () => {
+    const crosswalk = buildCrosswalk(
+      [suppression('018901', 'A', '1928-07-28', '018902'), suppression('018902', 'B', '1930-01-01', '018901'), suppression('018903', 'C', '1931-01-01', '018903')],
+      CURRENT_CODES,
+    );
+    expect(crosswalk.get('018901')).toMatchObject({ newCode: null, split: false });
+    expect(crosswalk.get('018902')).toMatchObject({ newCode: null, split: false });
+    expect(crosswalk.get('018903')).toMatchObject({ newCode: null, split: false });
+  });
+});

@@ -1,0 +1,74 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixtureFiles, writeFixtureDataFolder } from '../support/data-folder.js';
+import { currentSnapshotId, newStateDir } from '../support/etl.js';
+
+const CLI = fileURLToPath(new URL('../../etl/dist/cli.js', import.meta.url));
+const POPULATION = 'population/pavia_popolazione_residente_2018_2021.csv';
+
+async function etl(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('the etl command line: load, status, rollback', () => {
+  let stateDir: string;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    stateDir = await newStateDir();
+    dataDir = await writeFixtureDataFolder();
+  });
+
+  it('loads with progress, skips unchanged inputs with --if-changed, lists snapshots and rolls back', async () => {
+    const first = await etl('load', '--data', dataDir, '--state', stateDir);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/read pop_pavia_2018_2021: population\/pavia_popolazione_residente_2018_2021\.csv: 9 rows/);
+    expect(first.stderr).toMatch(/published snapshot/);
+    const firstId = await currentSnapshotId(stateDir);
+
+    const unchanged = await etl('load', '--data', dataDir, '--state', stateDir, '--if-changed');
+    expect(unchanged.stderr).toMatch(new RegExp(`inputs unchanged since snapshot ${firstId}`));
+    expect(await currentSnapshotId(stateDir)).toBe(firstId);
+
+    const changed = await writeFixtureDataFolder({ overrides: { [POPULATION]: fixtureFiles()[POPULATION]!.replace('71500', '71600') } });
+    expect((await etl('load', '--data', changed, '--state', stateDir, '--if-changed')).code).toBe(0);
+    const secondId = await currentSnapshotId(stateDir);
+    expect(secondId).not.toBe(firstId);
+
+    const status = await etl('status', '--state', stateDir);
+    expect(status.stdout).toContain(`* ${secondId}`);
+    expect(status.stdout).toContain(`  ${firstId}`);
+    expect(status.stdout).toMatch(/source pop_pavia_2018_2021: population\/pavia_popolazione_residente_2018_2021\.csv, 9 rows/);
+
+    const rollback = await etl('rollback', '--state', stateDir);
+    expect(rollback.stdout).toBe(`Now serving ${firstId} (was ${secondId}).\n`);
+    expect(await currentSnapshotId(stateDir)).toBe(firstId);
+    const nothingBefore = await etl('rollback', '--state', stateDir);
+    expect(nothingBefore.code).toBe(1);
+    expect(nothingBefore.stderr).toMatch(new RegExp(`Nothing to roll back to: ${firstId} is the oldest snapshot kept`));
+  });
+
+  it('exits non-zero on a broken file, saying where and that nothing was published', async () => {
+    const before = await currentSnapshotId(stateDir);
+    const broken = await writeFixtureDataFolder({ overrides: { [POPULATION]: fixtureFiles()[POPULATION]!.replace('71500', '-3') } });
+    const result = await etl('load', '--data', broken, '--state', stateDir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/pavia_popolazione_residente_2018_2021\.csv:2:4: .*\[negative-count\]/);
+    expect(result.stderr).toMatch(/Nothing was published/);
+    expect(await currentSnapshotId(stateDir)).toBe(before);
+  });
+
+  it('explains its usage', async () => {
+    const result = await etl('frobnicate');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Unknown command "frobnicate"/);
+  });
+});

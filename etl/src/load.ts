@@ -44,6 +44,12 @@ export async function runLoad(config: EtlConfig, progress: Progress, options: { 
       progress.step(`inputs unchanged since snapshot ${current}: nothing to load`);
       return { kind: 'unchanged', id: current };
     }
+    // Real data loaded earlier (e.g. with --data) is never replaced by the demo just because a later
+    // start has no data folder configured.
+    if (current !== null && config.dataDir === null && manifest?.mode === 'real') {
+      progress.step(`no data folder given: keeping real snapshot ${current} (set OSSERVATORIO_DATA_DIR to reload)`);
+      return { kind: 'unchanged', id: current };
+    }
   }
 
   progress.step(config.dataDir === null ? 'no data folder given: building the demo (real comuni and 2011 census, synthetic recent years)' : `reading published files from ${config.dataDir}`);

@@ -37,6 +37,10 @@ describe('the etl command line: load, status, rollback', () => {
     const unchanged = await etl('load', '--data', dataDir, '--state', stateDir, '--if-changed');
     expect(unchanged.stderr).toMatch(new RegExp(`inputs unchanged since snapshot ${firstId}`));
     expect(await currentSnapshotId(stateDir)).toBe(firstId);
+    // As `npm start` runs it with no data folder: real data is kept, not replaced by the demo.
+    const startWithoutData = await etl('load', '--state', stateDir, '--if-changed');
+    expect(startWithoutData.stderr).toMatch(new RegExp(`keeping real snapshot ${firstId}`));
+    expect(await currentSnapshotId(stateDir)).toBe(firstId);
 
     const changed = await writeFixtureDataFolder({ overrides: { [POPULATION]: fixtureFiles()[POPULATION]!.replace('71500', '71600') } });
     expect((await etl('load', '--data', changed, '--state', stateDir, '--if-changed')).code).toBe(0);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { repoRoot } from '../../backend/src/config/config.js';
+import { SystemClock } from '../../backend/src/core/clock.js';
 import { startTestServer } from '../../backend/src/testing/test-server.js';
 
 export interface RunningApi {
@@ -10,7 +11,7 @@ export interface RunningApi {
 
 /** Starts the real API over HTTP on a free port, serving the snapshots of `stateDir` and the built dashboard. */
 export async function startApi(stateDir: string): Promise<RunningApi> {
-  const server = await startTestServer(stateDir, { OSSERVATORIO_FRONTEND_DIR: path.join(repoRoot, 'frontend', 'dist') });
+  const server = await startTestServer(stateDir, { OSSERVATORIO_FRONTEND_DIR: path.join(repoRoot, 'frontend', 'dist') }, new SystemClock());
   return {
     url: server.url,
     async get<T>(route: string, headers: Record<string, string> = {}) {

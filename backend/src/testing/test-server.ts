@@ -3,20 +3,28 @@ import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../config/config.js';
 import { createApp } from '../create-app.js';
 import { districtFixture } from './district-fixture.js';
+import type { Clock } from '../core/clock.js';
 import { ManualClock } from './manual-clock.js';
 import { createStateDir, publishSnapshot, removeStateDir, type SnapshotFixture } from './snapshot-factory.js';
 
-export interface TestServer {
+export interface TestServer<C extends Clock = ManualClock> {
   readonly url: string;
   readonly app: NestFastifyApplication;
-  readonly clock: ManualClock;
+  readonly clock: C;
   close(): Promise<void>;
 }
 
-/** The real app on a free port of 127.0.0.1, over `stateDir`; `env` adds to the configuration. */
-export async function startTestServer(stateDir: string, env: Record<string, string> = {}): Promise<TestServer> {
+/**
+ * The real app on a free port of 127.0.0.1, over `stateDir`; `env` adds to the configuration. The clock is
+ * a manual one unless a test that needs time to pass by itself (e.g. for a new snapshot to be noticed)
+ * gives the system clock.
+ */
+export async function startTestServer<C extends Clock = ManualClock>(
+  stateDir: string,
+  env: Record<string, string> = {},
+  clock: C = new ManualClock() as Clock as C,
+): Promise<TestServer<C>> {
   const config = loadConfig({ OSSERVATORIO_STATE_DIR: stateDir, OSSERVATORIO_FRONTEND_DIR: `${stateDir}/no-frontend`, ...env });
-  const clock = new ManualClock();
   const app = await createApp(config, { clock, logger: ['error'] });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();

@@ -3,7 +3,7 @@
  * An indicator is Σnumerator ÷ Σdenominator × multiplier over additive terms, at every level.
  */
 import { z } from 'zod';
-import { CatalogError, readYamlFile } from './yaml-file.js';
+import { readYamlFile } from './yaml-file.js';
 
 const localized = z.object({ it: z.string().min(1), en: z.string().min(1) }).strict();
 
@@ -46,21 +46,30 @@ export type IndicatorTerm = z.infer<typeof term>;
 
 /** Reads and validates the catalogue; `knownVariables` come from sources.yaml. */
 export async function loadIndicatorCatalog(file: string, knownVariables: readonly string[]): Promise<Indicator[]> {
-  const { data, locate } = await readYamlFile(file, catalogSchema);
-  const { indicators } = data;
+  const { data } = await readYamlFile(file, catalogSchema, (raw, locate) => crossChecks(raw, locate, knownVariables));
+  return data.indicators;
+}
+
+/** Unique codes and declared variables, checked on whatever parts of the file are well formed. */
+function crossChecks(raw: unknown, locate: (segments: readonly PropertyKey[]) => string, knownVariables: readonly string[]): string[] {
+  const indicators = (raw as { indicators?: unknown })?.indicators;
+  if (!Array.isArray(indicators)) return [];
   const problems: string[] = [];
-  const seen = new Set<string>();
-  indicators.forEach((indicator, index) => {
-    if (seen.has(indicator.code)) problems.push(`${locate(['indicators', index, 'code'])}: ${indicator.code} is defined twice`);
-    seen.add(indicator.code);
-    for (const [part, terms] of [['numerator', indicator.numerator], ['denominator', indicator.denominator ?? []]] as const) {
-      terms.forEach((t, termIndex) => {
-        if ('variable' in t && !knownVariables.includes(t.variable)) {
-          problems.push(`${locate(['indicators', index, part, termIndex, 'variable'])}: ${indicator.code} ${part}: "${t.variable}" is not a variable declared in sources.yaml (known: ${knownVariables.join(', ')})`);
+  const seen = new Set<unknown>();
+  indicators.forEach((indicator: Record<string, unknown> | null, index) => {
+    const code = indicator?.code;
+    if (typeof code === 'string' && seen.has(code)) problems.push(`${locate(['indicators', index, 'code'])}: ${code} is defined twice`);
+    seen.add(code);
+    for (const part of ['numerator', 'denominator'] as const) {
+      const terms = indicator?.[part];
+      if (!Array.isArray(terms)) continue;
+      terms.forEach((term: Record<string, unknown> | null, termIndex) => {
+        const variable = term?.variable;
+        if (typeof variable === 'string' && !knownVariables.includes(variable)) {
+          problems.push(`${locate(['indicators', index, part, termIndex, 'variable'])}: ${String(code)} ${part}: "${variable}" is not a variable declared in sources.yaml (known: ${knownVariables.join(', ')})`);
         }
       });
     }
   });
-  if (problems.length > 0) throw new CatalogError(`indicators.yaml has errors:\n- ${problems.join('\n- ')}`);
-  return indicators;
+  return problems;
 }

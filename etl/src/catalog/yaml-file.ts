@@ -13,8 +13,11 @@ export interface YamlFile<T> {
   locate(segments: readonly PropertyKey[]): string;
 }
 
+/** Checks a schema cannot express (duplicates, references); they run on the raw document, valid or not. */
+export type RawCheck = (raw: unknown, locate: (segments: readonly PropertyKey[]) => string) => string[];
+
 /** Reads a YAML file and validates it against a schema, reporting every problem at once with its line. */
-export async function readYamlFile<T>(file: string, schema: z.ZodType<T>): Promise<YamlFile<T>> {
+export async function readYamlFile<T>(file: string, schema: z.ZodType<T>, check: RawCheck = () => []): Promise<YamlFile<T>> {
   const text = await readFile(file, 'utf8');
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter });
@@ -27,11 +30,13 @@ export async function readYamlFile<T>(file: string, schema: z.ZodType<T>): Promi
     throw new CatalogError(`${name} is not valid YAML:\n- ${lines.join('\n- ')}`);
   }
   const locate = (segments: readonly PropertyKey[]) => locateNode(name, document, lineCounter, segments);
-  const result = schema.safeParse(document.toJS());
-  if (!result.success) {
-    const lines = result.error.issues.map((issue) => `${locate(issue.path)}: ${formatPath(issue.path)}: ${issue.message}`);
-    throw new CatalogError(`${name} does not match its schema:\n- ${lines.join('\n- ')}`);
-  }
+  const raw = document.toJS();
+  const result = schema.safeParse(raw);
+  const lines = [
+    ...(result.success ? [] : result.error.issues.map((issue) => `${locate(issue.path)}: ${formatPath(issue.path)}: ${issue.message}`)),
+    ...check(raw, locate),
+  ];
+  if (!result.success || lines.length > 0) throw new CatalogError(`${name} does not match its schema:\n- ${lines.join('\n- ')}`);
   return { data: result.data, locate };
 }
 

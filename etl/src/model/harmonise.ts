@@ -16,8 +16,9 @@ export interface HarmonisedObservation {
 }
 
 /**
- * Puts every value on today's comuni: a suppressed comune's counts are added to the comune it merged
- * into. Refuses codes that are neither current nor traceable, and the same key from two sources.
+ * Puts every value on today's comuni: a suppressed comune's counts from before its suppression are added
+ * to the comune it now lies in. Refuses codes that are neither current nor traceable, values under a code
+ * after its suppression, and the same key from two sources.
  */
 export function harmoniseObservations(
   observations: readonly ObservationInput[],
@@ -51,10 +52,6 @@ export function harmoniseObservations(
       errors.push(
         positioned(observation, 'duplicate-key', `${observation.variable} ${observation.sex} ${observation.ageBand} for ${target} in ${observation.year} is also given by source ${existing.sourceId} (${existing.origin}); expected one source per value`),
       );
-    } else if (countedTwice(existing, observation, target, crosswalk)) {
-      errors.push(
-        positioned(observation, 'merged-twice', `${[...existing.sourceCodes, observation.code].join(' and ')} all give ${observation.variable} for ${target} on 1 January ${observation.year}, after the merger: the merged comune's residents would be counted twice; expected either the new comune or its predecessors`),
-      );
     } else {
       existing.value += observation.value;
       existing.sourceCodes.push(observation.code);
@@ -62,18 +59,6 @@ export function harmoniseObservations(
   }
   if (errors.length > 0) throw SourceErrors.of(errors);
   return [...byKey.values()];
-}
-
-/**
- * Before a merger the old comuni and their successor both existed, and their values add up. From the
- * merger on, a value under an old code is the successor's under an outdated code: with the successor's
- * own value too, the same people would be counted twice.
- */
-function countedTwice(existing: HarmonisedObservation, observation: ObservationInput, target: string, crosswalk: ReadonlyMap<string, CrosswalkEntry>): boolean {
-  const codes = [...existing.sourceCodes, observation.code];
-  if (!codes.includes(target)) return false;
-  const referenceDay = `${observation.year}-01-01`;
-  return codes.some((code) => code !== target && (crosswalk.get(code)?.eventDate ?? '9999-12-31') <= referenceDay);
 }
 
 function targetCode(
@@ -89,6 +74,11 @@ function targetCode(
   }
   if (entry.split || entry.newCode === null) {
     return positioned(observation, 'untraceable-comune', `comune ${observation.code} was ${entry.split ? 'split among several comuni' : 'suppressed'} on ${entry.eventDate} and its values cannot be assigned to one current comune`);
+  }
+  // From its suppression on, a comune's residents are counted under its successor: a value under the
+  // old code would count them twice (or, along a chain, under a code long gone).
+  if (entry.eventDate <= `${observation.year}-01-01`) {
+    return positioned(observation, 'suppressed-comune', `comune ${observation.code} was suppressed on ${entry.eventDate} (today part of ${entry.newCode}), so it has no residents on 1 January ${observation.year}; expected the code valid on that date`);
   }
   return entry.newCode;
 }

@@ -50,7 +50,7 @@ describeIf(chromium)('dashboard in Chromium', () => {
     const comuni = await api.get<{ rows: unknown[] }>('/api/territories?level=comune&parent=018');
     expect(await page.locator('[data-testid="map"] .mark-shape path').count()).toBe(comuni.body.rows.length);
 
-    const year = Number(await page.getByLabel('Anno').inputValue());
+    const year = Number(await page.getByLabel('Anno', { exact: true }).inputValue());
     const values = await api.get<ValuesResponse>(`/api/indicators/DEM_POP/values?level=comune&parent=018&year=${year}`);
     const largest = values.body.rows.filter((r) => r.value !== null).sort((a, b) => b.value! - a.value!)[0]!;
     // Vega draws bars and axis labels as SVG: the topmost of each is the first of the ranking.

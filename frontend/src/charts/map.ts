@@ -36,6 +36,8 @@ export function buildMapSpec({ topology, areas, classes, indicator, lang, showAm
       },
       { calculate: `isValid(datum.classLabel) ? datum.classLabel : ${JSON.stringify(noData)}`, as: 'classLabel' },
       { calculate: `isValid(datum.valueLabel) ? datum.valueLabel : ${JSON.stringify(noData)}`, as: 'valueLabel' },
+      // What a screen reader says for each shape (Vega would otherwise read out the raw field names).
+      { calculate: `datum.properties.name + ': ' + datum.valueLabel`, as: 'spokenLabel' },
     ],
     mark: { type: 'geoshape', stroke: '#ffffff', strokeWidth: 0.5 },
     encoding: {
@@ -48,6 +50,7 @@ export function buildMapSpec({ topology, areas, classes, indicator, lang, showAm
         },
         legend: { title: unit, symbolType: 'square', symbolSize: 180, symbolStrokeColor: NO_DATA_STROKE, symbolStrokeWidth: 0.5 },
       },
+      description: { field: 'spokenLabel', type: 'nominal' },
       tooltip: [
         { field: 'properties.name', type: 'nominal', title: translate(lang, 'comune') },
         ...(showAmbito ? [{ field: 'ambito', type: 'nominal' as const, title: translate(lang, 'ambito') }] : []),

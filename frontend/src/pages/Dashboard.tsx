@@ -14,7 +14,7 @@ import { MapPanel } from '../components/MapPanel';
 import { ErrorMessage, Loading } from '../components/Status';
 import { rankByValue } from '../data/ranking';
 import { useI18n } from '../LanguageContext';
-import { PROVINCIA } from '../territory';
+import { PROVINCIA, withProvinciaName } from '../territory';
 
 function ready<T>(resource: Resource<T>): T | null {
   return resource.status === 'ready' ? resource.data : null;
@@ -59,7 +59,7 @@ export function Dashboard() {
     indicator && selection.year !== null && indicator.years.includes(selection.year) ? selection.year : (indicator?.years.at(-1) ?? null);
   const query: ValuesQuery | null =
     indicator && year !== null ? { code: indicator.code, level: selection.level, parent: PROVINCIA.code, year } : null;
-  const values = useResource<IndicatorValues>(query && urls.values(query), (signal) => api.values(query!, signal));
+  const values = useResource<IndicatorValues>(query && urls.values(query), async (signal) => withProvinciaName(await api.values(query!, signal)));
 
   const valuesData = ready(values);
   const snapshot = valuesData?.snapshot ?? ready(indicators)?.snapshot ?? ready(health)?.snapshot ?? null;

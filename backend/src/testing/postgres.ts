@@ -1,27 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { describe, it } from 'vitest';
+import { describeIf, postgres } from '../../../test/support/requirements.js';
 
-const HOW_TO = 'set TEST_DATABASE_URL=postgres://user:password@127.0.0.1:5432/db (a database the tests may write to)';
-
-/**
- * describe() with the PostgreSQL server of TEST_DATABASE_URL. Without it the suite is skipped with the
- * reason printed, except under CI=true, where it fails: every tier must run in CI.
- */
+/** describe() with the PostgreSQL server of TEST_DATABASE_URL; skipped (or failed under CI=true) without it. */
 export function describeWithPostgres(name: string, body: (url: string) => void): void {
-  const url = process.env.TEST_DATABASE_URL?.trim();
-  if (url) {
-    describe(name, () => body(url));
-  } else if (process.env.CI === 'true') {
-    describe(name, () => {
-      it('cannot run in CI without PostgreSQL', () => {
-        throw new Error(`CI=true but TEST_DATABASE_URL is not set: ${HOW_TO}`);
-      });
-    });
-  } else {
-    console.warn(`skipped "${name}": needs PostgreSQL: ${HOW_TO}`);
-    describe.skip(name, () => body(''));
-  }
+  describeIf(postgres)(name, () => body(process.env.TEST_DATABASE_URL?.trim() ?? ''));
 }
 
 /** A new, empty schema; the URL it returns makes it the search path, so unqualified tables land there. */

@@ -1,20 +1,13 @@
-import { existsSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeIf, realData } from '../../../test/support/requirements.js';
 import { loadSourceCatalog, type SourceCatalog } from './descriptor.js';
 import { readSource, type BoundariesRecord, type ComuneRecord, type ComuneValidityRecord, type ObservationRecord, type ProvinciaRecord, type RegioneRecord, type SourceRead, type SuppressedRecord } from './read-source.js';
 import { PROJECT_SOURCES_YAML } from './testing/fixtures.js';
 
 // The real published files live outside the repository; they are read where the user points.
 const dataDir = process.env.OSSERVATORIO_DATA_DIR;
-const available = Boolean(dataDir) && existsSync(dataDir!);
-const reason = 'OSSERVATORIO_DATA_DIR is not set to the folder of real published files (e.g. ../shared/datasets)';
-if (!available) console.warn(`skipping the real-data tests of etl/src/sources: ${reason}`);
 
-describe('every source of datasets/sources.yaml, read from the real data folder', () => {
-  it.runIf(!available && process.env.CI === 'true')('cannot be skipped in CI', () => {
-    throw new Error(`CI=true but ${reason}`);
-  });
-
+describeIf(realData)('every source of datasets/sources.yaml, read from the real data folder', () => {
   let catalog: SourceCatalog;
   const reads = new Map<string, SourceRead>();
   const read = async (id: string) => {
@@ -30,7 +23,7 @@ describe('every source of datasets/sources.yaml, read from the real data folder'
   const pavia = (records: readonly ObservationRecord[], year: number) =>
     records.filter((r) => r.code.startsWith('018') && r.year === year && r.sex === 'T' && r.ageBand === 'TOT');
 
-  it.skipIf(!available)('reads every descriptor without error', async () => {
+  it('reads every descriptor without error', async () => {
     catalog = await loadSourceCatalog(PROJECT_SOURCES_YAML);
     for (const descriptor of catalog.sources) {
       const result = await read(descriptor.id);
@@ -39,13 +32,13 @@ describe('every source of datasets/sources.yaml, read from the real data folder'
     }
   });
 
-  it.skipIf(!available)('Pavia 018110 had 70,971 residents in 2021 and 70,380 in 2022 (33,627 men, 36,753 women)', async () => {
+  it('Pavia 018110 had 70,971 residents in 2021 and 70,380 in 2022 (33,627 men, 36,753 women)', async () => {
     expect(value(await observations('pop_pavia_2018_2021'), '018110', 2021)).toBe(70971);
     const byPavia = (await observations('pop_italia_2022_sesso')).filter((r) => r.code === '018110');
     expect(Object.fromEntries(byPavia.map((r) => [r.sex, r.value]))).toEqual({ T: 70380, M: 33627, F: 36753 });
   });
 
-  it.skipIf(!available)('the 186 comuni of Provincia di Pavia sum to 534,951 in 2021 and 534,506 in 2022', async () => {
+  it('the 186 comuni of Provincia di Pavia sum to 534,951 in 2021 and 534,506 in 2022', async () => {
     const in2021 = pavia(await observations('pop_pavia_2018_2021'), 2021);
     const in2022 = pavia(await observations('pop_italia_2022_sesso'), 2022);
     expect(in2021).toHaveLength(186);
@@ -54,21 +47,21 @@ describe('every source of datasets/sources.yaml, read from the real data folder'
     expect(in2022.reduce((sum, r) => sum + r.value, 0)).toBe(534506);
   });
 
-  it.skipIf(!available)('Colli Verdi (018193) has no published value before its 2019 merger', async () => {
+  it('Colli Verdi (018193) has no published value before its 2019 merger', async () => {
     const result = await read('pop_pavia_2018_2021');
     const colliVerdi = (result.records as ObservationRecord[]).filter((r) => r.code === '018193');
     expect(colliVerdi.map((r) => r.year)).toEqual([2020, 2021]);
     expect(result.files[0]!.notPublished).toBe(2);
   });
 
-  it.skipIf(!available)('the under-12 file gives codes without leading zeros that normalise to 6 digits', async () => {
+  it('the under-12 file gives codes without leading zeros that normalise to 6 digits', async () => {
     const records = await observations('pop_pavia_2021_under12');
     const pavia2021 = records.filter((r) => r.code === '018110');
     expect(pavia2021.map((r) => r.ageBand).sort()).toEqual(['Y0-11', 'Y12-']);
     expect(pavia2021.reduce((sum, r) => sum + r.value, 0)).toBe(70971);
   });
 
-  it.skipIf(!available)('gi_comuni lists 185 comuni of provincia 018 on 2025-01-01', async () => {
+  it('gi_comuni lists 185 comuni of provincia 018 on 2025-01-01', async () => {
     const comuni = (await read('gi_comuni')).records as ComuneRecord[];
     expect(comuni.filter((c) => c.provinciaCode === '018')).toHaveLength(185);
     expect(comuni.filter((c) => c.provinciaCode === '018').every((c) => c.areaKm2 !== null && c.areaKm2 > 0)).toBe(true);
@@ -76,14 +69,14 @@ describe('every source of datasets/sources.yaml, read from the real data folder'
     expect(comuni.filter((c) => c.areaKm2 !== null && c.areaKm2 < 0).map((c) => c.code)).toEqual(['072037', '072040', '087009']);
   });
 
-  it.skipIf(!available)('the provinces and regions carry padded codes', async () => {
+  it('the provinces and regions carry padded codes', async () => {
     const province = (await read('gi_province')).records as ProvinciaRecord[];
     expect(province.find((p) => p.code === '018')?.regioneCode).toBe('03');
     const regioni = (await read('gi_regioni')).records as RegioneRecord[];
     expect(regioni.find((r) => r.code === '03')?.name).toBe('Lombardia');
   });
 
-  it.skipIf(!available)('the list of suppressed comuni maps 018028, 018132 and 018170 onto 018193 on 2019-01-01', async () => {
+  it('the list of suppressed comuni maps 018028, 018132 and 018170 onto 018193 on 2019-01-01', async () => {
     const suppressed = (await read('istat_soppressi')).records as SuppressedRecord[];
     for (const code of ['018028', '018132', '018170']) {
       expect(suppressed.filter((s) => s.code === code).map(({ newCode, date, split }) => ({ newCode, date, split }))).toEqual([{ newCode: '018193', date: '2019-01-01', split: false }]);
@@ -91,12 +84,12 @@ describe('every source of datasets/sources.yaml, read from the real data folder'
     expect(suppressed.some((s) => s.split)).toBe(true);
   });
 
-  it.skipIf(!available)('the validity history keeps open periods as null', async () => {
+  it('the validity history keeps open periods as null', async () => {
     const history = (await read('gi_comuni_validita')).records as ComuneValidityRecord[];
     expect(history.filter((h) => h.code === '018193')).toMatchObject([{ validFrom: '2019-01-01', validTo: null }]);
   });
 
-  it.skipIf(!available)('the boundaries hold 186 geometries of provincia 018', async () => {
+  it('the boundaries hold 186 geometries of provincia 018', async () => {
     const boundaries = (await read('openpolis_confini_pv')).records as BoundariesRecord;
     expect(boundaries.geometries).toHaveLength(186);
     expect(new Set(boundaries.geometries.map((g) => g.code)).size).toBe(186);

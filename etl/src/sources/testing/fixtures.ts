@@ -221,7 +221,8 @@ export function topology(codes: readonly (readonly [string, string])[] = [['0181
         geometries: codes.map(([code, name], i) => ({ type: 'Polygon', arcs: [[i]], properties: { com_istat_code: code, name, prov_acr: 'PV' } })),
       },
     },
-    arcs: codes.map((_, i) => [[i * 100, 0], [90, 0], [0, 90], [-90, 0], [0, -90]]),
+    // Clockwise rings (north, east, south, west): d3-geo reads an anticlockwise ring as the whole globe but the square.
+    arcs: codes.map((_, i) => [[i * 100, 0], [0, 90], [90, 0], [0, -90], [-90, 0]]),
   };
 }
 

@@ -3,6 +3,7 @@
  *   <state>/snapshots/<id>.duckdb   published snapshots, read-only once published
  *   <state>/snapshots/<id>.json     their manifests (sources, row counts, fingerprint)
  *   <state>/snapshots/CURRENT       the id being served; replaced by one atomic rename
+ *   <state>/snapshots/SERVED        the ids served so far, oldest first (what rollback returns to)
  *   <state>/staging/                loads in progress; never read by the API
  */
 import path from 'node:path';
@@ -15,6 +16,7 @@ export interface StateLayout {
   readonly snapshotsDir: string;
   readonly stagingDir: string;
   readonly currentPointer: string;
+  readonly servedHistory: string;
   snapshotFile(id: string): string;
   manifestFile(id: string): string;
 }
@@ -26,6 +28,7 @@ export function stateLayout(stateDir: string): StateLayout {
     snapshotsDir,
     stagingDir: path.join(stateDir, 'staging'),
     currentPointer: path.join(snapshotsDir, 'CURRENT'),
+    servedHistory: path.join(snapshotsDir, 'SERVED'),
     snapshotFile: (id) => path.join(snapshotsDir, `${id}.duckdb`),
     manifestFile: (id) => path.join(snapshotsDir, `${id}.json`),
   };

@@ -56,7 +56,7 @@ describe('publishing snapshots', () => {
     expect(await readFile(layout.snapshotFile(s(0)), 'utf8')).toBe(`snapshot ${s(0)}`);
     expect(JSON.parse(await readFile(layout.manifestFile(s(0)), 'utf8'))).toEqual(manifest(s(0)));
     expect(await readFile(layout.currentPointer, 'utf8')).toBe(`${s(0)}\n`);
-    expect(await snapshotFiles()).toEqual([`${s(0)}.duckdb`, `${s(0)}.json`, 'CURRENT']);
+    expect(await snapshotFiles()).toEqual([`${s(0)}.duckdb`, `${s(0)}.json`, 'CURRENT', 'SERVED']);
   });
 
   it('serves the newest publication and keeps the earlier ones, oldest first in the list', async () => {
@@ -111,18 +111,17 @@ describe('publishing snapshots', () => {
 
   it('keeps the newest `keep` snapshots, deleting both files of the others', async () => {
     for (const hour of [0, 1, 2, 3]) await publish(s(hour), 2);
-    expect(await snapshotFiles()).toEqual([`${s(2)}.duckdb`, `${s(2)}.json`, `${s(3)}.duckdb`, `${s(3)}.json`, 'CURRENT']);
+    expect(await snapshotFiles()).toEqual([`${s(2)}.duckdb`, `${s(2)}.json`, `${s(3)}.duckdb`, `${s(3)}.json`, 'CURRENT', 'SERVED']);
     expect(await readCurrentSnapshotId(layout)).toBe(s(3));
   });
 
-  it('after a rollback, the next publications prune by age: the snapshot rolled back to goes first', async () => {
+  it('after a rollback and a new publication, rolls back to what was served, not to what was rolled back from', async () => {
     for (const hour of [0, 1, 2]) await publish(s(hour), 2); // keeps s1, s2
-    await rollback(layout); // serves s1
-    await publish(s(3), 2);
-    expect(await published()).toEqual([s(2), s(3)]);
+    await rollback(layout); // s2 was bad: serves s1
+    await publish(s(3), 2); // served so far: s0, s1, s3
+    expect(await published()).toEqual([s(1), s(3)]);
     expect(await readCurrentSnapshotId(layout)).toBe(s(3));
-    // The next rollback serves s2, the snapshot that was rolled back from.
-    expect(await rollback(layout)).toEqual([s(3), s(2)]);
+    expect(await rollback(layout)).toEqual([s(3), s(1)]);
   });
 
   it('never deletes the snapshot being served, even when its id is older than the ones kept', async () => {
@@ -131,7 +130,9 @@ describe('publishing snapshots', () => {
     await publish(s(2), 2);
     await publish(s(0), 2);
     expect(await readCurrentSnapshotId(layout)).toBe(s(0));
-    expect(await published()).toEqual([s(0), s(1), s(2)]);
+    // Kept: the last two served, s2 and s0, whatever their ids say about time.
+    expect(await published()).toEqual([s(0), s(2)]);
     expect(await readFile(layout.snapshotFile(s(0)), 'utf8')).toBe(`snapshot ${s(0)}`);
+    expect(await rollback(layout)).toEqual([s(0), s(2)]);
   });
 });

@@ -1,4 +1,4 @@
-import { open, readdir, readFile, rename, rm, writeFile, mkdir } from 'node:fs/promises';
+import { access, mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readCurrentSnapshotId, type StateLayout } from './layout.js';
 
@@ -33,8 +33,9 @@ export async function publishSnapshot(layout: StateLayout, stagedFile: string, m
   await fsyncFile(stagedFile);
   await rename(stagedFile, layout.snapshotFile(manifest.id));
   await writeDurably(layout.manifestFile(manifest.id), `${JSON.stringify(manifest, null, 2)}\n`);
-  await pointTo(layout, manifest.id);
-  await prune(layout, keep);
+  const served = [...(await readServed(layout)), manifest.id];
+  await serve(layout, served);
+  await prune(layout, served, keep);
 }
 
 export async function listSnapshots(layout: StateLayout): Promise<SnapshotManifest[]> {
@@ -51,34 +52,67 @@ export async function listSnapshots(layout: StateLayout): Promise<SnapshotManife
   return manifests.sort((a, b) => a.id.localeCompare(b.id));
 }
 
-/** Re-points CURRENT to the snapshot published before the current one; returns [from, to]. */
+/**
+ * Serves again the snapshot that was served before the current one (not merely the previous id: after
+ * rolling back and publishing anew, rolling back returns to what was served, not to what was rolled back
+ * from). Returns [from, to].
+ */
 export async function rollback(layout: StateLayout): Promise<[string, string]> {
-  const snapshots = await listSnapshots(layout);
-  const current = await readCurrentSnapshotId(layout);
-  const index = snapshots.findIndex((s) => s.id === current);
-  if (current === null || index < 0) throw new PublishError('Nothing to roll back: no snapshot is published.');
-  if (index === 0) throw new PublishError(`Nothing to roll back to: ${current} is the oldest snapshot kept.`);
-  const previous = snapshots[index - 1]!.id;
-  await pointTo(layout, previous);
+  const served = await readServed(layout);
+  const current = served.at(-1);
+  if (current === undefined) throw new PublishError('Nothing to roll back: no snapshot is published.');
+  const previous = served.at(-2);
+  if (previous === undefined || !(await exists(layout.snapshotFile(previous)))) {
+    throw new PublishError(`Nothing to roll back to: ${current} is the oldest snapshot kept.`);
+  }
+  await serve(layout, served.slice(0, -1));
   return [current, previous];
 }
 
-async function pointTo(layout: StateLayout, id: string): Promise<void> {
-  const temporary = `${layout.currentPointer}.${process.pid}.tmp`;
-  await writeDurably(temporary, `${id}\n`);
-  await rename(temporary, layout.currentPointer);
+/** The ids served so far, oldest first, ending with the one CURRENT names (which wins if they disagree). */
+async function readServed(layout: StateLayout): Promise<string[]> {
+  const current = await readCurrentSnapshotId(layout);
+  if (current === null) return [];
+  let history: string[] = [];
+  try {
+    history = (await readFile(layout.servedHistory, 'utf8')).split('\n').filter((line) => line !== '');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const last = history.lastIndexOf(current);
+  return last < 0 ? [current] : history.slice(0, last + 1);
+}
+
+/** Records the history, then moves CURRENT to its last id with one atomic rename. */
+async function serve(layout: StateLayout, served: readonly string[]): Promise<void> {
+  await replaceDurably(layout.servedHistory, served.map((id) => `${id}\n`).join(''));
+  await replaceDurably(layout.currentPointer, `${served.at(-1)}\n`);
   await fsyncFile(layout.snapshotsDir);
 }
 
-/** Keeps the newest `keep` snapshots, and always the one being served. */
-async function prune(layout: StateLayout, keep: number): Promise<void> {
-  const snapshots = await listSnapshots(layout);
-  const current = await readCurrentSnapshotId(layout);
-  const stale = snapshots.slice(0, Math.max(0, snapshots.length - keep)).filter((s) => s.id !== current);
-  for (const { id } of stale) {
+/** Keeps the snapshots among the last `keep` served (the current one included); deletes the others. */
+async function prune(layout: StateLayout, served: readonly string[], keep: number): Promise<void> {
+  const kept = new Set(served.slice(-keep));
+  for (const { id } of await listSnapshots(layout)) {
+    if (kept.has(id)) continue;
     await rm(layout.snapshotFile(id), { force: true });
     await rm(layout.manifestFile(id), { force: true });
   }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function replaceDurably(file: string, text: string): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeDurably(temporary, text);
+  await rename(temporary, file);
 }
 
 async function writeDurably(file: string, text: string): Promise<void> {

@@ -3,10 +3,11 @@ import fastifyStatic from '@fastify/static';
 import type { LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { SystemClock, type Clock } from './core/clock.js';
+import { buildOpenApiDocument } from './openapi.js';
 
 export interface CreateAppOptions {
   /** Tests pass a clock they can move. */
@@ -22,16 +23,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   // Only adds reply.sendFile; FrontendController decides what to send.
   await app.register(fastifyStatic, { root: config.frontendDir, serve: false });
-  const openApi = new DocumentBuilder()
-    .setTitle('Osservatorio API')
-    .setDescription(
-      'Needs and services indicators for social-welfare planning (Piano di Zona). Data endpoints answer JSON, ' +
-        'CSV (Accept: text/csv or ?format=csv) or Arrow IPC (Accept: application/vnd.apache.arrow.stream or ?format=arrow), ' +
-        'with an ETag tied to the snapshot. Errors are {statusCode, error, message}.',
-    )
-    .setVersion('1')
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   await app.init();
   return app;
 }

@@ -1,115 +1,32 @@
 /**
- * Response shapes of the Osservatorio API, as documented in its OpenAPI contract.
- * Hand-written to the contract until the generated client replaces them; keep field names identical.
+ * Response shapes of the Osservatorio API, under the names the frontend uses. They are taken from
+ * openapi.ts, generated from the backend's OpenAPI document by `npm run openapi`: to change a shape,
+ * change the backend's DTO and regenerate.
  */
+import type { components } from './openapi';
 
-export type Lang = 'it' | 'en';
-export type Localized = Record<Lang, string>;
+type Schemas = components['schemas'];
 
-export type Level = 'comune' | 'ambito' | 'provincia' | 'regione';
-export type Polarity = 'higher_worse' | 'higher_better' | 'neither';
+export type Localized = Schemas['LocalizedTextDto'];
+export type Lang = keyof Localized;
 
-export interface SnapshotInfo {
-  id: string;
-  createdAt: string;
-  mode: 'real' | 'demo';
-  referenceDate: string;
-  ambitiExample: boolean;
-  ambitiNote: string | null;
-}
+export type SnapshotInfo = Schemas['SnapshotInfoDto'];
+export type Health = Schemas['HealthDto'];
 
-export interface Health {
-  status: 'ok';
-  snapshot: SnapshotInfo | null;
-  database: 'sqlite' | 'postgres';
-}
+export type Indicator = Schemas['IndicatorDto'];
+export type Polarity = Indicator['polarity'];
+export type IndicatorList = Schemas['IndicatorsResponseDto'];
 
-export interface Indicator {
-  code: string;
-  name: Localized;
-  area: string;
-  unit: Localized;
-  multiplier: number;
-  decimals: number;
-  polarity: Polarity;
-  description: Localized;
-  caveats?: Localized;
-  /** Years with data, ascending. */
-  years: number[];
-}
+export type TerritoryList = Schemas['TerritoriesResponseDto'];
 
-export interface IndicatorList {
-  snapshot: SnapshotInfo;
-  rows: Indicator[];
-}
+export type IndicatorValues = Schemas['ValuesResponseDto'];
+export type Level = IndicatorValues['level'];
+export type ValueRow = Schemas['ValueRowDto'];
+export type Source = Schemas['SourceDto'];
 
-export interface Territory {
-  code: string;
-  name: string;
-  level: Level;
-  parentCode: string | null;
-  validFrom: string | null;
-  validTo: string | null;
-  areaKm2: number | null;
-}
+export type Boundaries = Schemas['BoundariesDto'];
 
-export interface TerritoryList {
-  snapshot: SnapshotInfo;
-  level: Level;
-  parent: string | null;
-  rows: Territory[];
-}
-
-export interface ValueRow {
-  code: string;
-  name: string;
-  numerator: number | null;
-  denominator: number | null;
-  /** null = no data ("nessun dato"), never zero. */
-  value: number | null;
-  synthetic: boolean;
-  comuniWithData: number;
-  comuniTotal: number;
-}
-
-export interface Source {
-  id: string;
-  title: string;
-  publisher: string;
-  licence: string;
-  url: string | null;
-  synthetic: boolean;
-}
-
-export interface IndicatorValues {
-  indicator: Indicator;
-  level: Level;
-  parent: string | null;
-  year: number;
-  snapshot: SnapshotInfo;
-  rows: ValueRow[];
-  /** The parent territory's own value (e.g. the Provincia), drawn as the reference line. */
-  benchmark: ValueRow | null;
-  sources: Source[];
-  /** True if any value shown is synthetic demo data. */
-  synthetic: boolean;
-}
-
-export interface ComuneProperties {
-  code: string;
-  name: string;
-}
-
-/** A TopoJSON Topology whose single object `comuni` carries {code, name} on every geometry. */
-export interface Boundaries {
-  type: 'Topology';
-  objects: { comuni: { type: 'GeometryCollection'; geometries: Array<Record<string, unknown> & { properties: ComuneProperties }> } };
-  arcs: unknown[];
-  transform?: unknown;
-  bbox?: number[];
-  source: Source;
-}
-
+// Error answers are documented by status and description only, so their body has no schema to take.
 export interface ApiErrorBody {
   statusCode: number;
   error?: string;

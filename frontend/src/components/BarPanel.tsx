@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { IndicatorValues } from '../api/types';
 import { buildBarSpec, EXTREMES, selectBars } from '../charts/bar';
-import { isCount } from '../data/isCount';
 import { hasValue, type RankedRow } from '../data/ranking';
 import { formatValue, localized, type MessageKey } from '../i18n';
 import { useI18n } from '../LanguageContext';
@@ -17,7 +16,7 @@ export function BarPanel({ values, ranked }: { values: IndicatorValues; ranked: 
   const { lang, t } = useI18n();
   const [showAll, setShowAll] = useState(false);
   const { indicator } = values;
-  const benchmark = values.benchmark && hasValue(values.benchmark) && !isCount(values) ? values.benchmark : null;
+  const benchmark = values.benchmark && hasValue(values.benchmark) && !values.indicator.plainCount ? values.benchmark : null;
   const withValue = ranked.filter(hasValue).length;
   const missing = ranked.length - withValue;
   const bars = useMemo(() => selectBars(ranked, showAll), [ranked, showAll]);

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import type { IndicatorValues, ValueRow } from '../api/types';
-import { isCount } from '../data/isCount';
 import type { RankedRow } from '../data/ranking';
 import { sortRows, type SortDirection, type SortKey } from '../data/sorting';
 import { formatCount, formatValue, localized, type MessageKey } from '../i18n';
@@ -34,7 +33,7 @@ export function DataTable({ values, ranked, csvHref }: Props) {
   const { indicator } = values;
   // A count has no denominator to show; coverage matters where a value sums several comuni (an Ambito
   // with a comune missing is not comparable with the others).
-  const count = isCount(values);
+  const count = values.indicator.plainCount;
   const columns = [...COLUMNS.filter((column) => !(count && column.key === 'denominator')), ...(values.level === 'comune' ? [] : [COVERAGE])];
   const rows = sortRows(ranked, sort.key, sort.direction);
 

@@ -189,7 +189,7 @@ describe('Dashboard', () => {
   });
 
   it('shows a count without a denominator column and without a reference line', async () => {
-    const population = indicator({ years: [2024] });
+    const population = indicator({ years: [2024], plainCount: true });
     const counts = values({
       indicator: population,
       year: 2024,

@@ -24,6 +24,8 @@ export function indicator(overrides: Partial<Indicator> = {}): Indicator {
     decimals: 0,
     polarity: 'neither',
     description: { it: 'Residenti al 1° gennaio.', en: 'Residents on 1 January.' },
+    target: null,
+    plainCount: false,
     years: [2023, 2024, 2025],
     ...overrides,
   };

@@ -1,0 +1,16 @@
+/** The API's OpenAPI document, built from the controllers and DTOs: served at /api/docs and written for the frontend's types. */
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const info = new DocumentBuilder()
+    .setTitle('Osservatorio API')
+    .setDescription(
+      'Needs and services indicators for social-welfare planning (Piano di Zona). Data endpoints answer JSON, ' +
+        'CSV (Accept: text/csv or ?format=csv) or Arrow IPC (Accept: application/vnd.apache.arrow.stream or ?format=arrow), ' +
+        'with an ETag tied to the snapshot. Errors are {statusCode, error, message}.',
+    )
+    .setVersion('1')
+    .build();
+  return SwaggerModule.createDocument(app, info);
+}

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { LocalizedTextDto } from './localized-text.dto.js';
 
 /** The published snapshot an answer was computed from (from its snapshot_meta table). */
 export class SnapshotInfoDto {
@@ -17,8 +18,8 @@ export class SnapshotInfoDto {
   @ApiProperty({ description: 'The ambiti are an example configuration, not the real district agreement' })
   ambitiExample: boolean;
 
-  @ApiProperty({ type: String, nullable: true })
-  ambitiNote: string | null;
+  @ApiProperty({ type: LocalizedTextDto, nullable: true, description: 'What the Ambiti configuration says of itself' })
+  ambitiNote: LocalizedTextDto | null;
 }
 
 export type SnapshotInfo = SnapshotInfoDto;

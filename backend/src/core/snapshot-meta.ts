@@ -10,6 +10,7 @@ export interface SnapshotMetaRow {
   reference_date: string | null;
   ambiti_example: string | null;
   ambiti_note: string | null;
+  ambiti_note_en: string | null;
   source_count: number;
 }
 
@@ -33,6 +34,6 @@ export function snapshotInfoFromMeta(row: SnapshotMetaRow): SnapshotInfo {
     mode: row.mode as 'real' | 'demo',
     referenceDate: row.reference_date!,
     ambitiExample: row.ambiti_example === 'true',
-    ambitiNote: row.ambiti_note || null,
+    ambitiNote: row.ambiti_note ? { it: row.ambiti_note, en: row.ambiti_note_en || row.ambiti_note } : null,
   };
 }

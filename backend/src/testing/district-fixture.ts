@@ -72,7 +72,7 @@ export function districtFixture(snapshotId = '20250301T100000000Z-aaaaaaaa'): Sn
   );
   const parts2023 = COMUNI.map(([code]) => ({ indicator_code: 'DEM_POP', territory_code: code, year: 2023, numerator: 1000 }));
   return {
-    meta: { snapshotId, ambitiExample: true, ambitiNote: 'Ambiti di esempio' },
+    meta: { snapshotId, ambitiExample: true, ambitiNote: { it: 'Ambiti di esempio', en: 'Example Ambiti' } },
     sources: [
       { source_id: 'istat-posas', title: 'ISTAT POSAS', publisher: 'ISTAT', licence: 'CC BY 4.0', url: 'https://demo.istat.it/' },
       { source_id: 'istat-territory', title: 'ISTAT elenco comuni', publisher: 'ISTAT', licence: 'CC BY 4.0', url: null },

@@ -18,7 +18,7 @@ export interface SnapshotMeta {
   readonly mode?: 'real' | 'demo';
   readonly referenceDate?: string;
   readonly ambitiExample?: boolean;
-  readonly ambitiNote?: string | null;
+  readonly ambitiNote?: { it: string; en: string } | null;
   readonly schemaVersion?: string;
 }
 
@@ -103,7 +103,8 @@ function metaRows(meta: SnapshotMeta): Row[] {
     ['mode', meta.mode ?? 'real'],
     ['reference_date', meta.referenceDate ?? '2025-01-01'],
     ['ambiti_example', String(meta.ambitiExample ?? false)],
-    ['ambiti_note', meta.ambitiNote],
+    ['ambiti_note', meta.ambitiNote?.it],
+    ['ambiti_note_en', meta.ambitiNote?.en],
     ['fingerprint', 'test'],
   ];
   return entries.filter(([, value]) => value !== undefined && value !== null).map(([key, value]) => ({ key, value: value! }));

@@ -231,7 +231,8 @@ export interface components {
             referenceDate: string;
             /** @description The ambiti are an example configuration, not the real district agreement */
             ambitiExample: boolean;
-            ambitiNote: string | null;
+            /** @description What the Ambiti configuration says of itself */
+            ambitiNote: components["schemas"]["LocalizedTextDto"] | null;
         };
         SnapshotServedDto: {
             /** @example 20250301T101500000Z-1a2b3c4d */

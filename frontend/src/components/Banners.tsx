@@ -1,4 +1,6 @@
 import { useI18n } from '../LanguageContext';
+import type { Localized } from '../api/types';
+import { localized } from '../i18n';
 
 export function SyntheticBanner() {
   const { t } = useI18n();
@@ -9,12 +11,12 @@ export function SyntheticBanner() {
   );
 }
 
-export function AmbitiExampleNote({ note }: { note: string | null }) {
-  const { t } = useI18n();
+export function AmbitiExampleNote({ note }: { note: Localized | null }) {
+  const { lang, t } = useI18n();
   return (
     <p className="banner banner-note" role="note" data-testid="ambiti-note">
       {t('ambitiExample')}
-      {note && ` ${note}`}
+      {note && ` ${localized(note, lang)}`}
     </p>
   );
 }

@@ -75,7 +75,7 @@ describe('Dashboard', () => {
   });
 
   it('shows the synthetic-data banner for a demo snapshot', async () => {
-    const demo = snapshot({ mode: 'demo', ambitiExample: true, ambitiNote: 'Ambiti di esempio.' });
+    const demo = snapshot({ mode: 'demo', ambitiExample: true, ambitiNote: { it: 'Ambiti di esempio.', en: 'Example Ambiti.' } });
     serve(routes({ list: indicatorList([densita], demo), vals: comuneValues({ snapshot: demo, synthetic: true, sources: [source({ synthetic: true })] }) }));
     render(<App lang="it" />);
     const banner = await screen.findByTestId('synthetic-banner');

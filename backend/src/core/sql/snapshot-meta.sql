@@ -7,5 +7,6 @@ SELECT
   max(value) FILTER (WHERE key = 'reference_date') AS reference_date,
   max(value) FILTER (WHERE key = 'ambiti_example') AS ambiti_example,
   max(value) FILTER (WHERE key = 'ambiti_note')    AS ambiti_note,
+  max(value) FILTER (WHERE key = 'ambiti_note_en') AS ambiti_note_en,
   (SELECT CAST(count(*) AS INTEGER) FROM source)   AS source_count
 FROM snapshot_meta;

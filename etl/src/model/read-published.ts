@@ -43,11 +43,15 @@ export async function readPublishedSources(catalog: SourceCatalog, dataDir: stri
     sources,
     territorySourceId: comuni.id,
     comuni: comuni.records,
-    province: only('province').records,
-    regioni: only('regioni').records,
+    province: withSource(only('province')),
+    regioni: withSource(only('regioni')),
     history: only('comuni_validity').records,
     suppressed: only('suppressed').records,
     boundaries: reads.flatMap((r) => (r.descriptor.role === 'boundaries' && r.files.length > 0 ? [{ ...(r.records as Records<'boundaries'>), sourceId: r.descriptor.id }] : [])),
     observations: reads.flatMap((r) => (r.descriptor.role === 'observations' ? (r.records as Records<'observations'>).map((o) => ({ ...o, sourceId: r.descriptor.id })) : [])),
   };
+}
+
+function withSource<T>({ id, records }: { id: string; records: readonly T[] }): (T & { sourceId: string })[] {
+  return records.map((record) => ({ ...record, sourceId: id }));
 }

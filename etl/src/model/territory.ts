@@ -46,8 +46,8 @@ export function buildTerritory(input: ModelInput, ambiti: readonly AmbitoDefinit
   return [
     ...comuni,
     ...ambitiRows,
-    ...input.province.map((p): TerritoryRow => ({ code: p.code, level: 'provincia', name: p.name, parentCode: p.regioneCode, validFrom: null, validTo: null, areaKm2: p.areaKm2, areaSourceId: p.areaKm2 === null ? null : source, sourceId: source })),
-    ...input.regioni.map((r): TerritoryRow => ({ code: r.code, level: 'regione', name: r.name, parentCode: 'IT', validFrom: null, validTo: null, areaKm2: r.areaKm2, areaSourceId: r.areaKm2 === null ? null : source, sourceId: source })),
+    ...input.province.map((p): TerritoryRow => ({ code: p.code, level: 'provincia', name: p.name, parentCode: p.regioneCode, validFrom: null, validTo: null, areaKm2: p.areaKm2, areaSourceId: p.areaKm2 === null ? null : p.sourceId, sourceId: p.sourceId })),
+    ...input.regioni.map((r): TerritoryRow => ({ code: r.code, level: 'regione', name: r.name, parentCode: 'IT', validFrom: null, validTo: null, areaKm2: r.areaKm2, areaSourceId: r.areaKm2 === null ? null : r.sourceId, sourceId: r.sourceId })),
     { code: 'IT', level: 'italia', name: 'Italia', parentCode: null, validFrom: null, validTo: null, areaKm2: null, areaSourceId: null, sourceId: source },
   ];
 }

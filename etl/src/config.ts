@@ -11,6 +11,8 @@ export interface EtlConfig {
   readonly datasetsDir: string;
   /** How many published snapshots to keep for rollback. */
   readonly keepSnapshots: number;
+  /** DuckDB's memory_limit for a load (e.g. '1500MB'); work beyond it spills to disk. */
+  readonly memoryLimit: string;
 }
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -28,12 +30,17 @@ export function loadEtlConfig(env: NodeJS.ProcessEnv, overrides: { dataDir?: str
   if (!Number.isInteger(keepSnapshots) || keepSnapshots < 2) {
     problems.push(`OSSERVATORIO_KEEP_SNAPSHOTS="${keepRaw}": expected a whole number of at least 2 (one to serve, one to roll back to)`);
   }
+  const memoryLimit = nonEmpty(env.OSSERVATORIO_ETL_MEMORY) ?? '1500MB';
+  if (!/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i.test(memoryLimit)) {
+    problems.push(`OSSERVATORIO_ETL_MEMORY="${memoryLimit}": expected an amount of memory like 1500MB or 2GB`);
+  }
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   return {
     dataDir: dataDir === undefined ? null : path.resolve(dataDir),
     stateDir: stateDir === undefined ? path.join(repoRoot, 'data') : path.resolve(stateDir),
     datasetsDir: path.join(repoRoot, 'datasets'),
     keepSnapshots,
+    memoryLimit,
   };
 }
 

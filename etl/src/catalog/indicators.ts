@@ -14,7 +14,7 @@ const variableTerm = z
   .object({
     variable: z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected a variable name like pop_res'),
     sex: z.enum(['T', 'M', 'F']).default('T'),
-    age_band: z.string().regex(/^(TOT|Y\d+(-\d*)?)$/, "expected 'TOT', 'Y<from>-<to>' or 'Y<from>-'").default('TOT'),
+    age_band: z.string().regex(/^(TOT|Y\d+-\d*)$/, "expected 'TOT' or a band of datasets/age_bands.yaml like 'Y0-14' or 'Y65-'").default('TOT'),
     lag: z.number().int().min(0).max(50).default(0),
     sign: z.union([z.literal(1), z.literal(-1)]).default(1),
   })
@@ -34,6 +34,8 @@ export const indicatorSchema = z
     description: localized,
     caveats: localized.optional(),
     target: z.number().optional(),
+    /** How a confidence interval is computed; proportion also means numerator ≤ denominator. */
+    ci_method: z.enum(['proportion', 'rate', 'ratio', 'mean', 'none']).default('none'),
     numerator: z.array(term).min(1),
     denominator: z.array(term).min(1).nullable(),
   })
@@ -44,14 +46,14 @@ const catalogSchema = z.object({ indicators: z.array(indicatorSchema).min(1) }).
 export type Indicator = z.infer<typeof indicatorSchema>;
 export type IndicatorTerm = z.infer<typeof term>;
 
-/** Reads and validates the catalogue; `knownVariables` come from sources.yaml. */
-export async function loadIndicatorCatalog(file: string, knownVariables: readonly string[]): Promise<Indicator[]> {
-  const { data } = await readYamlFile(file, catalogSchema, (raw, locate) => crossChecks(raw, locate, knownVariables));
+/** Reads and validates the catalogue; `knownVariables` come from sources.yaml, `knownBands` from age_bands.yaml. */
+export async function loadIndicatorCatalog(file: string, knownVariables: readonly string[], knownBands: readonly string[]): Promise<Indicator[]> {
+  const { data } = await readYamlFile(file, catalogSchema, (raw, locate) => crossChecks(raw, locate, knownVariables, knownBands));
   return data.indicators;
 }
 
 /** Unique codes and declared variables, checked on whatever parts of the file are well formed. */
-function crossChecks(raw: unknown, locate: (segments: readonly PropertyKey[]) => string, knownVariables: readonly string[]): string[] {
+function crossChecks(raw: unknown, locate: (segments: readonly PropertyKey[]) => string, knownVariables: readonly string[], knownBands: readonly string[]): string[] {
   const indicators = (raw as { indicators?: unknown })?.indicators;
   if (!Array.isArray(indicators)) return [];
   const problems: string[] = [];
@@ -67,6 +69,10 @@ function crossChecks(raw: unknown, locate: (segments: readonly PropertyKey[]) =>
         const variable = term?.variable;
         if (typeof variable === 'string' && !knownVariables.includes(variable)) {
           problems.push(`${locate(['indicators', index, part, termIndex, 'variable'])}: ${String(code)} ${part}: "${variable}" is not a variable declared in sources.yaml (known: ${knownVariables.join(', ')})`);
+        }
+        const band = term?.age_band;
+        if (typeof band === 'string' && !knownBands.includes(band)) {
+          problems.push(`${locate(['indicators', index, part, termIndex, 'age_band'])}: ${String(code)} ${part}: "${band}" is not an age band of age_bands.yaml (known: ${knownBands.join(', ')})`);
         }
       });
     }

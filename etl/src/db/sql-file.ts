@@ -1,11 +1,40 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 
 /**
- * Reads an .sql file that sits beside the calling module's source. SQL is kept in src/ only (tsc does
- * not copy it), so a module running from dist/ reads it from the same place in src/.
+ * Reads an .sql file that sits beside the calling module: in src/ when running from source, in dist/
+ * when built (the build copies every .sql file next to the compiled modules).
  */
 export function readSqlBeside(moduleUrl: string, name: string): string {
-  const sourceUrl = new URL(name, moduleUrl).href.replace(/\/dist\//, '/src/');
-  return readFileSync(fileURLToPath(sourceUrl), 'utf8');
+  return readFileSync(fileURLToPath(new URL(name, moduleUrl)), 'utf8');
+}
+
+export type SqlParams = Readonly<Record<string, DuckDBValue>>;
+
+/**
+ * Runs every statement of an SQL file in order, each with the named parameters it uses. Statements end
+ * with `;` at the end of a line; `--` comments are allowed anywhere.
+ */
+export async function runStatements(connection: DuckDBConnection, sql: string, params: SqlParams = {}): Promise<void> {
+  for (const statement of splitStatements(sql)) {
+    const used = Object.fromEntries(Object.entries(params).filter(([name]) => new RegExp(`\\$${name}\\b`).test(statement)));
+    try {
+      await connection.run(statement, used);
+    } catch (error) {
+      if (process.env.OSSERVATORIO_DEBUG_SQL) console.error(statement, used);
+      throw error;
+    }
+  }
+}
+
+export function splitStatements(sql: string): string[] {
+  const withoutComments = sql
+    .split('\n')
+    .map((line) => line.replace(/--.*$/, ''))
+    .join('\n');
+  return withoutComments
+    .split(/;\s*(?:\n|$)/)
+    .map((statement) => statement.trim())
+    .filter((statement) => statement !== '');
 }

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { ComuneInput, ModelInput, ObservationInput, SourceMeta } from '../model/input.js';
+import type { ComuneInput, GeneratedValue, ModelInput, SourceMeta } from '../model/input.js';
 import { seededRandom } from './seeded-random.js';
 
 interface ComuniJsonEntry {
@@ -75,7 +75,7 @@ export async function buildDemoInput(): Promise<ModelInput> {
   }));
   const province = unique(entries.map((e) => [e.provincia.codice, { sourceId: CENSUS_SOURCE, code: e.provincia.codice, name: e.provincia.nome, regioneCode: e.regione.codice, areaKm2: null }] as const));
   const regioni = unique(entries.map((e) => [e.regione.codice, { sourceId: CENSUS_SOURCE, code: e.regione.codice, name: e.regione.nome, areaKm2: null }] as const));
-  const census: ObservationInput[] = entries.map((e) => ({ sourceId: CENSUS_SOURCE, code: e.codice, year: 2011, variable: 'pop_res', sex: 'T', ageBand: 'TOT', value: e.popolazione }));
+  const census: GeneratedValue[] = entries.map((e) => [CENSUS_SOURCE, e.codice, 2011, 'pop_res', 'T', 0, null, e.popolazione]);
 
   return {
     mode: 'demo',
@@ -89,26 +89,25 @@ export async function buildDemoInput(): Promise<ModelInput> {
     history: entries.map((e) => ({ code: e.codice, name: e.nome, validFrom: DEMO_REFERENCE_DATE, validTo: null })),
     suppressed: [],
     boundaries: [],
-    observations: [...census, ...synthetic],
+    generated: [...census, ...synthetic],
   };
 }
 
-function syntheticObservations(entry: ComuniJsonEntry): ObservationInput[] {
+function syntheticObservations(entry: ComuniJsonEntry): GeneratedValue[] {
   const random = seededRandom(`pop:${entry.codice}`);
   const yearlyGrowth = -0.012 + random() * 0.018;
   const at = (year: number) => Math.max(20, Math.round(entry.popolazione * (1 + yearlyGrowth) ** (year - 2011) * (0.99 + random() * 0.02)));
-  const base = { sourceId: SYNTHETIC_SOURCE, code: entry.codice, variable: 'pop_res' } as const;
-  const totals = SYNTHETIC_YEARS.map((year) => ({ ...base, year, sex: 'T' as const, ageBand: 'TOT', value: at(year) }));
-  const total2021 = totals.find((o) => o.year === 2021)!.value;
-  const under12 = Math.round(total2021 * (0.08 + random() * 0.04));
-  const total2022 = totals.find((o) => o.year === 2022)!.value;
-  const men2022 = Math.round(total2022 * (0.47 + random() * 0.04));
+  const value = (year: number, sex: 'T' | 'M' | 'F', from: number, to: number | null, v: number): GeneratedValue => [SYNTHETIC_SOURCE, entry.codice, year, 'pop_res', sex, from, to, v];
+  const totals = SYNTHETIC_YEARS.map((year) => value(year, 'T', 0, null, at(year)));
+  const total = (year: number) => totals.find((o) => o[2] === year)![7];
+  const under12 = Math.round(total(2021) * (0.08 + random() * 0.04));
+  const men2022 = Math.round(total(2022) * (0.47 + random() * 0.04));
   return [
     ...totals,
-    { ...base, year: 2021, sex: 'T', ageBand: 'Y0-11', value: under12 },
-    { ...base, year: 2021, sex: 'T', ageBand: 'Y12-', value: total2021 - under12 },
-    { ...base, year: 2022, sex: 'M', ageBand: 'TOT', value: men2022 },
-    { ...base, year: 2022, sex: 'F', ageBand: 'TOT', value: total2022 - men2022 },
+    value(2021, 'T', 0, 11, under12),
+    value(2021, 'T', 12, null, total(2021) - under12),
+    value(2022, 'M', 0, null, men2022),
+    value(2022, 'F', 0, null, total(2022) - men2022),
   ];
 }
 

@@ -1,5 +1,5 @@
 -- Computes the additive parts of every catalogued indicator for every current comune and year from
--- the terms in indicator_term (one row per term of the catalogue). A comune-year is kept only when
+-- value_resolved and the terms in indicator_term (one row per term of the catalogue). A comune-year is kept only when
 -- every term of the indicator has a value: a missing input means "no data", never zero.
 
 -- Each term's value where it exists: variable terms from observations (shifted by their lag),
@@ -10,7 +10,7 @@ variable_value AS (
   SELECT term.indicator_code, term.part, term.term_id, o.territory_code, o.year + term.lag AS year,
          term.sign * o.value AS value, s.synthetic, o.source_id
   FROM term
-  JOIN observation o ON o.variable = term.variable AND o.sex = term.sex AND o.age_band = term.age_band
+  JOIN value_resolved o ON o.variable = term.variable AND o.sex = term.sex AND o.band = term.age_band
   JOIN source s ON s.source_id = o.source_id
   WHERE term.attribute IS NULL
 ),

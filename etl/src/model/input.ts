@@ -52,19 +52,8 @@ export interface BoundariesInput {
   readonly objectName: string;
   readonly geometries: readonly { readonly code: string; readonly name: string; readonly index: number }[];
 }
-export interface ObservationInput {
-  readonly sourceId: string;
-  readonly code: string;
-  readonly year: number;
-  readonly variable: string;
-  readonly sex: 'T' | 'M' | 'F';
-  readonly ageBand: string;
-  readonly value: number;
-  /** Where the value was read, for errors; absent for generated values. */
-  readonly file?: string;
-  readonly line?: number;
-  readonly codeColumn?: number;
-}
+/** A generated value (the demo's): source, comune, year, variable, sex, age from, age to (null: open), value. */
+export type GeneratedValue = readonly [sourceId: string, code: string, year: number, variable: string, sex: 'T' | 'M' | 'F', ageFrom: number, ageTo: number | null, value: number];
 
 export interface ModelInput {
   readonly mode: 'real' | 'demo';
@@ -79,5 +68,6 @@ export interface ModelInput {
   readonly history: readonly ComuneValidityInput[];
   readonly suppressed: readonly SuppressedInput[];
   readonly boundaries: readonly BoundariesInput[];
-  readonly observations: readonly ObservationInput[];
+  /** Values made in Node (the demo); published observations are staged in DuckDB instead. */
+  readonly generated: Iterable<GeneratedValue>;
 }

@@ -1,21 +1,28 @@
 import type { SourceCatalog, SourceDescriptor } from '../sources/descriptor.js';
+import type { FileDigest } from '../sources/files.js';
 import { readSource, type SourceRead } from '../sources/read-source.js';
 import type { ModelInput, SourceMeta } from './input.js';
 import type { Progress } from '../progress.js';
 
-type Records<R extends SourceDescriptor['role']> = Extract<SourceRead, { descriptor: { role: R } }>['records'];
+type TerritoryRole = Exclude<SourceDescriptor['role'], 'observations'>;
+type Records<R extends TerritoryRole> = Extract<SourceRead, { descriptor: { role: R } }>['records'];
 
-/** Reads every source of the catalogue from a data folder, in its published format. */
+/**
+ * Reads the territory sources of the catalogue (comuni, their history, mergers, provinces, regions,
+ * boundaries) from a data folder, in their published formats. These are small; observations are staged
+ * in DuckDB by the load instead.
+ */
 export async function readPublishedSources(catalog: SourceCatalog, dataDir: string, progress: Progress): Promise<ModelInput> {
   const reads: SourceRead[] = [];
   for (const descriptor of catalog.sources) {
+    if (descriptor.role === 'observations') continue;
     const started = performance.now();
     const read = await readSource(descriptor, dataDir);
     const rows = read.files.reduce((sum, f) => sum + f.rowsRead, 0);
     progress.step(`read ${descriptor.id}: ${read.files.map((f) => f.path).join(', ') || 'no file (optional, skipped)'}: ${rows.toLocaleString('en')} rows in ${Math.round(performance.now() - started)} ms`);
     reads.push(read);
   }
-  const only = <R extends SourceDescriptor['role']>(role: R): { id: string; records: Records<R> } => {
+  const only = <R extends TerritoryRole>(role: R): { id: string; records: Records<R> } => {
     const matching = reads.filter((r) => r.descriptor.role === role);
     if (matching.length !== 1) throw new Error(`sources.yaml must declare exactly one source with role ${role}; found ${matching.length}`);
     return { id: matching[0]!.descriptor.id, records: matching[0]!.records as Records<R> };
@@ -25,17 +32,7 @@ export async function readPublishedSources(catalog: SourceCatalog, dataDir: stri
 
   const sources: SourceMeta[] = reads
     .filter((r) => r.files.length > 0)
-    .map((r) => ({
-      id: r.descriptor.id,
-      title: r.descriptor.title,
-      publisher: r.descriptor.publisher,
-      licence: r.descriptor.licence,
-      url: r.descriptor.url ?? null,
-      file: r.files.map((f) => f.path).join(', '),
-      sha256: r.files.length === 1 ? r.files[0]!.sha256 : null,
-      rowsRead: r.files.reduce((sum, f) => sum + f.rowsRead, 0),
-      synthetic: false,
-    }));
+    .map((r) => sourceMeta(r.descriptor, r.files.map((f) => ({ path: f.path, sha256: f.sha256 })), r.files.reduce((sum, f) => sum + f.rowsRead, 0)));
 
   return {
     mode: 'real',
@@ -48,7 +45,22 @@ export async function readPublishedSources(catalog: SourceCatalog, dataDir: stri
     history: only('comuni_validity').records,
     suppressed: only('suppressed').records,
     boundaries: reads.flatMap((r) => (r.descriptor.role === 'boundaries' && r.files.length > 0 ? [{ ...(r.records as Records<'boundaries'>), sourceId: r.descriptor.id }] : [])),
-    observations: reads.flatMap((r) => (r.descriptor.role === 'observations' ? (r.records as Records<'observations'>).map((o) => ({ ...o, sourceId: r.descriptor.id })) : [])),
+    generated: [],
+  };
+}
+
+/** What the snapshot's `source` table says of a source read from the data folder. */
+export function sourceMeta(descriptor: SourceDescriptor, files: readonly Pick<FileDigest, 'path' | 'sha256'>[], rowsRead: number): SourceMeta {
+  return {
+    id: descriptor.id,
+    title: descriptor.title,
+    publisher: descriptor.publisher,
+    licence: descriptor.licence,
+    url: descriptor.url ?? null,
+    file: files.map((f) => f.path).join(', '),
+    sha256: files.length === 1 ? files[0]!.sha256 : null,
+    rowsRead,
+    synthetic: false,
   };
 }
 

@@ -1,4 +1,4 @@
--- Snapshot layout, schema version 1: the contract between the ETL (its only writer) and the API
+-- Snapshot layout, schema version 2: the contract between the ETL (its only writer) and the API
 -- (a read-only reader). Every value is keyed on today's comune codes: historical codes are summed
 -- onto their successors through `crosswalk` before they reach `observation`.
 
@@ -25,6 +25,26 @@ CREATE TABLE source (
   sha256    VARCHAR,
   rows_read BIGINT NOT NULL,
   synthetic BOOLEAN NOT NULL   -- true: generated for the demo, never real data
+);
+
+-- Every file a source was read from, as it was when loaded.
+CREATE TABLE source_file (
+  source_id      VARCHAR NOT NULL,
+  file           VARCHAR NOT NULL,  -- relative to the data folder
+  sha256         VARCHAR NOT NULL,
+  bytes          BIGINT NOT NULL,
+  year           INTEGER,           -- the reference year the file gives (POSAS_2025_… → 2025), if one
+  rows_read      BIGINT NOT NULL,
+  not_published  BIGINT NOT NULL    -- value cells the publisher left empty
+);
+
+-- Age bands indicator terms may name (datasets/age_bands.yaml); TOT is every age.
+CREATE TABLE age_band (
+  code     VARCHAR PRIMARY KEY,
+  age_from SMALLINT NOT NULL,
+  age_to   SMALLINT,                -- NULL: open ended
+  name_it  VARCHAR NOT NULL,
+  name_en  VARCHAR NOT NULL
 );
 
 -- Every territory of every level, as of the reference date.
@@ -71,18 +91,40 @@ CREATE TABLE containment (
   PRIMARY KEY (container, code)
 );
 
--- The canonical model: territory × year × variable × sex × age band → value.
+-- The canonical model: territory × year × variable × sex × age range → value, per source. Residents are
+-- kept by single year of age (age_from = age_to; 100 and over as 100–NULL) and sex M/F where a source
+-- publishes them; a source that publishes only a band or a total keeps it as published (sex T, 0–NULL
+-- for every age). Totals and bands are derived in SQL (value_resolved).
 CREATE TABLE observation (
-  territory_code VARCHAR NOT NULL,  -- current comune code
-  year           INTEGER NOT NULL,  -- reference 1 January of `year`
-  variable       VARCHAR NOT NULL,  -- from the variable whitelist in datasets/sources.yaml
+  territory_code VARCHAR NOT NULL,   -- current comune code
+  year           INTEGER NOT NULL,   -- reference 1 January of `year`
+  variable       VARCHAR NOT NULL,   -- from the variable whitelist in datasets/sources.yaml
   sex            VARCHAR NOT NULL CHECK (sex IN ('T', 'M', 'F')),
-  age_band       VARCHAR NOT NULL,  -- 'TOT', or 'Y<from>-<to>' / 'Y<from>-' (open ended)
+  age_from       SMALLINT NOT NULL,
+  age_to         SMALLINT,           -- NULL: open ended
+  value          DOUBLE NOT NULL,
+  source_id      VARCHAR NOT NULL
+);
+
+-- Which codes as published were summed into each current comune, year and source (a merger's old codes).
+CREATE TABLE observation_origin (
+  territory_code VARCHAR NOT NULL,
+  year           INTEGER NOT NULL,
+  source_id      VARCHAR NOT NULL,
+  source_codes   VARCHAR[] NOT NULL
+);
+
+-- Each value the indicators read, per current comune and year: variable × sex × age band, derived from
+-- single ages or read as published, from the preferred source (sources.yaml precedence).
+CREATE TABLE value_resolved (
+  territory_code VARCHAR NOT NULL,
+  year           INTEGER NOT NULL,
+  variable       VARCHAR NOT NULL,
+  sex            VARCHAR NOT NULL,
+  band           VARCHAR NOT NULL,   -- an age_band code, or TOT
   value          DOUBLE NOT NULL,
   source_id      VARCHAR NOT NULL,
-  run_id         VARCHAR NOT NULL,
-  source_codes   VARCHAR[] NOT NULL, -- the codes as published that were summed into this row
-  PRIMARY KEY (territory_code, year, variable, sex, age_band)
+  derived        BOOLEAN NOT NULL    -- summed from single ages, not read as published
 );
 
 -- The indicator catalogue the snapshot was computed with (from datasets/indicators.yaml).
@@ -119,7 +161,7 @@ CREATE TABLE boundary (
 );
 
 CREATE TABLE quality_issue (
-  severity       VARCHAR NOT NULL CHECK (severity IN ('warning', 'info')),
+  severity       VARCHAR NOT NULL CHECK (severity IN ('error', 'warning', 'info')),
   rule           VARCHAR NOT NULL,
   source_id      VARCHAR,
   territory_code VARCHAR,

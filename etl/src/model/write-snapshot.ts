@@ -1,28 +1,48 @@
-import { DuckDBInstance } from '@duckdb/node-api';
-import { appendRows } from '../db/rows.js';
-import { readSqlBeside } from '../db/sql-file.js';
+/**
+ * Builds a snapshot in a new DuckDB file, which is also the load's working memory: territory tables
+ * first, then every observation staged, harmonised, resolved and turned into indicator parts by the SQL
+ * files beside this module, then the quality checks. DuckDB's memory_limit bounds the load; work beyond
+ * it spills to the staging folder.
+ */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { AgeBand } from '../catalog/age-bands.js';
 import type { Indicator } from '../catalog/indicators.js';
+import { qualityParams, type QualityRules } from '../catalog/quality-rules.js';
+import { appendRows } from '../db/rows.js';
+import { readSqlBeside, runStatements } from '../db/sql-file.js';
+import type { Progress } from '../progress.js';
+import { SourceErrors } from '../sources/errors.js';
 import type { AmbitoMembership } from './ambiti.js';
-import type { HarmonisedObservation } from './harmonise.js';
+import type { CrosswalkEntry } from './crosswalk.js';
 import type { ComuneValidityInput, SourceMeta } from './input.js';
 import type { TerritoryRow } from './territory.js';
-import type { CrosswalkEntry } from './crosswalk.js';
+import { throwStageErrors } from '../stage/stage-errors.js';
 
-export interface SnapshotContent {
+const SQL = {
+  schema: readSqlBeside(import.meta.url, 'schema.sql'),
+  work: readSqlBeside(import.meta.url, '../stage/sql/work-schema.sql'),
+  cells: readSqlBeside(import.meta.url, '../stage/sql/cells.sql'),
+  containment: readSqlBeside(import.meta.url, 'containment.sql'),
+  harmonise: readSqlBeside(import.meta.url, 'harmonise.sql'),
+  derive: readSqlBeside(import.meta.url, 'derive.sql'),
+  indicatorParts: readSqlBeside(import.meta.url, 'indicator-parts.sql'),
+  quality: readSqlBeside(import.meta.url, '../quality/checks.sql'),
+};
+
+export interface TerritoryContent {
   readonly meta: Readonly<Record<string, string>>;
   readonly run: { readonly runId: string; readonly startedAt: Date; readonly etlVersion: string; readonly dataDir: string | null };
-  readonly sources: readonly SourceMeta[];
   readonly territory: readonly TerritoryRow[];
   readonly history: readonly ComuneValidityInput[];
   readonly crosswalk: Iterable<CrosswalkEntry>;
   readonly memberships: readonly AmbitoMembership[];
-  readonly observations: readonly HarmonisedObservation[];
   readonly indicators: readonly Indicator[];
+  readonly bands: readonly AgeBand[];
   readonly boundaries: readonly { provinciaCode: string; topojson: string; sourceId: string }[];
 }
 
 export interface QualityIssue {
-  readonly severity: 'warning' | 'info';
+  readonly severity: 'error' | 'warning' | 'info';
   readonly rule: string;
   readonly message: string;
 }
@@ -32,33 +52,90 @@ export interface WrittenSnapshot {
   readonly issues: readonly QualityIssue[];
 }
 
-const schemaSql = readSqlBeside(import.meta.url, 'schema.sql');
-const containmentSql = readSqlBeside(import.meta.url, 'containment.sql');
-const indicatorPartsSql = readSqlBeside(import.meta.url, 'indicator-parts.sql');
-const qualityChecksSql = readSqlBeside(import.meta.url, '../quality/checks.sql');
+export class QualityErrors extends Error {
+  override readonly name = 'QualityErrors';
+  constructor(readonly issues: readonly QualityIssue[]) {
+    const listed = issues.slice(0, 20).map((i) => `- ${i.message} [${i.rule}]`);
+    super(`${issues.length} quality ${issues.length === 1 ? 'check' : 'checks'} failed:\n${listed.join('\n')}${issues.length > 20 ? `\n… and ${issues.length - 20} more` : ''}`);
+  }
+}
 
 const date = (iso: string | null) => (iso === null ? null : new Date(`${iso}T00:00:00Z`));
 
-/** Writes a complete snapshot into a new DuckDB file; returns its row counts and quality issues. */
-export async function writeSnapshot(file: string, content: SnapshotContent): Promise<WrittenSnapshot> {
-  const instance = await DuckDBInstance.create(file);
-  const connection = await instance.connect();
-  try {
-    await connection.run(schemaSql);
-    await appendRows(connection, 'snapshot_meta', Object.entries(content.meta));
-    await appendRows(connection, 'load_run', [[content.run.runId, content.run.startedAt, null, content.run.etlVersion, content.run.dataDir]]);
-    await appendRows(connection, 'source', content.sources.map((s) => [s.id, s.title, s.publisher, s.licence, s.url, s.file, s.sha256, s.rowsRead, s.synthetic]));
-    await appendRows(connection, 'territory', content.territory.map((t) => [t.code, t.level, t.name, t.parentCode, date(t.validFrom), date(t.validTo), t.areaKm2, t.areaSourceId, t.sourceId]));
-    await appendRows(connection, 'comune_history', content.history.map((h) => [h.code, h.name, date(h.validFrom), date(h.validTo)]));
-    await appendRows(connection, 'crosswalk', [...content.crosswalk].map((c) => [c.oldCode, c.newCode, date(c.eventDate), c.split]));
-    await appendRows(connection, 'ambito_member', content.memberships.map((m) => [m.ambitoCode, m.comuneCode, date(m.validFrom), date(m.validTo)]));
-    await appendRows(connection, 'observation', content.observations.map((o) => [o.territoryCode, o.year, o.variable, o.sex, o.ageBand, o.value, o.sourceId, content.run.runId, o.sourceCodes]));
-    await appendRows(connection, 'indicator', content.indicators.map((indicator, position) => [indicator.code, position, JSON.stringify(indicator)]));
-    await appendRows(connection, 'boundary', content.boundaries.map((b) => [b.provinciaCode, b.topojson, b.sourceId]));
+const COUNTED_TABLES = ['source', 'source_file', 'territory', 'comune_history', 'crosswalk', 'ambito_member', 'observation', 'value_resolved', 'indicator', 'indicator_part', 'boundary', 'quality_issue'];
 
-    await connection.run(containmentSql);
-    await connection.run(`CREATE TEMP TABLE indicator_term (indicator_code VARCHAR, part VARCHAR, variable VARCHAR, sex VARCHAR, age_band VARCHAR, lag INTEGER, sign INTEGER, attribute VARCHAR)`);
-    await appendRows(connection, 'indicator_term', content.indicators.flatMap((indicator) =>
+export interface BuildLimits {
+  /** DuckDB's memory_limit, e.g. '1500MB'. */
+  readonly memoryLimit: string;
+  /** Where DuckDB spills work beyond the memory limit. */
+  readonly tempDir: string;
+}
+
+/** An open snapshot being built; `close` must be called whatever happens. */
+export class SnapshotBuilder {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    readonly connection: DuckDBConnection,
+  ) {}
+
+  static async create(file: string, limits: BuildLimits): Promise<SnapshotBuilder> {
+    const instance = await DuckDBInstance.create(file, { memory_limit: limits.memoryLimit, temp_directory: limits.tempDir, preserve_insertion_order: 'true' });
+    const builder = new SnapshotBuilder(instance, await instance.connect());
+    await builder.connection.run(SQL.schema);
+    await runStatements(builder.connection, SQL.work);
+    await runStatements(builder.connection, SQL.cells);
+    return builder;
+  }
+
+  /** The territory, the catalogue and everything else that is not an observation. */
+  async writeTerritory(content: TerritoryContent): Promise<void> {
+    const c = this.connection;
+    await appendRows(c, 'snapshot_meta', Object.entries(content.meta));
+    await appendRows(c, 'load_run', [[content.run.runId, content.run.startedAt, null, content.run.etlVersion, content.run.dataDir]]);
+    await appendRows(c, 'territory', content.territory.map((t) => [t.code, t.level, t.name, t.parentCode, date(t.validFrom), date(t.validTo), t.areaKm2, t.areaSourceId, t.sourceId]));
+    await appendRows(c, 'comune_history', content.history.map((h) => [h.code, h.name, date(h.validFrom), date(h.validTo)]));
+    await appendRows(c, 'crosswalk', [...content.crosswalk].map((x) => [x.oldCode, x.newCode, date(x.eventDate), x.split]));
+    await appendRows(c, 'ambito_member', content.memberships.map((m) => [m.ambitoCode, m.comuneCode, date(m.validFrom), date(m.validTo)]));
+    await appendRows(c, 'indicator', content.indicators.map((indicator, position) => [indicator.code, position, JSON.stringify(indicator)]));
+    await appendRows(c, 'age_band', content.bands.map((b) => [b.code, b.from, b.to, b.name.it, b.name.en]));
+    await appendRows(c, 'boundary', content.boundaries.map((b) => [b.provinciaCode, b.topojson, b.sourceId]));
+    await c.run(SQL.containment);
+  }
+
+  /** Values generated in Node (the demo's few thousand), appended as staged values. */
+  async appendGenerated(rows: Iterable<readonly [sourceId: string, code: string, year: number, variable: string, sex: string, ageFrom: number, ageTo: number | null, value: number]>): Promise<void> {
+    await appendRows(this.connection, 'obs_raw', (function* () {
+      for (const [sourceId, code, year, variable, sex, from, to, value] of rows) yield [sourceId, null, null, code, null, year, variable, sex, from, to, value];
+    })());
+  }
+
+  /**
+   * From staged values to indicator parts: harmonise onto current comuni, resolve each value from the
+   * preferred source, compute the parts, run the quality checks. Throws the first stage's problems.
+   */
+  async model(options: { referenceDate: string; precedence: readonly string[]; indicators: readonly Indicator[]; rules: QualityRules; sources: readonly SourceMeta[]; progress: Progress }): Promise<WrittenSnapshot> {
+    const c = this.connection;
+    const { progress } = options;
+    await throwStageErrors(c);
+    const timed = async (label: string, step: () => Promise<void>) => {
+      const started = performance.now();
+      await step();
+      progress.step(`${label} in ${Math.round(performance.now() - started)} ms`);
+    };
+    await timed('harmonised values onto current comuni', () => runStatements(c, SQL.harmonise, { reference_date: options.referenceDate }));
+    await throwStageErrors(c);
+
+    await appendRows(c, 'source', options.sources.map((s) => [s.id, s.title, s.publisher, s.licence, s.url, s.file, s.sha256, s.rowsRead, s.synthetic]));
+    await c.run(`INSERT INTO source_file SELECT source_id, path, sha256, bytes, year, rows_read, not_published FROM stage_file ORDER BY file_id`);
+    await c.run(`CREATE OR REPLACE TEMP TABLE source_rank (source_id VARCHAR, rank INTEGER)`);
+    await appendRows(c, 'source_rank', options.precedence.map((id, rank) => [id, rank]));
+    await c.run(`CREATE OR REPLACE TEMP TABLE requested_value (variable VARCHAR, sex VARCHAR, band VARCHAR)`);
+    await appendRows(c, 'requested_value', requestedValues(options.indicators));
+    await c.run(`INSERT INTO requested_value SELECT DISTINCT variable, 'T', 'TOT' FROM observation`);
+    await timed('resolved totals and age bands', () => runStatements(c, SQL.derive));
+
+    await c.run(`CREATE OR REPLACE TEMP TABLE indicator_term (indicator_code VARCHAR, part VARCHAR, variable VARCHAR, sex VARCHAR, age_band VARCHAR, lag INTEGER, sign INTEGER, attribute VARCHAR)`);
+    await appendRows(c, 'indicator_term', options.indicators.flatMap((indicator) =>
       (['numerator', 'denominator'] as const).flatMap((part) =>
         (indicator[part] ?? []).map((term) =>
           'attribute' in term
@@ -66,20 +143,40 @@ export async function writeSnapshot(file: string, content: SnapshotContent): Pro
             : [indicator.code, part, term.variable, term.sex, term.age_band, term.lag, term.sign, null]),
       ),
     ));
-    await connection.run(indicatorPartsSql);
-    await connection.run(qualityChecksSql);
-    await connection.run(`UPDATE load_run SET finished_at = now()::TIMESTAMP`);
-    await connection.run('CHECKPOINT');
+    await timed('computed indicator parts', () => runStatements(c, SQL.indicatorParts));
+    await timed('ran the quality checks', () => runStatements(c, SQL.quality, qualityParams(options.rules)));
+    await c.run(`UPDATE load_run SET finished_at = now()::TIMESTAMP`);
 
+    const issues = (await c.runAndReadAll(`SELECT severity, rule, message FROM quality_issue ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, rule, territory_code, year`)).getRowObjectsJS() as unknown as QualityIssue[];
+    const errors = issues.filter((i) => i.severity === 'error');
+    if (errors.length > 0) throw new QualityErrors(errors);
+    await c.run('CHECKPOINT');
     const counts: Record<string, number> = {};
-    for (const table of ['source', 'territory', 'comune_history', 'crosswalk', 'ambito_member', 'observation', 'indicator', 'indicator_part', 'boundary', 'quality_issue']) {
-      const reader = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${table}`);
+    for (const table of COUNTED_TABLES) {
+      const reader = await c.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${table}`);
       counts[table] = reader.getRowObjectsJS()[0]!.n as number;
     }
-    const issues = await connection.runAndReadAll('SELECT severity, rule, message FROM quality_issue ORDER BY severity DESC, rule, territory_code, year');
-    return { counts, issues: issues.getRowObjectsJS() as unknown as QualityIssue[] };
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
+    return { counts, issues };
+  }
+
+  private closed = false;
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.connection.closeSync();
+    this.instance.closeSync();
   }
 }
+
+/** The variable × sex × band values the indicators read. */
+function requestedValues(indicators: readonly Indicator[]): [string, string, string][] {
+  const keys = new Map<string, [string, string, string]>();
+  for (const indicator of indicators) {
+    for (const term of [...indicator.numerator, ...(indicator.denominator ?? [])]) {
+      if ('variable' in term) keys.set(`${term.variable}|${term.sex}|${term.age_band}`, [term.variable, term.sex, term.age_band]);
+    }
+  }
+  return [...keys.values()];
+}
+

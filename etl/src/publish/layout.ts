@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 
-export const SCHEMA_VERSION = '1';
+export const SCHEMA_VERSION = '2';
 
 export interface StateLayout {
   readonly stateDir: string;

@@ -130,19 +130,24 @@ function readNumber(cell: Cell, format: NumberFormat, expected: string): { negat
   return { negative: sign === '-', value };
 }
 
+/** The source of the number pattern of a format: groups sign, whole part and fraction (also run by DuckDB). */
+export function numberPatternSource(format: NumberFormat): string {
+  const escape = (separator: string) => `\\${separator}`;
+  const whole = format.thousands ? `\\d{1,3}(?:${escape(format.thousands)}\\d{3})+|\\d+` : '\\d+';
+  return `^([+-]?)(${whole})(?:${escape(format.decimal)}(\\d+))?$`;
+}
+
 function numberPattern(format: NumberFormat): RegExp {
   const key = `${format.decimal}${format.thousands ?? ''}`;
   let pattern = numberPatterns.get(key);
   if (!pattern) {
-    const escape = (separator: string) => `\\${separator}`;
-    const whole = format.thousands ? `\\d{1,3}(?:${escape(format.thousands)}\\d{3})+|\\d+` : '\\d+';
-    pattern = new RegExp(`^([+-]?)(${whole})(?:${escape(format.decimal)}(\\d+))?$`);
+    pattern = new RegExp(numberPatternSource(format));
     numberPatterns.set(key, pattern);
   }
   return pattern;
 }
 
-function formatNote(format: NumberFormat): string {
+export function formatNote(format: NumberFormat): string {
   if (format.decimal === '.' && !format.thousands) return '';
   return ` (decimal separator '${format.decimal}'${format.thousands ? `, thousands separator '${format.thousands}'` : ''}, as declared in parse)`;
 }

@@ -12,6 +12,7 @@ import { isRecord } from './is-record.js';
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 export const ENCODINGS = ['utf-8', 'windows-1252', 'latin-1'] as const;
 export const SEXES = ['T', 'M', 'F'] as const;
+export const VARIABLE_KINDS = ['count', 'amount'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
 export type SourceEncoding = (typeof ENCODINGS)[number];
 export type Sex = (typeof SEXES)[number];
@@ -36,8 +37,11 @@ const variableDefinition = z
   .object({
     it: nonEmptyText,
     en: nonEmptyText,
-    /** count: a non-negative whole number that adds up across comuni (the only kind the connectors read). */
-    kind: z.literal('count', { error: oneOf(['count']) }),
+    /**
+     * count: a non-negative whole number that adds up across comuni; amount: a non-negative decimal
+     * number that adds up too (e.g. taxable income in euro).
+     */
+    kind: z.enum(VARIABLE_KINDS, { error: oneOf(VARIABLE_KINDS) }),
   })
   .strict();
 
@@ -181,8 +185,20 @@ function catalogSchema(variableNames: readonly string[]) {
     .object({
       variables: z.record(identifier, variableDefinition).refine((v) => Object.keys(v).length > 0, 'expected at least one variable'),
       sources: z.array(sourceSchema(variableNames)).min(1, 'expected at least one source'),
+      /**
+       * Observation sources in order of preference: where two give the same comune, year, variable, sex
+       * and age band, the first listed wins. Two sources not listed may not give the same value.
+       */
+      precedence: z.array(identifier).default([]),
     })
-    .strict();
+    .strict()
+    .superRefine((catalog, ctx) => {
+      const observations = new Set(catalog.sources.filter((s) => s.role === 'observations').map((s) => s.id));
+      catalog.precedence.forEach((id, index) => {
+        if (!observations.has(id)) ctx.addIssue({ code: 'custom', path: ['precedence', index], message: `"${id}" is not the id of an observations source; ${oneOf([...observations])}` });
+        if (catalog.precedence.indexOf(id) !== index) ctx.addIssue({ code: 'custom', path: ['precedence', index], message: `"${id}" is listed twice` });
+      });
+    });
 }
 
 export type SourceCatalog = z.output<ReturnType<typeof catalogSchema>>;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceDescriptor } from './descriptor.js';
@@ -61,4 +62,23 @@ async function isFile(file: string): Promise<boolean> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw error;
   }
+}
+
+/** A source file identified by its content, read as a stream (bulk files are never held in memory). */
+export interface FileDigest {
+  readonly absolutePath: string;
+  /** Relative to the data folder, with /. */
+  readonly path: string;
+  readonly sha256: string;
+  readonly bytes: number;
+}
+
+export async function digestSourceFile(absolutePath: string, dataDir: string): Promise<FileDigest> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of createReadStream(absolutePath) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    bytes += chunk.length;
+  }
+  return { absolutePath, path: path.relative(dataDir, absolutePath).split(path.sep).join('/'), sha256: hash.digest('hex'), bytes };
 }

@@ -6,9 +6,6 @@ import { readBoundaries, type BoundariesRecord } from './connectors/boundaries.j
 import { readComuniValidity, type ComuneValidityRecord } from './connectors/comuni-validity.js';
 import { readComuni, type ComuneRecord } from './connectors/comuni.js';
 import type { ConnectorOutput, SourceText } from './connectors/connector.js';
-import type { ObservationRecord } from './connectors/observation.js';
-import { readAgeSexObservations } from './connectors/observations-age-sex.js';
-import { readWideObservations } from './connectors/observations-wide.js';
 import { readProvince, type ProvinciaRecord } from './connectors/province.js';
 import { readRegioni, type RegioneRecord } from './connectors/regioni.js';
 import { readSuppressed, type SuppressedRecord } from './connectors/suppressed.js';
@@ -21,7 +18,6 @@ export { resolveSourceFiles } from './files.js';
 export type { BoundariesRecord, BoundaryGeometry } from './connectors/boundaries.js';
 export type { ComuneRecord } from './connectors/comuni.js';
 export type { ComuneValidityRecord } from './connectors/comuni-validity.js';
-export type { ObservationRecord } from './connectors/observation.js';
 export type { ProvinciaRecord } from './connectors/province.js';
 export type { RegioneRecord } from './connectors/regioni.js';
 export type { SuppressedRecord } from './connectors/suppressed.js';
@@ -31,8 +27,6 @@ export interface SourceFileRead {
   readonly path: string;
   readonly sha256: string;
   readonly rowsRead: number;
-  /** Observations only: value cells the publisher left empty, skipped as not published. */
-  readonly notPublished?: number;
 }
 
 interface ReadOf<R extends SourceDescriptor['role'], Records> {
@@ -47,10 +41,10 @@ export type SourceRead =
   | ReadOf<'province', ProvinciaRecord[]>
   | ReadOf<'regioni', RegioneRecord[]>
   | ReadOf<'suppressed', SuppressedRecord[]>
-  | ReadOf<'boundaries', BoundariesRecord>
-  | ReadOf<'observations', ObservationRecord[]>;
+  | ReadOf<'boundaries', BoundariesRecord>;
 
-export async function readSource(descriptor: SourceDescriptor, dataDir: string): Promise<SourceRead> {
+/** Reads a territory or boundaries source; observations are staged in DuckDB (src/stage). */
+export async function readSource(descriptor: Exclude<SourceDescriptor, { role: 'observations' }>, dataDir: string): Promise<SourceRead> {
   const paths = await resolveSourceFiles(descriptor, dataDir);
   const files = await Promise.all(paths.map((file) => loadSourceFile(file, dataDir)));
   const keys = new KeyRegistry();
@@ -67,13 +61,6 @@ export async function readSource(descriptor: SourceDescriptor, dataDir: string):
       return { descriptor, ...readCsvFiles(files, descriptor, (input) => readRegioni(input, descriptor, keys)) };
     case 'suppressed':
       return { descriptor, ...readCsvFiles(files, descriptor, (input) => readSuppressed(input, descriptor, keys)) };
-    case 'observations':
-      return {
-        descriptor,
-        ...readCsvFiles(files, descriptor, (input) =>
-          descriptor.layout === 'istat_age_sex' ? readAgeSexObservations(input, descriptor, keys) : readWideObservations(input, descriptor, keys),
-        ),
-      };
   }
 }
 
@@ -88,7 +75,6 @@ function readCsvFiles<R>(
       path: file.path,
       sha256: file.sha256,
       rowsRead: output.rowsRead,
-      ...(output.notPublished === undefined ? {} : { notPublished: output.notPublished }),
     })),
     records: outputs.flatMap(({ output }) => output.records),
   };

@@ -2,7 +2,7 @@
  * Small pieces of the Provincia di Pavia's territorial history (DOMAIN.md, Territory), as the model
  * receives them from the sources, for the specs of etl/src/model.
  */
-import type { ComuneValidityInput, ObservationInput, SuppressedInput } from '../input.js';
+import type { ComuneValidityInput, SuppressedInput } from '../input.js';
 
 /** One row of ISTAT's list of suppressed comuni. */
 export function suppression(code: string, name: string, date: string, newCode: string, split = false): SuppressedInput {
@@ -25,9 +25,4 @@ export const CURRENT_CODES: ReadonlySet<string> = new Set(['018026', '018110', '
 /** One period of validity of a comune code (gi_comuni_validita). */
 export function validity(code: string, name: string, validFrom: string, validTo: string | null = null): ComuneValidityInput {
   return { code, name, validFrom, validTo };
-}
-
-/** A total-population value read from a file; override any field. */
-export function observation(fields: Partial<ObservationInput> & Pick<ObservationInput, 'code' | 'year' | 'value'>): ObservationInput {
-  return { sourceId: 'istat_posas', variable: 'pop_res', sex: 'T', ageBand: 'TOT', ...fields };
 }

@@ -1,0 +1,53 @@
+-- Derives every value the indicators and quality checks read (requested_value: variable × sex × band)
+-- per current comune and year, from each source on its own: as published where the source gives exactly
+-- that sex and band, otherwise summed from its single years of age (a total T adds M and F), only where
+-- all ages 0…100 are there. Where several sources give the same value, the preferred one wins
+-- (source_rank, from sources.yaml precedence); disagreements beyond the tolerance are recorded.
+-- Reads observation, age_band, requested_value, source_rank; writes value_resolved and value_conflict.
+
+CREATE OR REPLACE TEMP TABLE requested_band AS
+SELECT r.variable, r.sex, r.band, b.age_from, b.age_to
+FROM (SELECT DISTINCT variable, sex, band FROM requested_value) r
+JOIN age_band b ON b.code = r.band;
+
+-- A source's residents by single year of age, as one list of 101 values (0…100+) per comune, year, sex.
+CREATE OR REPLACE TEMP TABLE age_vector AS
+SELECT source_id, territory_code, year, variable, sex, list(value ORDER BY age_from) AS ages
+FROM observation
+WHERE sex IN ('M', 'F') AND (age_to = age_from OR (age_from = 100 AND age_to IS NULL))
+GROUP BY source_id, territory_code, year, variable, sex
+HAVING count(*) = 101;
+
+CREATE OR REPLACE TEMP TABLE value_candidate AS
+SELECT o.territory_code, o.year, o.variable, r.sex, r.band, o.value, o.source_id, false AS derived
+FROM observation o
+JOIN requested_band r ON r.variable = o.variable AND r.sex = o.sex AND r.age_from = o.age_from AND r.age_to IS NOT DISTINCT FROM o.age_to
+UNION ALL
+SELECT v.territory_code, v.year, v.variable, r.sex, r.band,
+       sum(list_sum(v.ages[r.age_from + 1 : coalesce(r.age_to, 100) + 1])), v.source_id, true
+FROM age_vector v
+JOIN requested_band r ON r.variable = v.variable AND (r.sex = v.sex OR r.sex = 'T')
+GROUP BY v.territory_code, v.year, v.variable, r.sex, r.band, v.source_id
+HAVING count(*) = CASE WHEN r.sex = 'T' THEN 2 ELSE 1 END;
+
+-- One candidate per source: as published before derived.
+CREATE OR REPLACE TEMP TABLE ranked_candidate AS
+SELECT c.*, coalesce(s.rank, 1000000) AS rank,
+       row_number() OVER (PARTITION BY c.territory_code, c.year, c.variable, c.sex, c.band
+                          ORDER BY coalesce(s.rank, 1000000), c.source_id, c.derived) AS preference
+FROM (SELECT * FROM value_candidate
+      QUALIFY row_number() OVER (PARTITION BY territory_code, year, variable, sex, band, source_id ORDER BY derived) = 1) c
+LEFT JOIN source_rank s USING (source_id);
+
+INSERT INTO value_resolved
+SELECT territory_code, year, variable, sex, band, value, source_id, derived
+FROM ranked_candidate WHERE preference = 1;
+
+-- Every value given by more than one source: the preferred one and each other, for the quality checks.
+CREATE OR REPLACE TEMP TABLE value_conflict AS
+SELECT w.territory_code, w.year, w.variable, w.sex, w.band,
+       w.source_id AS chosen_source, w.value AS chosen_value, w.rank AS chosen_rank,
+       o.source_id AS other_source, o.value AS other_value, o.rank AS other_rank
+FROM ranked_candidate w
+JOIN ranked_candidate o USING (territory_code, year, variable, sex, band)
+WHERE w.preference = 1 AND o.preference > 1;

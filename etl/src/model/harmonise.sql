@@ -1,0 +1,45 @@
+-- Puts every staged value on today's comuni: a suppressed comune's values from before its suppression
+-- are summed onto the comune it now lies in (crosswalk). Refuses codes that are neither current nor
+-- traceable, and values under a code after its suppression (they would be counted twice). Reads obs_raw,
+-- territory and crosswalk; writes stage_error, observation and observation_origin.
+
+-- Each code as published, per source and year, once: where it goes, or why it cannot.
+CREATE OR REPLACE TEMP TABLE published_code AS
+SELECT r.source_id, r.code, r.year,
+       arg_min(r.file_id, (r.file_id, r.record)) AS file_id,
+       arg_min(r.record, (r.file_id, r.record)) AS record,
+       arg_min(r.code_column, (r.file_id, r.record)) AS code_column,
+       CASE WHEN t.code IS NOT NULL THEN t.code ELSE x.new_code END AS target,
+       CASE
+         WHEN t.code IS NOT NULL THEN NULL
+         WHEN x.old_code IS NULL THEN 'unknown-comune'
+         WHEN x.split OR x.new_code IS NULL THEN 'untraceable-comune'
+         WHEN x.event_date <= make_date(r.year, 1, 1) THEN 'suppressed-comune'
+       END AS rule,
+       any_value(x.split) AS split, any_value(x.event_date) AS event_date
+FROM obs_raw r
+LEFT JOIN territory t ON t.code = r.code AND t.level = 'comune'
+LEFT JOIN crosswalk x ON x.old_code = r.code
+GROUP BY r.source_id, r.code, r.year, t.code, x.old_code, x.new_code, x.split, x.event_date;
+
+INSERT INTO stage_error
+SELECT file_id, record, NULL, coalesce(code_column, 0), rule, CASE rule
+  WHEN 'unknown-comune' THEN printf('comune code "%s" is not a comune on %s nor in ISTAT''s list of suppressed comuni; expected a valid ISTAT comune code', code, $reference_date)
+  WHEN 'untraceable-comune' THEN printf('comune %s was %s on %s and its values cannot be assigned to one current comune', code, CASE WHEN split THEN 'split among several comuni' ELSE 'suppressed' END, strftime(event_date, '%Y-%m-%d'))
+  ELSE printf('comune %s was suppressed on %s (today part of %s), so it has no residents on 1 January %d; expected the code valid on that date', code, strftime(event_date, '%Y-%m-%d'), target, year)
+END
+FROM published_code
+WHERE rule IS NOT NULL AND file_id IS NOT NULL;
+
+INSERT INTO observation
+SELECT p.target, r.year, r.variable, r.sex, r.age_from, r.age_to, sum(r.value), r.source_id
+FROM obs_raw r
+JOIN published_code p USING (source_id, code, year)
+WHERE p.rule IS NULL
+GROUP BY p.target, r.year, r.variable, r.sex, r.age_from, r.age_to, r.source_id;
+
+INSERT INTO observation_origin
+SELECT target, year, source_id, list(code ORDER BY code)
+FROM published_code
+WHERE rule IS NULL
+GROUP BY target, year, source_id;

@@ -1,0 +1,116 @@
+/**
+ * Stages one published CSV file in DuckDB: Node reads only its head (title lines and header, to find the
+ * columns by name as published), transcodes windows-1252 to a temporary UTF-8 copy as a stream (DuckDB
+ * reads UTF-8 and latin-1 only), and DuckDB's CSV reader loads every row as text into a temporary table
+ * `raw_<fileId>` with columns c1…cN. Rows DuckDB rejects become the project's file:line:column errors.
+ */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { printable } from '../sources/csv.js';
+import type { ParseOptions } from '../sources/descriptor.js';
+import { readTable, type ColumnNames } from '../sources/table.js';
+import { decodeSourceText, decodeWindows1252 } from '../sources/text.js';
+
+/** Enough of a file to hold its title lines and header. */
+const HEAD_BYTES = 1 << 20;
+const LF = 0x0a;
+
+export interface CsvFileToStage {
+  readonly fileId: number;
+  readonly absolutePath: string;
+  /** Relative to the data folder, as messages name it. */
+  readonly relativePath: string;
+  readonly parse: ParseOptions;
+  readonly columns: Readonly<Record<string, ColumnNames | undefined>>;
+  /** ISTAT's POSAS/STRASA shape: further quoted one-cell title lines may precede the header. */
+  readonly istatTitles?: boolean;
+  /** Where a transcoded copy may be written. */
+  readonly workDir: string;
+}
+
+export interface StagedCsvFile {
+  readonly table: string;
+  readonly readPath: string;
+  /** Physical line of the header, and the first line after it. */
+  readonly headerLine: number;
+  readonly firstDataLine: number;
+  readonly width: number;
+  /** 1-based field index and published name of each requested column. */
+  column(key: string): { readonly index: number; readonly name: string };
+}
+
+export async function stageCsvFile(connection: DuckDBConnection, file: CsvFileToStage): Promise<StagedCsvFile> {
+  const { parse } = file;
+  const head = await readHead(file.absolutePath);
+  const headText = decodeSourceText(file.relativePath, head, parse.encoding);
+  const table = readTable(file.relativePath, headText, { delimiter: parse.delimiter, titleLines: parse.title_lines, columns: file.columns, istatTitlesAndNotes: file.istatTitles ?? false });
+  const readPath = parse.encoding === 'windows-1252' ? await transcodeWindows1252(file) : file.absolutePath;
+  const width = table.header.length;
+  const name = `raw_${file.fileId}`;
+  const columns = Array.from({ length: width }, (_, i) => `'c${i + 1}': 'VARCHAR'`).join(', ');
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE ${name} AS SELECT * FROM read_csv($path, header = false, skip = $skip, delim = $delim, quote = '"', escape = '"',
+       columns = {${columns}}, auto_detect = false, null_padding = true, nullstr = chr(1), encoding = $encoding,
+       store_rejects = true, rejects_table = 'rejects_${file.fileId}', rejects_scan = 'rejects_scan_${file.fileId}')`,
+    { path: readPath, skip: table.headerLine, delim: parse.delimiter, encoding: parse.encoding === 'latin-1' ? 'latin-1' : 'utf-8' },
+  );
+  await recordRejects(connection, file, table.headerLine, width);
+  return {
+    table: name,
+    readPath,
+    headerLine: table.headerLine,
+    firstDataLine: table.headerLine + 1,
+    width,
+    column: (key) => {
+      const column = table.column(key);
+      return { index: column.index + 1, name: column.name };
+    },
+  };
+}
+
+/** Rows DuckDB could not read (a field too many, bytes that are not text) as stage errors. */
+async function recordRejects(connection: DuckDBConnection, file: CsvFileToStage, headerLine: number, width: number): Promise<void> {
+  const delimiter = printable(file.parse.delimiter);
+  await connection.run(
+    `INSERT INTO stage_error
+     SELECT $file_id, NULL, line, coalesce(column_idx, 0),
+            CASE error_type WHEN 'TOO MANY COLUMNS' THEN 'wrong-column-count' WHEN 'INVALID ENCODING' THEN 'bad-encoding' ELSE 'malformed-csv' END,
+            CASE error_type
+              WHEN 'TOO MANY COLUMNS' THEN printf('row has more fields than the header on line %d (%d); expected %d fields separated by ''%s'' (does a value hold a ''%s'' without quotes?)', $header_line, $width, $width, $delim, $delim)
+              WHEN 'INVALID ENCODING' THEN printf('the row holds bytes that are not valid %s; expected %s as declared in datasets/sources.yaml (parse.encoding)', $encoding, $encoding)
+              ELSE printf('the row cannot be read as CSV (%s); expected fields separated by ''%s'', quoted with "', lower(error_type), $delim)
+            END
+     FROM (SELECT DISTINCT ON (line) * FROM rejects_${file.fileId} ORDER BY line, column_idx)`,
+    { file_id: file.fileId, header_line: headerLine, width, delim: delimiter, encoding: file.parse.encoding },
+  );
+  await connection.run(`DROP TABLE IF EXISTS rejects_${file.fileId}; DROP TABLE IF EXISTS rejects_scan_${file.fileId}`);
+}
+
+/** The first bytes of a file, cut after its last complete line so no character is split. */
+async function readHead(file: string): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    if (bytesRead < HEAD_BYTES) return buffer.subarray(0, bytesRead);
+    const lastLineEnd = buffer.lastIndexOf(LF);
+    return buffer.subarray(0, lastLineEnd === -1 ? bytesRead : lastLineEnd + 1);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** windows-1252 is one byte per character, so each chunk decodes on its own. */
+async function transcodeWindows1252(file: CsvFileToStage): Promise<string> {
+  const target = path.join(file.workDir, `file-${file.fileId}.utf8.csv`);
+  await pipeline(
+    createReadStream(file.absolutePath),
+    new Transform({ transform: (chunk: Buffer, _encoding, done) => done(null, Buffer.from(decodeWindows1252(chunk), 'utf8')) }),
+    createWriteStream(target),
+  );
+  return target;
+}

@@ -1,0 +1,177 @@
+/**
+ * Stages every observations source of the catalogue in DuckDB, file by file: the CSV reader loads the
+ * rows as text, then the layout's SQL checks every cell and writes the values into obs_raw. No value
+ * passes through JavaScript. Problems are gathered in stage_error and reported together at the end.
+ */
+import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { readSqlBeside, runStatements } from '../db/sql-file.js';
+import type { Progress } from '../progress.js';
+import { formatNote, numberPatternSource } from '../sources/cells.js';
+import type { AgeSexObservationsDescriptor, DescriptorOf, SourceCatalog, WideObservationsDescriptor } from '../sources/descriptor.js';
+import type { FileDigest } from '../sources/files.js';
+import { bandRange } from './bands.js';
+import { SourceError } from '../sources/errors.js';
+import { stageCsvFile, type StagedCsvFile } from './csv-file.js';
+
+const SQL = {
+  ageSex: readSqlBeside(import.meta.url, 'sql/age-sex.sql'),
+  wide: readSqlBeside(import.meta.url, 'sql/wide.sql'),
+  duplicates: readSqlBeside(import.meta.url, 'sql/duplicates.sql'),
+  fileEnd: readSqlBeside(import.meta.url, 'sql/file-end.sql'),
+};
+
+export interface StagedSource {
+  readonly sourceId: string;
+  readonly files: readonly FileDigest[];
+}
+
+export class FileIds {
+  private next = 1;
+  take(): number {
+    return this.next++;
+  }
+}
+
+export async function stageObservationSources(
+  connection: DuckDBConnection,
+  catalog: SourceCatalog,
+  filesOf: (sourceId: string) => readonly FileDigest[],
+  workDir: string,
+  progress: Progress,
+  ids: FileIds,
+): Promise<void> {
+  for (const descriptor of catalog.sources) {
+    if (descriptor.role !== 'observations') continue;
+    for (const file of filesOf(descriptor.id)) {
+      const started = performance.now();
+      const fileId = ids.take();
+      const year = descriptor.layout === 'istat_age_sex' ? yearFromFileName(file.path, descriptor.year_from_file) : null;
+      const staged = await stageCsvFile(connection, {
+        fileId,
+        absolutePath: file.absolutePath,
+        relativePath: file.path,
+        parse: descriptor.parse,
+        columns: descriptor.layout === 'istat_age_sex' ? descriptor.columns : wideColumns(descriptor),
+        istatTitles: descriptor.layout === 'istat_age_sex',
+        workDir,
+      });
+      await connection.run(
+        `INSERT INTO stage_file (file_id, source_id, path, read_path, first_line, sha256, bytes, year) VALUES ($id, $source, $path, $read_path, $first_line, $sha256, $bytes, $year)`,
+        { id: fileId, source: descriptor.id, path: file.path, read_path: staged.readPath, first_line: staged.firstDataLine, sha256: file.sha256, bytes: file.bytes, year },
+      );
+      if (descriptor.layout === 'istat_age_sex') await stageAgeSex(connection, descriptor, staged, fileId, year!, variableKind(catalog, descriptor.values[0].variable));
+      else await stageWide(connection, descriptor, staged, fileId, catalog);
+      await runStatements(connection, SQL.fileEnd, formatParams(descriptor, staged, fileId));
+      await connection.run(`DROP VIEW IF EXISTS stage_wide; DROP VIEW stage_rows; DROP TABLE ${staged.table}`);
+      const rows = await scalar(connection, `SELECT rows_read FROM stage_file WHERE file_id = ${fileId}`);
+      progress.step(`read ${descriptor.id}: ${file.path}: ${rows.toLocaleString('en')} rows in ${Math.round(performance.now() - started)} ms`);
+    }
+  }
+  await runStatements(connection, SQL.duplicates);
+}
+
+function variableKind(catalog: SourceCatalog, variable: string): string {
+  return catalog.variables[variable]!.kind;
+}
+
+function formatParams(descriptor: DescriptorOf<'observations'>, staged: StagedCsvFile, fileId: number) {
+  const { parse } = descriptor;
+  const code = staged.column('code');
+  return {
+    file_id: fileId,
+    source_id: descriptor.id,
+    pattern: numberPatternSource(parse),
+    thousands: parse.thousands ?? '',
+    format_note: formatNote(parse),
+    code_column: code.index,
+    code_header: code.name,
+    header_line: staged.headerLine,
+    width: staged.width,
+    delim: parse.delimiter,
+  };
+}
+
+/** The view stage_rows over a raw table: one_cell (a note line) and the first field missing, if any. */
+function rowsView(staged: StagedCsvFile, cells: Readonly<Record<string, number>>): string {
+  const others = Array.from({ length: staged.width - 1 }, (_, i) => `c${i + 2} IS NULL`).join(' AND ') || 'true';
+  const firstMissing = `coalesce(${Array.from({ length: staged.width }, (_, i) => `CASE WHEN c${i + 1} IS NULL THEN ${i + 1} END`).join(', ')})`;
+  const named = Object.entries(cells).map(([alias, index]) => `trim(c${index}) AS ${alias}`);
+  return `CREATE OR REPLACE TEMP VIEW stage_rows AS SELECT rowid AS record, (${others}) AS one_cell, ${firstMissing} AS first_missing, ${named.join(', ')} FROM ${staged.table}`;
+}
+
+async function stageAgeSex(connection: DuckDBConnection, descriptor: AgeSexObservationsDescriptor, staged: StagedCsvFile, fileId: number, year: number, kind: string): Promise<void> {
+  if (kind !== 'count') throw new Error(`source ${descriptor.id}: the istat_age_sex layout reads residents, a count; ${descriptor.values[0].variable} is a ${kind}`);
+  const [age, male, female, total] = (['age', 'male', 'female', 'total'] as const).map((key) => staged.column(key));
+  await connection.run(rowsView(staged, { code_t: staged.column('code').index, age_t: age!.index, male_t: male!.index, female_t: female!.index, total_t: total!.index }));
+  await runStatements(connection, SQL.ageSex, {
+    ...formatParams(descriptor, staged, fileId),
+    year,
+    variable: descriptor.values[0].variable,
+    age_column: age!.index,
+    age_header: age!.name,
+    male_column: male!.index,
+    male_header: male!.name,
+    female_column: female!.index,
+    female_header: female!.name,
+    total_column: total!.index,
+    total_header: total!.name,
+  });
+}
+
+function wideColumns(descriptor: WideObservationsDescriptor): Record<string, readonly string[] | undefined> {
+  const columns: Record<string, readonly string[] | undefined> = { code: descriptor.columns.code };
+  descriptor.values.forEach((value, i) => {
+    columns[`value${i}`] = value.column;
+    columns[`year${i}`] = value.year_column;
+  });
+  return columns;
+}
+
+async function stageWide(connection: DuckDBConnection, descriptor: WideObservationsDescriptor, staged: StagedCsvFile, fileId: number, catalog: SourceCatalog): Promise<void> {
+  const cells: Record<string, number> = { code_t: staged.column('code').index };
+  descriptor.values.forEach((value, i) => {
+    cells[`value${i}_t`] = staged.column(`value${i}`).index;
+    if (value.year_column) cells[`year${i}_t`] = staged.column(`year${i}`).index;
+  });
+  await connection.run(rowsView(staged, cells));
+  await connection.run(
+    `CREATE OR REPLACE TEMP VIEW stage_wide AS ${descriptor.values
+      .map((value, i) => `SELECT record, first_missing, code_t, ${i} AS value_index, value${i}_t AS value_t, ${value.year_column ? `year${i}_t` : 'CAST(NULL AS VARCHAR)'} AS year_t FROM stage_rows`)
+      .join(' UNION ALL ')}`,
+  );
+  await connection.run(`CREATE OR REPLACE TEMP TABLE stage_wide_spec (value_index INTEGER, column_index INTEGER, header VARCHAR, variable VARCHAR, kind VARCHAR, sex VARCHAR, age_from SMALLINT, age_to SMALLINT, year INTEGER, year_column INTEGER, year_header VARCHAR)`);
+  for (const [i, value] of descriptor.values.entries()) {
+    const column = staged.column(`value${i}`);
+    const yearColumn = value.year_column ? staged.column(`year${i}`) : null;
+    const [from, to] = bandRange(value.age_band);
+    await connection.run(`INSERT INTO stage_wide_spec VALUES ($i, $column, $header, $variable, $kind, $sex, $from, $to, $year, $year_column, $year_header)`, {
+      i,
+      column: column.index,
+      header: column.name,
+      variable: value.variable,
+      kind: variableKind(catalog, value.variable),
+      sex: value.sex,
+      from,
+      to,
+      year: value.year ?? null,
+      year_column: yearColumn?.index ?? null,
+      year_header: yearColumn?.name ?? null,
+    });
+  }
+  await runStatements(connection, SQL.wide, formatParams(descriptor, staged, fileId));
+}
+
+async function scalar(connection: DuckDBConnection, sql: string): Promise<number> {
+  const reader = await connection.runAndReadAll(sql);
+  return Number(reader.getRows()[0]?.[0] ?? 0);
+}
+
+function yearFromFileName(file: string, pattern: string): number {
+  const name = path.posix.basename(file);
+  const year = new RegExp(pattern).exec(name)?.[1];
+  if (year === undefined || !/^\d{4}$/.test(year)) {
+    throw new SourceError({ file, line: 0, column: 0, rule: 'no-year', explanation: `the file name "${name}" does not give the year through year_from_file /${pattern}/; expected a name like POSAS_2025_it_Comuni.csv` });
+  }
+  return Number(year);
+}

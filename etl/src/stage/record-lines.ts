@@ -1,0 +1,55 @@
+/**
+ * Physical line numbers of CSV records, for error messages. DuckDB numbers the rows it stores in file
+ * order but knows nothing of lines: a quoted field may span lines and blank lines are skipped. Only the
+ * few records an error names are located, by one streaming pass that counts records as DuckDB does.
+ */
+import { createReadStream } from 'node:fs';
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * Maps data record indexes (0-based, as stored) to the physical line each starts on. `firstLine` is the
+ * line of the first data record's area (the line after the header); blank lines are not records.
+ */
+export async function recordLines(file: string, firstLine: number, records: readonly number[]): Promise<Map<number, number>> {
+  const wanted = [...new Set(records)].sort((a, b) => a - b);
+  const lines = new Map<number, number>();
+  if (wanted.length === 0) return lines;
+  let next = 0;
+  let line = 1;
+  let record = -1;
+  let inQuotes = false;
+  let atLineStart = true;
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    for (let i = 0; i < chunk.length; i += 1) {
+      const byte = chunk[i]!;
+      if (line >= firstLine && atLineStart && !inQuotes && byte !== LF && byte !== CR) {
+        record += 1;
+        if (record === wanted[next]) {
+          lines.set(record, line);
+          next += 1;
+          if (next === wanted.length) return lines;
+        }
+      }
+      if (byte === QUOTE) inQuotes = !inQuotes;
+      if (byte === LF) {
+        line += 1;
+        if (!inQuotes) atLineStart = true;
+      } else if (byte !== CR) {
+        atLineStart = false;
+      }
+    }
+  }
+  return lines;
+}
+
+/** The physical line (1-based) holding a byte offset of the file. */
+export async function lineOfByte(file: string, offset: number): Promise<number> {
+  let line = 1;
+  for await (const chunk of createReadStream(file, { end: Math.max(0, offset - 1) }) as AsyncIterable<Buffer>) {
+    for (let i = chunk.indexOf(LF); i !== -1; i = chunk.indexOf(LF, i + 1)) line += 1;
+  }
+  return line;
+}

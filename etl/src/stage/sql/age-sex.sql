@@ -1,0 +1,86 @@
+-- ISTAT's POSAS / STRASA layout, one file: one row per comune × age (0…100, 100 meaning 100 and over;
+-- 999 the comune's total) with residents by sex in three columns. Reads the view stage_rows (record,
+-- one_cell, code_t, age_t, male_t, female_t, total_t) over the file's raw table; writes the file's
+-- problems into stage_error and its single ages by sex into obs_raw (the 999 row only checks them).
+-- A one-cell line after the data ("Nota: …") ends the data, as in ISTAT's files.
+
+CREATE OR REPLACE TEMP TABLE stage_data AS
+SELECT * FROM stage_rows
+WHERE record < coalesce((SELECT min(record) FROM stage_rows WHERE one_cell), 9223372036854775807);
+
+UPDATE stage_file SET rows_read = (SELECT count(*) FROM stage_data) WHERE file_id = $file_id;
+
+INSERT INTO stage_error
+SELECT $file_id, record, NULL, first_missing, 'wrong-column-count',
+       printf('row has %d fields but the header on line %d has %d; expected %d fields separated by ''%s''', first_missing - 1, $header_line, $width, $width, $delim)
+FROM stage_data WHERE first_missing IS NOT NULL;
+
+CREATE OR REPLACE TEMP TABLE stage_cells AS
+WITH data AS (SELECT * FROM stage_data WHERE first_missing IS NULL)
+SELECT record, code_t, age_t, male_t, female_t, total_t,
+       code_problem(code_t) AS code_rule,
+       CASE WHEN regexp_full_match(coalesce(age_t, ''), '\d{1,3}') AND (CAST(age_t AS INTEGER) <= 100 OR CAST(age_t AS INTEGER) = 999) THEN NULL ELSE 'bad-age' END AS age_rule,
+       count_problem(male_t, $pattern) AS male_rule,
+       count_problem(female_t, $pattern) AS female_rule,
+       count_problem(total_t, $pattern) AS total_rule
+FROM data;
+
+CREATE OR REPLACE TEMP TABLE stage_good AS
+SELECT record, comune_code(code_t) AS code, CAST(age_t AS INTEGER) AS age,
+       count_value(male_t, $pattern, $thousands) AS male,
+       count_value(female_t, $pattern, $thousands) AS female,
+       count_value(total_t, $pattern, $thousands) AS total
+FROM stage_cells
+WHERE code_rule IS NULL AND age_rule IS NULL AND male_rule IS NULL AND female_rule IS NULL AND total_rule IS NULL;
+
+INSERT INTO stage_error
+SELECT $file_id, record, NULL, $code_column, code_rule, code_explanation(code_t, $code_header) FROM stage_cells WHERE code_rule IS NOT NULL
+UNION ALL
+SELECT $file_id, record, NULL, $age_column, age_rule,
+       cell_explanation(age_t, $age_header, 'is not an age', 'an age from 0 to 100 (100 meaning 100 and over), or 999 for the total')
+FROM stage_cells WHERE age_rule IS NOT NULL
+UNION ALL
+SELECT $file_id, record, NULL, $male_column, male_rule, count_explanation(male_t, $male_header, male_rule, $format_note) FROM stage_cells WHERE male_rule IS NOT NULL
+UNION ALL
+SELECT $file_id, record, NULL, $female_column, female_rule, count_explanation(female_t, $female_header, female_rule, $format_note) FROM stage_cells WHERE female_rule IS NOT NULL
+UNION ALL
+SELECT $file_id, record, NULL, $total_column, total_rule, count_explanation(total_t, $total_header, total_rule, $format_note) FROM stage_cells WHERE total_rule IS NOT NULL
+UNION ALL
+SELECT $file_id, record, NULL, $total_column, 'total-mismatch',
+       printf('"%s" in column "%s" is not males + females (%d + %d = %d); expected the total of each row to equal males plus females',
+              total_t, $total_header, male::BIGINT, female::BIGINT, (male + female)::BIGINT)
+FROM stage_cells JOIN stage_good USING (record) WHERE male + female <> total;
+
+ and a 999 row equal to the sum of the ages.
+-- Per comune: every age 0…100 present, and a 999 row equal to the sum of the ages (a repeated age is
+-- reported by duplicates.sql, across the files of the source).
+INSERT INTO stage_error
+WITH per_comune AS (
+  SELECT code, min(record) AS first_record,
+         count(DISTINCT age) FILTER (WHERE age <= 100) AS ages,
+         list(DISTINCT age ORDER BY age) FILTER (WHERE age <= 100) AS present,
+         sum(male) FILTER (WHERE age <= 100) AS male, sum(female) FILTER (WHERE age <= 100) AS female, sum(total) FILTER (WHERE age <= 100) AS total,
+         min(record) FILTER (WHERE age = 999) AS total_record,
+         sum(male) FILTER (WHERE age = 999) AS male_999, sum(female) FILTER (WHERE age = 999) AS female_999, sum(total) FILTER (WHERE age = 999) AS total_999
+  FROM stage_good GROUP BY code
+)
+SELECT $file_id, first_record, NULL, $code_column, 'missing-total',
+       printf('comune %s has no row for age 999 (its total); expected one besides its ages 0-100', code)
+FROM per_comune WHERE total_record IS NULL
+UNION ALL
+SELECT $file_id, first_record, NULL, $age_column, 'missing-age',
+       printf('comune %s has no row for age %s; expected one row for each age from 0 to 100, and 999 for the total',
+              code, array_to_string(list_filter(range(0, 101), a -> NOT list_contains(present, a))[1:5], ', '))
+FROM per_comune WHERE coalesce(ages, 0) < 101
+UNION ALL
+SELECT $file_id, total_record, NULL, column_index, 'total-mismatch',
+       printf('"%s" in column "%s" on the age 999 row of comune %s is not the sum of its ages 0-100 (%d); expected the 999 row to equal the sum of the ages',
+              given::BIGINT, header, code, summed::BIGINT)
+FROM per_comune,
+     LATERAL (VALUES ($male_column, $male_header, male_999, male), ($female_column, $female_header, female_999, female), ($total_column, $total_header, total_999, total)) v(column_index, header, given, summed)
+WHERE total_record IS NOT NULL AND ages = 101 AND given <> summed;
+
+INSERT INTO obs_raw
+SELECT $source_id, $file_id, record, code, $code_column, $year, $variable, sex, age, CASE WHEN age = 100 THEN NULL ELSE age END, value
+FROM stage_good, LATERAL (VALUES ('M', male), ('F', female)) v(sex, value)
+WHERE age <= 100;

@@ -14,7 +14,9 @@ import { readPublishedSources } from './model/read-published.js';
 import { buildTerritory } from './model/territory.js';
 import { writeSnapshot } from './model/write-snapshot.js';
 import type { Progress } from './progress.js';
+import { sweepDebris } from './publish/debris.js';
 import { readCurrentSnapshotId, SCHEMA_VERSION, stateLayout } from './publish/layout.js';
+import { withLoadLock } from './publish/lock.js';
 import { listSnapshots, newSnapshotId, publishSnapshot, type SnapshotManifest } from './publish/snapshots.js';
 import { loadSourceCatalog, type SourceCatalog } from './sources/descriptor.js';
 import { resolveSourceFiles } from './sources/read-source.js';
@@ -28,9 +30,18 @@ export type LoadOutcome =
 
 /**
  * One load: read every source, build the canonical model, check it, write a new snapshot in staging and
- * publish it. Anything that fails before the pointer moves leaves the served snapshot as it was.
+ * publish it. Anything that fails before the pointer moves leaves the served snapshot as it was. Loads
+ * into one state folder run one at a time.
  */
 export async function runLoad(config: EtlConfig, progress: Progress, options: { ifChanged?: boolean; now?: Date } = {}): Promise<LoadOutcome> {
+  const layout = stateLayout(config.stateDir);
+  return withLoadLock(layout, progress, async () => {
+    await sweepDebris(layout, progress);
+    return loadHoldingLock(config, progress, options);
+  });
+}
+
+async function loadHoldingLock(config: EtlConfig, progress: Progress, options: { ifChanged?: boolean; now?: Date }): Promise<LoadOutcome> {
   const layout = stateLayout(config.stateDir);
   const catalog = await loadSourceCatalog(path.join(config.datasetsDir, 'sources.yaml'));
   const indicators = await loadIndicatorCatalog(path.join(config.datasetsDir, 'indicators.yaml'), Object.keys(catalog.variables));
@@ -39,7 +50,7 @@ export async function runLoad(config: EtlConfig, progress: Progress, options: { 
 
   if (options.ifChanged) {
     const current = await readCurrentSnapshotId(layout);
-    const manifest = (await listSnapshots(layout)).find((m) => m.id === current);
+    const manifest = (await listSnapshots(layout, progress)).find((m) => m.id === current);
     if (current !== null && manifest?.fingerprint === fingerprint) {
       progress.step(`inputs unchanged since snapshot ${current}: nothing to load`);
       return { kind: 'unchanged', id: current };

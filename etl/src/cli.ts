@@ -4,19 +4,25 @@ import { loadEtlConfig } from './config.js';
 import { runLoad } from './load.js';
 import { consoleProgress } from './progress.js';
 import { readCurrentSnapshotId, stateLayout } from './publish/layout.js';
-import { listSnapshots, rollback } from './publish/snapshots.js';
+import { withLoadLock } from './publish/lock.js';
+import { listSnapshots, rollback, servableSnapshotId } from './publish/snapshots.js';
 
 const USAGE = `Usage: npm run etl -- <command> [options]
 
 Commands:
-  load [--data DIR] [--if-changed]   read the published files in DIR (default: $OSSERVATORIO_DATA_DIR;
-                                     none: the demo), build a snapshot and publish it
+  load [--data DIR] [--if-changed] [--keep-serving-on-failure]
+                                     read the published files in DIR (default: $OSSERVATORIO_DATA_DIR;
+                                     none: the demo), build a snapshot and publish it; one load at a
+                                     time per state folder (a second one waits)
   status                             list the snapshots kept, their sources and row counts
   rollback                           serve the snapshot published before the current one
 
 Options:
   --state DIR    where snapshots live (default: $OSSERVATORIO_STATE_DIR or ./data)
   --if-changed   skip the load when the inputs are those of the snapshot being served
+  --keep-serving-on-failure
+                 when the load fails but a snapshot is published, report the error and exit 0,
+                 so that \`npm start\` goes on to serve it
   -h, --help     this text`;
 
 async function main(argv: string[]): Promise<number> {
@@ -27,6 +33,7 @@ async function main(argv: string[]): Promise<number> {
       data: { type: 'string' },
       state: { type: 'string' },
       'if-changed': { type: 'boolean', default: false },
+      'keep-serving-on-failure': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -37,14 +44,26 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadEtlConfig(process.env, { ...(values.data ? { dataDir: values.data } : {}), ...(values.state ? { stateDir: values.state } : {}) });
   const layout = stateLayout(config.stateDir);
+  const progress = consoleProgress();
   switch (command) {
     case 'load': {
-      await runLoad(config, consoleProgress(), { ifChanged: values['if-changed'] });
+      try {
+        await runLoad(config, progress, { ifChanged: values['if-changed'] });
+      } catch (error) {
+        if (!values['keep-serving-on-failure']) throw error;
+        const served = await servableSnapshotId(layout);
+        console.error(`etl: ${messageOf(error)}`);
+        if (served === null) {
+          console.error('Nothing was published, and there is no snapshot to serve.');
+          return 1;
+        }
+        console.error(`Nothing was published: serving the last good snapshot ${served} instead.`);
+      }
       return 0;
     }
     case 'status': {
       const current = await readCurrentSnapshotId(layout);
-      const snapshots = await listSnapshots(layout);
+      const snapshots = await listSnapshots(layout, progress);
       if (snapshots.length === 0) console.log(`No snapshots in ${layout.snapshotsDir}. Run: npm run etl -- load`);
       for (const s of snapshots.reverse()) {
         console.log(`${s.id === current ? '*' : ' '} ${s.id}  ${s.mode}  created ${s.createdAt}  ${s.warnings} quality warnings`);
@@ -54,7 +73,8 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'rollback': {
-      const [from, to] = await rollback(layout);
+      // Like a load, it rewrites the pointers: not while a load is publishing.
+      const [from, to] = await withLoadLock(layout, progress, () => rollback(layout));
       console.log(`Now serving ${to} (was ${from}).`);
       return 0;
     }
@@ -67,8 +87,12 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`etl: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`etl: ${messageOf(error)}`);
     console.error('Nothing was published; the snapshot being served, if any, is unchanged.');
     process.exit(1);
   },
 );
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -15,7 +15,9 @@ import { readPublishedSources, sourceMeta } from './model/read-published.js';
 import { buildTerritory } from './model/territory.js';
 import { SnapshotBuilder } from './model/write-snapshot.js';
 import type { Progress } from './progress.js';
+import { sweepDebris } from './publish/debris.js';
 import { readCurrentSnapshotId, SCHEMA_VERSION, stateLayout } from './publish/layout.js';
+import { withLoadLock } from './publish/lock.js';
 import { listSnapshots, newSnapshotId, publishSnapshot, type SnapshotManifest } from './publish/snapshots.js';
 import { loadSourceCatalog, type SourceCatalog } from './sources/descriptor.js';
 import { digestSourceFile, resolveSourceFiles, type FileDigest } from './sources/files.js';
@@ -30,9 +32,18 @@ export type LoadOutcome =
 
 /**
  * One load: read the territory, stage every observation in DuckDB, model and check it there, and publish
- * the snapshot. Anything that fails before the pointer moves leaves the served snapshot as it was.
+ * the snapshot. Anything that fails before the pointer moves leaves the served snapshot as it was. Loads
+ * into one state folder run one at a time.
  */
 export async function runLoad(config: EtlConfig, progress: Progress, options: { ifChanged?: boolean; now?: Date } = {}): Promise<LoadOutcome> {
+  const layout = stateLayout(config.stateDir);
+  return withLoadLock(layout, progress, async () => {
+    await sweepDebris(layout, progress);
+    return loadHoldingLock(config, progress, options);
+  });
+}
+
+async function loadHoldingLock(config: EtlConfig, progress: Progress, options: { ifChanged?: boolean; now?: Date }): Promise<LoadOutcome> {
   const layout = stateLayout(config.stateDir);
   const catalog = await loadSourceCatalog(path.join(config.datasetsDir, 'sources.yaml'));
   const bands = await loadAgeBands(path.join(config.datasetsDir, 'age_bands.yaml'));
@@ -44,7 +55,7 @@ export async function runLoad(config: EtlConfig, progress: Progress, options: { 
 
   if (options.ifChanged) {
     const current = await readCurrentSnapshotId(layout);
-    const manifest = (await listSnapshots(layout)).find((m) => m.id === current);
+    const manifest = (await listSnapshots(layout, progress)).find((m) => m.id === current);
     if (current !== null && manifest?.fingerprint === fingerprint) {
       progress.step(`inputs unchanged since snapshot ${current}: nothing to load`);
       return { kind: 'unchanged', id: current };

@@ -1,22 +1,10 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixtureFiles, writeFixtureDataFolder } from '../support/data-folder.js';
+import { etl as runEtl } from '../support/etl-cli.js';
 import { currentSnapshotId, newStateDir } from '../support/etl.js';
 
-const CLI = fileURLToPath(new URL('../../etl/dist/cli.js', import.meta.url));
 const POPULATION = 'population/pavia_popolazione_residente_2018_2021.csv';
-
-async function etl(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const etl = (...args: string[]) => runEtl(args);
 
 describe('the etl command line: load, status, rollback', () => {
   let stateDir: string;

@@ -5,6 +5,7 @@
  *   <state>/snapshots/CURRENT       the id being served; replaced by one atomic rename
  *   <state>/snapshots/SERVED        the ids served so far, oldest first (what rollback returns to)
  *   <state>/staging/                loads in progress; never read by the API
+ *   <state>/load.lock               who is loading now (see lock.ts); one load at a time
  */
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
@@ -17,6 +18,7 @@ export interface StateLayout {
   readonly stagingDir: string;
   readonly currentPointer: string;
   readonly servedHistory: string;
+  readonly loadLock: string;
   snapshotFile(id: string): string;
   manifestFile(id: string): string;
 }
@@ -29,6 +31,7 @@ export function stateLayout(stateDir: string): StateLayout {
     stagingDir: path.join(stateDir, 'staging'),
     currentPointer: path.join(snapshotsDir, 'CURRENT'),
     servedHistory: path.join(snapshotsDir, 'SERVED'),
+    loadLock: path.join(stateDir, 'load.lock'),
     snapshotFile: (id) => path.join(snapshotsDir, `${id}.duckdb`),
     manifestFile: (id) => path.join(snapshotsDir, `${id}.json`),
   };

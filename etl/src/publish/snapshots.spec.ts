@@ -1,7 +1,8 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { silentProgress, type Progress } from '../progress.js';
 import { readCurrentSnapshotId, stateLayout, type StateLayout } from './layout.js';
 import { listSnapshots, newSnapshotId, publishSnapshot, PublishError, rollback, type SnapshotManifest } from './snapshots.js';
 
@@ -46,7 +47,7 @@ describe('publishing snapshots', () => {
     await writeFile(staged, `snapshot ${id}`);
     await publishSnapshot(layout, staged, manifest(id), keep);
   }
-  const published = async () => (await listSnapshots(layout)).map((m) => m.id);
+  const published = async () => (await listSnapshots(layout, silentProgress)).map((m) => m.id);
   const snapshotFiles = async () => (await readdir(layout.snapshotsDir)).sort();
   const rollbackError = () => rollback(layout).then(() => { throw new Error('expected the rollback to be refused'); }, (error: unknown) => error);
 
@@ -63,7 +64,7 @@ describe('publishing snapshots', () => {
     await publish(s(0));
     await publish(s(1));
     expect(await readCurrentSnapshotId(layout)).toBe(s(1));
-    expect(await listSnapshots(layout)).toEqual([manifest(s(0)), manifest(s(1))]);
+    expect(await listSnapshots(layout, silentProgress)).toEqual([manifest(s(0)), manifest(s(1))]);
   });
 
   it('leaves the served snapshot alone when the staged file is missing', async () => {
@@ -74,7 +75,7 @@ describe('publishing snapshots', () => {
   });
 
   it('lists no snapshots before the first publication', async () => {
-    expect(await listSnapshots(layout)).toEqual([]);
+    expect(await listSnapshots(layout, silentProgress)).toEqual([]);
   });
 
   it('rolls back to the previous snapshot, one step at a time, then refuses at the oldest', async () => {
@@ -134,5 +135,40 @@ describe('publishing snapshots', () => {
     expect(await published()).toEqual([s(0), s(2)]);
     expect(await readFile(layout.snapshotFile(s(0)), 'utf8')).toBe(`snapshot ${s(0)}`);
     expect(await rollback(layout)).toEqual([s(0), s(2)]);
+  });
+
+  it('replaces the manifest and the pointers by renaming a new file, never by writing into the old one', async () => {
+    await publish(s(0));
+    // A second name for each file: written in place, the content seen through it would change too.
+    const aliases = [layout.manifestFile(s(1)), layout.currentPointer, layout.servedHistory].map((file) => [file, `${file}.alias`] as const);
+    await writeFile(layout.manifestFile(s(1)), 'old');
+    for (const [file, alias] of aliases) await link(file, alias);
+    const before = await Promise.all(aliases.map(([, alias]) => readFile(alias, 'utf8')));
+    await publish(s(1));
+    expect(await Promise.all(aliases.map(([, alias]) => readFile(alias, 'utf8')))).toEqual(before);
+    expect(JSON.parse(await readFile(layout.manifestFile(s(1)), 'utf8'))).toEqual(manifest(s(1)));
+    expect((await readdir(layout.snapshotsDir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('leaves out a snapshot whose manifest is empty or cut short, naming the file', async () => {
+    for (const hour of [0, 1, 2]) await publish(s(hour));
+    const text = await readFile(layout.manifestFile(s(2)), 'utf8');
+    await writeFile(layout.manifestFile(s(0)), '');
+    await writeFile(layout.manifestFile(s(2)), text.slice(0, 40));
+    const warnings: string[] = [];
+    const progress: Progress = { step: () => undefined, warn: (message) => warnings.push(message) };
+    expect((await listSnapshots(layout, progress)).map((m) => m.id)).toEqual([s(1)]);
+    expect(warnings).toEqual([
+      `${layout.manifestFile(s(0))}: the file is empty; snapshot ${s(0)} is left out [damaged-manifest]`,
+      expect.stringMatching(new RegExp(`^${layout.manifestFile(s(2)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .*JSON.*; snapshot ${s(2)} is left out \\[damaged-manifest\\]$`)),
+    ]);
+  });
+
+  it('prunes a snapshot whose manifest is damaged like any other', async () => {
+    await publish(s(0), 2);
+    await writeFile(layout.manifestFile(s(0)), '');
+    await publish(s(1), 2);
+    await publish(s(2), 2);
+    expect(await snapshotFiles()).toEqual([`${s(1)}.duckdb`, `${s(1)}.json`, `${s(2)}.duckdb`, `${s(2)}.json`, 'CURRENT', 'SERVED']);
   });
 });

@@ -1,5 +1,6 @@
-import { access, mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { access, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import type { Progress } from '../progress.js';
+import { syncPath, writeFileAtomically } from './durable.js';
 import { readCurrentSnapshotId, type StateLayout } from './layout.js';
 
 /** What `etl status` shows of a snapshot without opening it; written beside it at publish. */
@@ -30,26 +31,55 @@ export function newSnapshotId(now: Date, fingerprint: string): string {
  */
 export async function publishSnapshot(layout: StateLayout, stagedFile: string, manifest: SnapshotManifest, keep: number): Promise<void> {
   await mkdir(layout.snapshotsDir, { recursive: true });
-  await fsyncFile(stagedFile);
+  await syncPath(stagedFile);
+  // Killed between these two steps, a snapshot file is left without a manifest: debris the next load sweeps.
   await rename(stagedFile, layout.snapshotFile(manifest.id));
-  await writeDurably(layout.manifestFile(manifest.id), `${JSON.stringify(manifest, null, 2)}\n`);
+  await writeFileAtomically(layout.manifestFile(manifest.id), `${JSON.stringify(manifest, null, 2)}\n`);
   const served = [...(await readServed(layout)), manifest.id];
   await serve(layout, served);
   await prune(layout, served, keep);
 }
 
-export async function listSnapshots(layout: StateLayout): Promise<SnapshotManifest[]> {
-  let names: string[];
+/**
+ * The manifests of the snapshots kept, oldest first. A manifest that cannot be read (left empty or cut
+ * short by a full disk or an older version of this program) is reported and left out.
+ */
+export async function listSnapshots(layout: StateLayout, progress: Progress): Promise<SnapshotManifest[]> {
+  const manifests: SnapshotManifest[] = [];
+  for (const id of (await namesIn(layout.snapshotsDir)).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length))) {
+    const file = layout.manifestFile(id);
+    const text = await readFile(file, 'utf8');
+    try {
+      manifests.push(parseManifest(text, id));
+    } catch (error) {
+      progress.warn(`${file}: ${text === '' ? 'the file is empty' : (error as Error).message}; snapshot ${id} is left out [damaged-manifest]`);
+    }
+  }
+  return manifests.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+function parseManifest(text: string, id: string): SnapshotManifest {
+  const manifest = JSON.parse(text) as Partial<SnapshotManifest> | null;
+  if (manifest === null || typeof manifest !== 'object' || manifest.id !== id || typeof manifest.fingerprint !== 'string' || !Array.isArray(manifest.sources) || typeof manifest.counts !== 'object') {
+    throw new Error(`not the manifest of snapshot ${id} (expected an object with its id, fingerprint, sources and counts)`);
+  }
+  return manifest as SnapshotManifest;
+}
+
+/** The names in a state folder; none before it is created. */
+export async function namesIn(dir: string): Promise<string[]> {
   try {
-    names = await readdir(layout.snapshotsDir);
+    return await readdir(dir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  const manifests = await Promise.all(
-    names.filter((n) => n.endsWith('.json')).map(async (n) => JSON.parse(await readFile(path.join(layout.snapshotsDir, n), 'utf8')) as SnapshotManifest),
-  );
-  return manifests.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** The id CURRENT names when its snapshot file is there to be served, else null. */
+export async function servableSnapshotId(layout: StateLayout): Promise<string | null> {
+  const current = await readCurrentSnapshotId(layout);
+  return current !== null && (await exists(layout.snapshotFile(current))) ? current : null;
 }
 
 /**
@@ -70,7 +100,7 @@ export async function rollback(layout: StateLayout): Promise<[string, string]> {
 }
 
 /** The ids served so far, oldest first, ending with the one CURRENT names (which wins if they disagree). */
-async function readServed(layout: StateLayout): Promise<string[]> {
+export async function readServed(layout: StateLayout): Promise<string[]> {
   const current = await readCurrentSnapshotId(layout);
   if (current === null) return [];
   let history: string[] = [];
@@ -85,18 +115,23 @@ async function readServed(layout: StateLayout): Promise<string[]> {
 
 /** Records the history, then moves CURRENT to its last id with one atomic rename. */
 async function serve(layout: StateLayout, served: readonly string[]): Promise<void> {
-  await replaceDurably(layout.servedHistory, served.map((id) => `${id}\n`).join(''));
-  await replaceDurably(layout.currentPointer, `${served.at(-1)}\n`);
-  await fsyncFile(layout.snapshotsDir);
+  await writeFileAtomically(layout.servedHistory, served.map((id) => `${id}\n`).join(''));
+  await writeFileAtomically(layout.currentPointer, `${served.at(-1)}\n`);
 }
 
-/** Keeps the snapshots among the last `keep` served (the current one included); deletes the others. */
+/**
+ * Keeps the snapshots among the last `keep` served (the current one included); deletes the others, by
+ * file name so that a snapshot with a damaged manifest goes too. The caller holds the load lock, so no
+ * other load is about to publish or serve a snapshot this would delete.
+ */
 async function prune(layout: StateLayout, served: readonly string[], keep: number): Promise<void> {
   const kept = new Set(served.slice(-keep));
-  for (const { id } of await listSnapshots(layout)) {
+  const ids = new Set((await namesIn(layout.snapshotsDir)).map((n) => /^(.+)\.(?:duckdb|json)$/.exec(n)?.[1]).filter((id) => id !== undefined));
+  for (const id of ids) {
     if (kept.has(id)) continue;
-    await rm(layout.snapshotFile(id), { force: true });
+    // The manifest first: killed in between, what is left is a file without a manifest, which is swept.
     await rm(layout.manifestFile(id), { force: true });
+    await rm(layout.snapshotFile(id), { force: true });
   }
 }
 
@@ -106,25 +141,5 @@ async function exists(file: string): Promise<boolean> {
     return true;
   } catch {
     return false;
-  }
-}
-
-async function replaceDurably(file: string, text: string): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeDurably(temporary, text);
-  await rename(temporary, file);
-}
-
-async function writeDurably(file: string, text: string): Promise<void> {
-  await writeFile(file, text);
-  await fsyncFile(file);
-}
-
-async function fsyncFile(file: string): Promise<void> {
-  const handle = await open(file, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }

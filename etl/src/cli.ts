@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { loadEtlConfig } from './config.js';
+import { fetchCommand } from './fetch/fetch-command.js';
 import { runLoad } from './load.js';
 import { consoleProgress } from './progress.js';
 import { readCurrentSnapshotId, stateLayout } from './publish/layout.js';
@@ -13,10 +14,15 @@ Commands:
                                      none: the demo), build a snapshot and publish it
   status                             list the snapshots kept, their sources and row counts
   rollback                           serve the snapshot published before the current one
+  fetch [--data DIR] [--years 2019-2025] [--source ID] [--provincia 018,019] [--retries N] [--verify]
+                                     download the files sources.yaml gives a download for into DIR
+                                     (default: $OSSERVATORIO_DATA_DIR), skipping those unchanged;
+                                     --verify re-hashes the files fetched before
 
 Options:
   --state DIR    where snapshots live (default: $OSSERVATORIO_STATE_DIR or ./data)
   --if-changed   skip the load when the inputs are those of the snapshot being served
+  --sources FILE fetch: a sources.yaml other than the project's
   -h, --help     this text`;
 
 async function main(argv: string[]): Promise<number> {
@@ -27,6 +33,12 @@ async function main(argv: string[]): Promise<number> {
       data: { type: 'string' },
       state: { type: 'string' },
       'if-changed': { type: 'boolean', default: false },
+      years: { type: 'string' },
+      source: { type: 'string', multiple: true },
+      provincia: { type: 'string' },
+      retries: { type: 'string' },
+      verify: { type: 'boolean', default: false },
+      sources: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -53,6 +65,8 @@ async function main(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'fetch':
+      return fetchCommand(config, { years: values.years, sources: values.source, provincia: values.provincia, retries: values.retries, verify: values.verify, catalog: values.sources }, consoleProgress(), (line) => console.error(line));
     case 'rollback': {
       const [from, to] = await rollback(layout);
       console.log(`Now serving ${to} (was ${from}).`);

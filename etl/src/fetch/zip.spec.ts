@@ -67,7 +67,8 @@ describe('extractZipEntry', () => {
 
     const good = zipArchive([{ name: 'a.csv', data: CSV, method: 'stored' }]);
     const damaged = Buffer.from(good);
-    damaged[30 + 'a.csv'.length + 10] ^= 0xff; // one byte of the stored data
+    const at = 30 + 'a.csv'.length + 10; // one byte of the stored data
+    damaged.writeUInt8(damaged.readUInt8(at) ^ 0xff, at);
     const error = await refusal(extractZipEntry(await archive('damaged.zip', damaged), 'a.csv', path.join(dir, 'x.csv')));
     expect(error.rule).toBe('zip-corrupt');
     expect(error.explanation).toMatch(/^entry "a.csv" gives \d+ bytes with CRC [0-9a-f]{8}; expected \d+ bytes with CRC [0-9a-f]{8}; the download is damaged$/);

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { loadEtlConfig } from './config.js';
+import { fetchCommand } from './fetch/fetch-command.js';
 import { runLoad } from './load.js';
 import { consoleProgress } from './progress.js';
 import { readCurrentSnapshotId, stateLayout } from './publish/layout.js';
@@ -16,6 +17,10 @@ Commands:
                                      time per state folder (a second one waits)
   status                             list the snapshots kept, their sources and row counts
   rollback                           serve the snapshot published before the current one
+  fetch [--data DIR] [--years 2019-2025] [--source ID] [--provincia 018,019] [--retries N] [--verify]
+                                     download the files sources.yaml gives a download for into DIR
+                                     (default: $OSSERVATORIO_DATA_DIR), skipping those unchanged;
+                                     --verify re-hashes the files fetched before
 
 Options:
   --state DIR    where snapshots live (default: $OSSERVATORIO_STATE_DIR or ./data)
@@ -23,6 +28,7 @@ Options:
   --keep-serving-on-failure
                  when the load fails but a snapshot is published, report the error and exit 0,
                  so that \`npm start\` goes on to serve it
+  --sources FILE fetch: a sources.yaml other than the project's
   -h, --help     this text`;
 
 async function main(argv: string[]): Promise<number> {
@@ -34,6 +40,12 @@ async function main(argv: string[]): Promise<number> {
       state: { type: 'string' },
       'if-changed': { type: 'boolean', default: false },
       'keep-serving-on-failure': { type: 'boolean', default: false },
+      years: { type: 'string' },
+      source: { type: 'string', multiple: true },
+      provincia: { type: 'string' },
+      retries: { type: 'string' },
+      verify: { type: 'boolean', default: false },
+      sources: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -72,6 +84,8 @@ async function main(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'fetch':
+      return fetchCommand(config, { years: values.years, sources: values.source, provincia: values.provincia, retries: values.retries, verify: values.verify, catalog: values.sources }, consoleProgress(), (line) => console.error(line));
     case 'rollback': {
       // Like a load, it rewrites the pointers: not while a load is publishing.
       const [from, to] = await withLoadLock(layout, progress, () => rollback(layout));

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
+import { wildcard } from './files.js';
 import { isRecord } from './is-record.js';
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -64,6 +65,72 @@ const captureRegex = z.string({ error: 'expected a regular expression with a cap
   }
 }, 'expected a regular expression with a capture group for the year, like POSAS_(\\d{4})_');
 
+/**
+ * Where a user's machine can download a source's files: a URL template with {year} (and {provincia}),
+ * the years published (inclusive), the path in the data folder each file becomes, the archive entry
+ * to extract for zips and, optionally, the sha256 each file must have (keyed by its data-folder path).
+ */
+export const DOWNLOAD_PLACEHOLDERS = { year: /^\d{4}$/, provincia: /^\d{3}$/ } as const;
+const placeholdersIn = (template: string) => [...template.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!);
+const knownPlaceholders = (template: string) => placeholdersIn(template).every((name) => name in DOWNLOAD_PLACEHOLDERS);
+const placeholderMessage = `expected only the placeholders ${Object.keys(DOWNLOAD_PLACEHOLDERS).map((p) => `{${p}}`).join(' and ')}`;
+/** A template with sample values in its placeholders, to check what it expands to. */
+export const sampleExpansion = (template: string, year = 2000) => template.replaceAll('{year}', String(year)).replaceAll('{provincia}', '001');
+const templateRegex = (template: string) => new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replaceAll('{year}', '(\\d{4})').replaceAll('{provincia}', '\\d{3}')}$`);
+// Checks across fields run once each field is valid, so one mistake is reported once.
+const onlyWhenValid = { when: (payload: z.core.ParsePayload) => payload.issues.length === 0 };
+
+const downloadYear = z.number({ error: 'expected a year like 2025' }).int('expected a year like 2025').min(1800).max(2200);
+const download = z
+  .object({
+    url: z
+      .string({ error: 'expected a URL template like https://host/POSAS_{year}.zip' })
+      .refine(knownPlaceholders, placeholderMessage)
+      .refine((url) => URL.canParse(sampleExpansion(url)) && /^https?:$/.test(new URL(sampleExpansion(url)).protocol), 'expected an http:// or https:// URL'),
+    years: z.tuple([downloadYear, downloadYear], { error: 'expected [first year, last year]' }).refine(([from, to]) => from <= to, 'expected the first year before the last').optional(),
+    file: dataFile.refine(knownPlaceholders, placeholderMessage).refine((file) => !file.includes('*'), 'expected the one path each download becomes, without *'),
+    unzip: z
+      .string({ error: 'expected the name of the entry to extract from the zip' })
+      .min(1)
+      .refine(knownPlaceholders, placeholderMessage)
+      .refine((entry) => !entry.startsWith('/') && !entry.split(/[/\\]/).includes('..') && !/^[a-zA-Z]:/.test(entry), 'expected an entry inside the archive, without .. or a leading /')
+      .optional(),
+    sha256: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lower-case hex digits')).optional(),
+  })
+  .strict()
+  .superRefine((d, ctx) => {
+    const withYear = [d.url, d.file, d.unzip ?? ''].map((t) => placeholdersIn(t).includes('year'));
+    if (withYear[0] && d.years === undefined) ctx.addIssue({ code: 'custom', path: ['years'], message: 'missing; the url has {year}: expected [first year, last year]' });
+    if (!withYear[0] && d.years !== undefined) ctx.addIssue({ code: 'custom', path: ['years'], message: 'the url has no {year}; expected no years' });
+    for (const [index, name] of (['url', 'file', 'unzip'] as const).entries()) {
+      if (name !== 'url' && d[name] !== undefined && withYear[index] !== withYear[0]) ctx.addIssue({ code: 'custom', path: [name], message: `expected {year} here exactly when the url has it, so each year gets its own file` });
+    }
+    if (placeholdersIn(d.url).includes('provincia') !== placeholdersIn(d.file).includes('provincia')) ctx.addIssue({ code: 'custom', path: ['file'], message: 'expected {provincia} here exactly when the url has it' });
+    for (const key of Object.keys(d.sha256 ?? {})) {
+      const year = templateRegex(d.file).exec(key)?.[1];
+      const inRange = year === undefined || d.years === undefined || (Number(year) >= d.years[0] && Number(year) <= d.years[1]);
+      if (!templateRegex(d.file).test(key) || !inRange) ctx.addIssue({ code: 'custom', path: ['sha256', key], message: `"${key}" is not a file this download writes; expected a path like ${sampleExpansion(d.file, d.years?.[0])}` });
+    }
+  }, onlyWhenValid);
+
+/** The download writes files the source reads: its path must match `file`, and the year its name gives. */
+function downloadMatchesFile(source: { file: string; download?: z.output<typeof download> | undefined; year_from_file?: string }, ctx: z.core.$RefinementCtx): void {
+  if (source.download === undefined) return;
+  const { years, file } = source.download;
+  for (const year of years === undefined ? [undefined] : [years[0], years[1]]) {
+    const written = sampleExpansion(file, year);
+    if (!wildcard(path.posix.basename(source.file)).test(path.posix.basename(written)) || path.posix.dirname(written) !== path.posix.dirname(source.file)) {
+      ctx.addIssue({ code: 'custom', path: ['download', 'file'], message: `writes ${written}, which file ${source.file} does not match; expected a path the source reads` });
+      return;
+    }
+    const found = source.year_from_file === undefined || year === undefined ? undefined : new RegExp(source.year_from_file).exec(written)?.[1];
+    if (found !== undefined && Number(found) !== year) {
+      ctx.addIssue({ code: 'custom', path: ['download', 'file'], message: `writes ${written}, whose year_from_file gives ${found}, not ${year}; expected the year in the file name` });
+      return;
+    }
+  }
+}
+
 const common = {
   id: identifier,
   title: nonEmptyText,
@@ -73,6 +140,7 @@ const common = {
   file: dataFile,
   /** When true, a missing file is skipped instead of failing the load. */
   optional: z.boolean().default(false),
+  download: download.optional(),
 };
 const csv = { format: z.literal('csv', { error: "expected 'csv'" }), parse: parseOptions };
 
@@ -177,7 +245,7 @@ function sourceSchema(variableNames: readonly string[]) {
 
   const unknownOption = { error: (issue: z.core.$ZodRawIssue) => (issue.code === 'invalid_union' && 'options' in issue ? oneOf((issue.options as unknown[]).filter((o) => typeof o === 'string')) : undefined) };
   const observations = z.discriminatedUnion('layout', [wideObservations, ageSexObservations], unknownOption);
-  return z.discriminatedUnion('role', [comuni, comuniValidity, province, regioni, suppressed, boundaries, observations], unknownOption);
+  return z.discriminatedUnion('role', [comuni, comuniValidity, province, regioni, suppressed, boundaries, observations], unknownOption).superRefine(downloadMatchesFile, onlyWhenValid);
 }
 
 function catalogSchema(variableNames: readonly string[]) {

@@ -41,7 +41,7 @@ export async function loadSourceFile(absolutePath: string, dataDir: string): Pro
   };
 }
 
-function wildcard(pattern: string): RegExp {
+export function wildcard(pattern: string): RegExp {
   return new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
 }
 

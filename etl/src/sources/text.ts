@@ -15,11 +15,48 @@ export function decodeSourceText(file: string, bytes: Uint8Array, encoding: Sour
       return decodeUtf8(file, bytes);
     case 'windows-1252':
       rejectUtf8(file, bytes, encoding);
+      rejectUndefinedWindows1252(file, bytes);
       return decodeWindows1252(bytes);
     case 'latin-1':
       rejectUtf8(file, bytes, encoding);
+      rejectLatin1Controls(file, bytes);
       return decodeLatin1(bytes);
   }
+}
+
+const WINDOWS_1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+/** Bytes windows-1252 gives no character: the file is in some other one-byte encoding. */
+function rejectUndefinedWindows1252(file: string, bytes: Uint8Array): void {
+  const offset = bytes.findIndex((b) => WINDOWS_1252_UNDEFINED.has(b));
+  if (offset === -1) return;
+  const { line, column } = positionOf(bytes, offset);
+  throw new SourceError({ file, line, column, rule: 'bad-encoding', explanation: `byte 0x${hex(bytes[offset]!)} has no character in windows-1252, expected windows-1252 text as declared in datasets/sources.yaml; the file is in another encoding` });
+}
+
+/**
+ * Latin-1 gives bytes 0x80-0x9F to invisible control characters, which no published name holds: such a
+ * byte means the file is windows-1252 (ISTAT's "Nabrežina" is 0x9E there), and would load garbled.
+ */
+function rejectLatin1Controls(file: string, bytes: Uint8Array): void {
+  const offset = bytes.findIndex((b) => b >= 0x80 && b <= 0x9f);
+  if (offset === -1) return;
+  const byte = bytes[offset]!;
+  const { line, column } = positionOf(bytes, offset);
+  const [windows1252, advice] = WINDOWS_1252_UNDEFINED.has(byte)
+    ? ['and has no character in windows-1252 either', 'the file is in another encoding']
+    : [`("${WINDOWS_1252_HIGH[byte - 0x80]!}" in windows-1252)`, 'declare parse.encoding: windows-1252'];
+  throw new SourceError({
+    file,
+    line,
+    column,
+    rule: 'bad-encoding',
+    explanation: `byte 0x${hex(byte)} is a control character in latin-1 ${windows1252}, expected latin-1 text as declared in datasets/sources.yaml; ${advice}`,
+  });
+}
+
+function hex(byte: number): string {
+  return byte.toString(16).toUpperCase().padStart(2, '0');
 }
 
 /**
@@ -60,7 +97,7 @@ function decodeUtf8(file: string, bytes: Uint8Array): string {
       line,
       column,
       rule: 'bad-encoding',
-      explanation: `byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} ("${decodeWindows1252(bytes.subarray(offset, offset + 1))}" in windows-1252) is not valid UTF-8, expected utf-8 as declared in datasets/sources.yaml; the file may be windows-1252 or latin-1: declare that as parse.encoding`,
+      explanation: `byte 0x${hex(byte)} ("${decodeWindows1252(bytes.subarray(offset, offset + 1))}" in windows-1252) is not valid UTF-8, expected utf-8 as declared in datasets/sources.yaml; the file may be windows-1252 or latin-1: declare that as parse.encoding`,
     });
   }
 }

@@ -3,6 +3,7 @@
  * quirks as the real ones), from rows a test chooses, so a test can break exactly one thing.
  * Rows are lists of cells in the published column order; a header line is line 1 unless said otherwise.
  */
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -33,7 +34,7 @@ export function csvText(header: Row, rows: readonly Row[], shape: CsvShape = {})
   return lines.join(lineEnding) + lineEnding;
 }
 
-export type FixtureEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+export type FixtureEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252' | 'latin-1' | 'utf-16le' | 'utf-16be';
 
 export function encodeText(text: string, encoding: FixtureEncoding = 'utf-8'): Uint8Array {
   switch (encoding) {
@@ -43,11 +44,19 @@ export function encodeText(text: string, encoding: FixtureEncoding = 'utf-8'): U
       return new TextEncoder().encode(`\uFEFF${text}`);
     case 'windows-1252':
       return encodeWindows1252(text);
+    case 'latin-1':
+      return encodeLatin1(text);
     case 'utf-16le':
       return Buffer.from(`\uFEFF${text}`, 'utf16le');
     case 'utf-16be':
       return Buffer.from(`\uFEFF${text}`, 'utf16le').swap16();
   }
+}
+
+function encodeLatin1(text: string): Uint8Array {
+  const unencodable = [...text].find((char) => char.charCodeAt(0) > 0xff);
+  if (unencodable !== undefined) throw new Error(`"${unencodable}" has no latin-1 byte`);
+  return Uint8Array.from(Buffer.from(text, 'latin1'));
 }
 
 function encodeWindows1252(text: string): Uint8Array {
@@ -114,28 +123,26 @@ export const ELENCO_HEADER = ['Codice Regione', "Codice dell'Unità territoriale
 export const ELENCO_ROWS: Row[] = [
   ['01', '201', '001', ' 001 ', '001001', 'Agliè', 'Agliè', '', '1', 'Nord-ovest', 'Piemonte', 'Torino', '0', 'TO', '1001', '2.644'],
   ['03', '018', '018', ' 110 ', '018110', 'Pavia', 'Pavia', '', '1', 'Nord-ovest', 'Lombardia', 'Pavia', '1', 'PV', '18110', '68.280'],
+  ['04', '021', '021', ' 008 ', '021008', 'Bolzano/Bozen', 'Bolzano', 'Bozen', '2', 'Nord-est', 'Trentino-Alto Adige/Südtirol', 'Bolzano/Bozen', '1', 'BZ', '21008', '102.575'],
+  ['06', '032', '032', ' 001 ', '032001', 'Duino Aurisina-Devin Nabrežina', 'Duino Aurisina', 'Devin Nabrežina', '2', 'Nord-est', 'Friuli-Venezia Giulia', 'Trieste', '0', 'TS', '32001', '8.586'],
 ];
-export function istatElencoComuni(rows: readonly Row[] = ELENCO_ROWS): Uint8Array {
+export function istatElencoComuni(rows: readonly Row[] = ELENCO_ROWS, encoding: FixtureEncoding = 'windows-1252'): Uint8Array {
   const quoteMultiline = (cell: string | number) => (String(cell).includes('\n') ? `"${cell}"` : String(cell));
   const lines = [ELENCO_HEADER, ...rows].map((row) => row.map(quoteMultiline).join(';'));
-  return encodeText(lines.join('\r\n') + '\r\n', 'windows-1252');
+  return encodeText(lines.join('\r\n') + '\r\n', encoding);
 }
-/** A sources.yaml entry that reads the official list as the comuni of the territory. */
-export const elencoDescriptorYaml = (file = 'territory/Elenco-comuni-italiani.csv') => `
-  - id: istat_elenco
-    title: Elenco dei comuni italiani
-    publisher: ISTAT
-    licence: CC BY 4.0
-    role: comuni
-    file: ${file}
-    format: csv
-    parse: { delimiter: ';', encoding: windows-1252, thousands: '.', decimal: ',' }
-    reference_date: 2020-01-01
-    columns:
-      code: Codice Comune formato alfanumerico
-      name: Denominazione in italiano
-      provincia_code: "Codice dell'Unità territoriale sovracomunale (valida a fini statistici)"
-`;
+/** The official list's descriptor, as datasets/sources.yaml documents it (commented out), reading `file`. */
+export const elencoDescriptorYaml = (file = 'territory/Elenco-comuni-italiani.csv') =>
+  commentedOutSourceYaml('istat_elenco_comuni').replace(/^( +file: ).*$/m, `$1${file}`);
+
+/** A source datasets/sources.yaml documents as a commented-out alternative, uncommented (a YAML list of one). */
+export function commentedOutSourceYaml(id: string): string {
+  const lines = readFileSync(PROJECT_SOURCES_YAML, 'utf8').split('\n');
+  const start = lines.indexOf(`  # - id: ${id}`);
+  if (start === -1) throw new Error(`datasets/sources.yaml documents no commented-out source ${id}`);
+  const end = lines.findIndex((line, index) => index > start && !line.startsWith('  #   '));
+  return `${lines.slice(start, end).map((line) => `  ${line.slice(4)}`).join('\n')}\n`;
+}
 
 // ---------------------------------------------------------------- population
 

@@ -119,12 +119,40 @@ describe.each(CSV_SOURCES)('$id: malformed files', ({ id, file, delimiter, heade
     expect(error!.message).toContain(`was already given on line ${firstDataLine}`);
   });
 
+  it('a column it reads named twice in the header', async () => {
+    const header = lines()[headerLine - 1]!;
+    const text = withLines((l) => (l[headerLine - 1] = `${header}${delimiter}${codeHeader}`));
+    const error = await onlyErrorOf(() => readWith(id, { [file]: text }));
+    expect(error).toMatchObject({ file, line: headerLine, column: header.split(delimiter).length + 1, rule: 'duplicate-column' });
+  });
+
+  it('an empty file', async () => {
+    expect(await onlyErrorOf(() => readWith(id, { [file]: '' }))).toMatchObject({ file, line: 0, column: 0, rule: 'empty-file' });
+  });
+
+  it('line ends of CR alone', async () => {
+    const error = await onlyErrorOf(() => readWith(id, { [file]: original().replaceAll('\n', '\r') }));
+    expect(error).toMatchObject({ file, line: 1, rule: 'bad-line-ends' });
+    expect(error.message.length).toBeLessThan(400);
+  });
+
   it('a row with a field missing', async () => {
     const header = lines()[headerLine - 1]!.split(delimiter);
     const named = header.findLastIndex((name) => name !== '') + 1;
     const text = withLines((l) => (l[firstDataLine - 1] = l[firstDataLine - 1]!.split(delimiter).slice(0, named - 1).join(delimiter)));
     const [error] = await sourceErrorsOf(() => readWith(id, { [file]: text }));
     expect(located(error!)).toEqual({ file, line: firstDataLine, column: named, rule: 'wrong-column-count' });
+  });
+});
+
+const TERRITORY_SOURCES = CSV_SOURCES.filter(({ file }) => file.startsWith('territory/'));
+
+describe.each(TERRITORY_SOURCES)('$id: a header without data rows', ({ id, file, headerLine }) => {
+  it('fails naming the file instead of leaving every comune unknown', async () => {
+    const headerOnly = (wellFormedFiles()[file] as string).split('\n').slice(0, headerLine).join('\n') + '\n\n';
+    const error = await onlyErrorOf(() => readWith(id, { [file]: headerOnly }));
+    expect(error).toMatchObject({ file, line: headerLine, column: 0, rule: 'empty-file' });
+    expect(error.message).toContain('has a header but no data rows');
   });
 });
 

@@ -462,6 +462,15 @@ describe('finding the files', () => {
     }
   });
 
+  it('reports a folder where the file is expected, rather than no file', async () => {
+    const folder = await makeDataFolder({ 'territory/gi_comuni.csv/readme.txt': 'x' });
+    try {
+      expect(await onlyErrorOf(() => readSource(descriptorOf(catalog, 'gi_comuni'), folder.dir))).toMatchObject({ file: 'territory/gi_comuni.csv', rule: 'not-a-file' });
+    } finally {
+      await folder.remove();
+    }
+  });
+
   it('skips an optional source whose files are absent', async () => {
     const folder = await makeDataFolder({});
     try {

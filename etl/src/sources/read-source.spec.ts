@@ -292,7 +292,7 @@ describe('boundaries', () => {
 
   it('reports GeoJSON where TopoJSON is expected', async () => {
     const error = await onlyErrorOf(() => readWith('openpolis_confini_pv', { [FILE]: JSON.stringify({ type: 'FeatureCollection', features: [] }) }));
-    expect(error.message).toBe('boundaries/limits_P_18_municipalities.topo.json:0:0: the file is a "FeatureCollection" (GeoJSON); expected a TopoJSON object with "type": "Topology" [bad-topojson]');
+    expect(error.message).toBe('boundaries/limits_P_18_municipalities.topo.json:0:0: the file is a "FeatureCollection" (GeoJSON); expected a TopoJSON object with "type": "Topology", or declare format: geojson [bad-topojson]');
   });
 
   it('reports a topology with more than one object', async () => {

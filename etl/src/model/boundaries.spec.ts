@@ -126,7 +126,7 @@ describe('dissolveOntoCurrentComuni', () => {
 
   it('counts a comune as covered through the shapes of the comuni merged into it', () => {
     const comuni = [['018026', 'Campospinoso'], ['018110', 'Pavia'], ['018177', 'Vigevano'], ['018028', 'Canevino'], ['018132', 'Ruino']] as const;
-    expect(comuniOf(dissolveOntoCurrentComuni(boundaries(squaresInARow(comuni), comuni), ALL_OF_PAVIA, CROSSWALK, REFERENCE_DATE)).map((g) => g.properties?.code)).toEqual(['018026', '018110', '018177', '018193']);
+    expect(comuniOf(dissolveOntoCurrentComuni(boundaries(squaresInARow(comuni), comuni), ALL_OF_PAVIA, CROSSWALK, REFERENCE_DATE)).map((g) => (g.properties as { code: string }).code)).toEqual(['018026', '018110', '018177', '018193']);
   });
 });
 

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeIf, realData } from '../../../test/support/requirements.js';
-import { loadSourceCatalog, type SourceCatalog } from './descriptor.js';
+import { loadSourceCatalog, type DescriptorOf, type SourceCatalog } from './descriptor.js';
 import { readSource, type BoundariesRecord, type ComuneRecord, type ComuneValidityRecord, type ObservationRecord, type ProvinciaRecord, type RegioneRecord, type SourceRead, type SuppressedRecord } from './read-source.js';
 import { PROJECT_SOURCES_YAML } from './testing/fixtures.js';
 
@@ -98,7 +98,7 @@ describeIf(realData)('every source of datasets/sources.yaml, read from the real 
 
   it('the GeoJSON edition of the same boundaries gives the same 186 comuni', async () => {
     catalog ??= await loadSourceCatalog(PROJECT_SOURCES_YAML);
-    const topo = catalog.sources.find((s) => s.id === 'openpolis_confini_pv')!;
+    const topo = catalog.sources.find((s) => s.id === 'openpolis_confini_pv') as DescriptorOf<'boundaries'>;
     const geojson = { ...topo, file: 'boundaries/limits_P_18_municipalities.geojson', format: 'geojson' as const };
     const boundaries = (await readSource(geojson, dataDir!)).records as BoundariesRecord;
     expect(boundaries.geometries).toHaveLength(186);

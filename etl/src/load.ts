@@ -76,10 +76,9 @@ async function loadHoldingLock(config: EtlConfig, progress: Progress, options: {
   const ambiti = await readAmbitiFile(ambitiFile);
   const memberships = validateAmbiti(ambiti, input.history, input.referenceDate, new Set(input.province.map((p) => p.code)));
   const territory = buildTerritory(input, ambiti.data.ambiti, memberships, AMBITI_SOURCE_ID);
-  const names = new Map(input.comuni.map((c) => [c.code, c.name]));
   const boundaries = input.boundaries.map((b) => ({
     provinciaCode: b.provinciaCode,
-    topojson: JSON.stringify(dissolveOntoCurrentComuni(b, names, crosswalk)),
+    topojson: JSON.stringify(dissolveOntoCurrentComuni(b, input.comuni, crosswalk, input.referenceDate)),
     sourceId: b.sourceId,
   }));
 

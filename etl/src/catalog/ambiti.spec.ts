@@ -84,4 +84,10 @@ describe('readAmbitiFile', () => {
       'ambiti.yaml:7:41: ambiti[0].members[0].valid_from: "2021-02-30" is not a date; expected YYYY-MM-DD',
     ]);
   });
+
+  it('echoes at most 40 characters of a long value', async () => {
+    const [problem] = await problemsOf(() => readMembers(`      - { comune: '018110', valid_to: ${'x'.repeat(5000)} }`));
+    expect(problem).toBe(`ambiti.yaml:7:39: ambiti[0].members[0].valid_to: "${'x'.repeat(40)}…" is not a date; expected YYYY-MM-DD`);
+  });
 });
+

@@ -1,12 +1,13 @@
 /** The district configuration (territory/ambiti.yaml): which comuni form each Ambito, and when. */
 import { z } from 'zod';
+import { excerpt } from '../sources/errors.js';
 import { readYamlFile, type YamlFile } from './yaml-file.js';
 
 const isoDate = z.union([z.date(), z.string()]).transform((value, ctx) => {
   const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
   // Round-trip through Date so that a day the month does not have (2021-02-30) is refused, not rolled over.
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(text)) || new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) !== text) {
-    ctx.addIssue({ code: 'custom', message: `"${text}" is not a date; expected YYYY-MM-DD` });
+    ctx.addIssue({ code: 'custom', message: `"${excerpt(text)}" is not a date; expected YYYY-MM-DD` });
     return z.NEVER;
   }
   return text;

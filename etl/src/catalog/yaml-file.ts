@@ -1,7 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
+import { SourceError } from '../sources/errors.js';
+import { readWholeFile } from '../sources/files.js';
+import { decodeUtf8Text } from '../sources/text.js';
+
+/** Aliases expanded at most: a few anchors are handy, an exponential fan-out ("billion laughs") is an attack. */
+const MAX_ALIAS_COUNT = 100;
 
 export class CatalogError extends Error {
   override readonly name = 'CatalogError';
@@ -18,10 +23,10 @@ export type RawCheck = (raw: unknown, locate: (segments: readonly PropertyKey[])
 
 /** Reads a YAML file and validates it against a schema, reporting every problem at once with its line. */
 export async function readYamlFile<T>(file: string, schema: z.ZodType<T>, check: RawCheck = () => []): Promise<YamlFile<T>> {
-  const text = await readFile(file, 'utf8');
+  const name = path.basename(file);
+  const text = decodeUtf8Text(name, await readWholeFile(file, name));
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter });
-  const name = path.basename(file);
   if (document.errors.length > 0) {
     const lines = document.errors.map((error) => {
       const position = error.linePos?.[0];
@@ -30,7 +35,7 @@ export async function readYamlFile<T>(file: string, schema: z.ZodType<T>, check:
     throw new CatalogError(`${name} is not valid YAML:\n- ${lines.join('\n- ')}`);
   }
   const locate = (segments: readonly PropertyKey[]) => locateNode(name, document, lineCounter, segments);
-  const raw = document.toJS();
+  const raw = toJs(name, document, lineCounter);
   const result = schema.safeParse(raw);
   const lines = [
     ...(result.success ? [] : result.error.issues.map((issue) => `${locate(issue.path)}: ${formatPath(issue.path)}: ${issue.message}`)),
@@ -38,6 +43,30 @@ export async function readYamlFile<T>(file: string, schema: z.ZodType<T>, check:
   ];
   if (!result.success || lines.length > 0) throw new CatalogError(`${name} does not match its schema:\n- ${lines.join('\n- ')}`);
   return { data: result.data, locate };
+}
+
+function toJs(name: string, document: Document, lineCounter: LineCounter): unknown {
+  try {
+    return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // The yaml library signals the limit with a ReferenceError that names no file.
+    if (!(error instanceof ReferenceError) || !/alias/i.test(error.message)) throw error;
+    let at = 0;
+    visit(document, {
+      Alias(_, node) {
+        at = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    const { line, col } = lineCounter.linePos(at);
+    throw new SourceError({
+      file: name,
+      line,
+      column: col,
+      rule: 'yaml-alias-limit',
+      explanation: `the aliases (*name) from here on expand to more than ${MAX_ALIAS_COUNT} copies of their anchors, a known way to exhaust memory ("billion laughs"); expected the values written out, or only a few aliases`,
+    });
+  }
 }
 
 function locateNode(name: string, document: Document, lineCounter: LineCounter, segments: readonly PropertyKey[]): string {

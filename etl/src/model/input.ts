@@ -47,6 +47,8 @@ export interface SuppressedInput {
 }
 export interface BoundariesInput {
   readonly sourceId: string;
+  /** The file read, relative to the data folder, for errors. */
+  readonly file?: string;
   readonly provinciaCode: string;
   readonly topology: object;
   readonly objectName: string;

@@ -2,7 +2,7 @@
  * Parsers of single CSV cells as they are published (decimal commas, thousands dots, codes without
  * leading zeros, Italian dates). Each failure names the cell's file, line and column and the rule broken.
  */
-import { SourceError } from './errors.js';
+import { excerpt, SourceError } from './errors.js';
 
 export interface Cell {
   readonly file: string;
@@ -25,8 +25,8 @@ interface AllowEmpty {
 }
 
 export function cellError(cell: Cell, rule: string, problem: string, expected: string): SourceError {
-  const shown = cell.text.length > 40 ? `${cell.text.slice(0, 40)}…` : cell.text;
-  const found = cell.text === '' ? `the cell in column "${cell.header}" is empty` : `"${shown}" in column "${cell.header}" ${problem}`;
+  const header = excerpt(cell.header);
+  const found = cell.text === '' ? `the cell in column "${header}" is empty` : `"${excerpt(cell.text)}" in column "${header}" ${problem}`;
   return new SourceError({ file: cell.file, line: cell.line, column: cell.column, rule, explanation: `${found}; expected ${expected}` });
 }
 

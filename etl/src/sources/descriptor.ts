@@ -219,7 +219,8 @@ function sourceSchema(variableNames: readonly string[]) {
       // Maps need them, and a read always yields the one topology (never "absent").
       optional: z.literal(false, { error: 'boundaries cannot be optional; expected false or no optional field' }).default(false),
       role: z.literal('boundaries'),
-      format: z.literal('topojson', { error: "expected 'topojson'" }),
+      // geojson: a FeatureCollection of Polygon/MultiPolygon features, converted to a topology when read.
+      format: z.enum(['topojson', 'geojson'], { error: oneOf(['topojson', 'geojson']) }),
       provincia_code: z.string({ error: "expected a 3-digit provincia code like '018'" }).regex(/^\d{3}$/, "expected a 3-digit provincia code like '018'"),
       columns: z.object({ code: column, name: column }).strict(),
     })

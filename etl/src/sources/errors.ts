@@ -31,6 +31,25 @@ export class SourceError extends Error {
   }
 }
 
+/** At most `max` characters of published text, for a message: a broken file must not be echoed whole. */
+export function excerpt(text: string, max = 40): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** Names quoted and listed, each cut to 40 characters, the list to about `budget` characters (enough for a usual header). */
+export function quotedList(names: readonly string[], budget = 160): string {
+  const shown: string[] = [];
+  let length = 0;
+  for (const name of names) {
+    const quoted = `"${excerpt(name)}"`;
+    if (shown.length > 0 && length + quoted.length > budget) break;
+    shown.push(quoted);
+    length += quoted.length + 2;
+  }
+  const rest = names.length - shown.length;
+  return `${shown.join(', ')}${rest > 0 ? `, … and ${rest} more columns` : ''}`;
+}
+
 /** How many problems a message lists before it only counts the rest. */
 export const MAX_REPORTED_ERRORS = 20;
 

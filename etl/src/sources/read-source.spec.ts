@@ -119,12 +119,40 @@ describe.each(CSV_SOURCES)('$id: malformed files', ({ id, file, delimiter, heade
     expect(error!.message).toContain(`was already given on line ${firstDataLine}`);
   });
 
+  it('a column it reads named twice in the header', async () => {
+    const header = lines()[headerLine - 1]!;
+    const text = withLines((l) => (l[headerLine - 1] = `${header}${delimiter}${codeHeader}`));
+    const error = await onlyErrorOf(() => readWith(id, { [file]: text }));
+    expect(error).toMatchObject({ file, line: headerLine, column: header.split(delimiter).length + 1, rule: 'duplicate-column' });
+  });
+
+  it('an empty file', async () => {
+    expect(await onlyErrorOf(() => readWith(id, { [file]: '' }))).toMatchObject({ file, line: 0, column: 0, rule: 'empty-file' });
+  });
+
+  it('line ends of CR alone', async () => {
+    const error = await onlyErrorOf(() => readWith(id, { [file]: original().replaceAll('\n', '\r') }));
+    expect(error).toMatchObject({ file, line: 1, rule: 'bad-line-ends' });
+    expect(error.message.length).toBeLessThan(400);
+  });
+
   it('a row with a field missing', async () => {
     const header = lines()[headerLine - 1]!.split(delimiter);
     const named = header.findLastIndex((name) => name !== '') + 1;
     const text = withLines((l) => (l[firstDataLine - 1] = l[firstDataLine - 1]!.split(delimiter).slice(0, named - 1).join(delimiter)));
     const [error] = await sourceErrorsOf(() => readWith(id, { [file]: text }));
     expect(located(error!)).toEqual({ file, line: firstDataLine, column: named, rule: 'wrong-column-count' });
+  });
+});
+
+const TERRITORY_SOURCES = CSV_SOURCES.filter(({ file }) => file.startsWith('territory/'));
+
+describe.each(TERRITORY_SOURCES)('$id: a header without data rows', ({ id, file, headerLine }) => {
+  it('fails naming the file instead of leaving every comune unknown', async () => {
+    const headerOnly = (wellFormedFiles()[file] as string).split('\n').slice(0, headerLine).join('\n') + '\n\n';
+    const error = await onlyErrorOf(() => readWith(id, { [file]: headerOnly }));
+    expect(error).toMatchObject({ file, line: headerLine, column: 0, rule: 'empty-file' });
+    expect(error.message).toContain('has a header but no data rows');
   });
 });
 
@@ -279,7 +307,7 @@ describe('boundaries', () => {
 
   it('reports GeoJSON where TopoJSON is expected', async () => {
     const error = await onlyErrorOf(() => readWith('openpolis_confini_pv', { [FILE]: JSON.stringify({ type: 'FeatureCollection', features: [] }) }));
-    expect(error.message).toBe('boundaries/limits_P_18_municipalities.topo.json:0:0: the file is a "FeatureCollection" (GeoJSON); expected a TopoJSON object with "type": "Topology" [bad-topojson]');
+    expect(error.message).toBe('boundaries/limits_P_18_municipalities.topo.json:0:0: the file is a "FeatureCollection" (GeoJSON); expected a TopoJSON object with "type": "Topology", or declare format: geojson [bad-topojson]');
   });
 
   it('reports a topology with more than one object', async () => {
@@ -444,6 +472,15 @@ describe('finding the files', () => {
       const error = await onlyErrorOf(() => readSource(descriptorOf(catalog, 'gi_comuni'), folder.dir));
       expect(error).toMatchObject({ file: 'territory/gi_comuni.csv', line: 0, column: 0, rule: 'no-file' });
       expect(error.message).toContain('expected the file published by Garda Informatica');
+    } finally {
+      await folder.remove();
+    }
+  });
+
+  it('reports a folder where the file is expected, rather than no file', async () => {
+    const folder = await makeDataFolder({ 'territory/gi_comuni.csv/readme.txt': 'x' });
+    try {
+      expect(await onlyErrorOf(() => readSource(descriptorOf(catalog, 'gi_comuni'), folder.dir))).toMatchObject({ file: 'territory/gi_comuni.csv', rule: 'not-a-file' });
     } finally {
       await folder.remove();
     }

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeIf, realData } from '../../../test/support/requirements.js';
-import { loadSourceCatalog, type SourceCatalog } from './descriptor.js';
+import { loadSourceCatalog, type DescriptorOf, type SourceCatalog } from './descriptor.js';
 import { readSource, type BoundariesRecord, type ComuneRecord, type ComuneValidityRecord, type ObservationRecord, type ProvinciaRecord, type RegioneRecord, type SourceRead, type SuppressedRecord } from './read-source.js';
 import { PROJECT_SOURCES_YAML } from './testing/fixtures.js';
 
@@ -95,4 +95,17 @@ describeIf(realData)('every source of datasets/sources.yaml, read from the real 
     expect(new Set(boundaries.geometries.map((g) => g.code)).size).toBe(186);
     expect(boundaries).toMatchObject({ provinciaCode: '018', objectName: 'municipalities' });
   });
+
+  it('the GeoJSON edition of the same boundaries gives the same 186 comuni', async () => {
+    catalog ??= await loadSourceCatalog(PROJECT_SOURCES_YAML);
+    const topo = catalog.sources.find((s) => s.id === 'openpolis_confini_pv') as DescriptorOf<'boundaries'>;
+    const geojson = { ...topo, file: 'boundaries/limits_P_18_municipalities.geojson', format: 'geojson' as const };
+    const boundaries = (await readSource(geojson, dataDir!)).records as BoundariesRecord;
+    expect(boundaries.geometries).toHaveLength(186);
+    expect(new Set(boundaries.geometries.map((g) => g.code)).size).toBe(186);
+    const fromTopo = ((await read('openpolis_confini_pv')).records as BoundariesRecord).geometries.map((g) => g.code).sort();
+    expect(boundaries.geometries.map((g) => g.code).sort()).toEqual(fromTopo);
+    expect(boundaries.geometries.find((g) => g.code === '018110')?.name).toBe('Pavia');
+  });
 });
+

@@ -83,4 +83,47 @@ describe('readTable', () => {
     const text = 'a;b;;;\n1;2;;;\n3;4\n5;6;;;;;\n';
     expect(read(text, { delimiter: ';', columns: { b: ['b'] } }).rows.map((r) => r.b)).toEqual(['2', '4', '6']);
   });
+
+  it('reports a column the descriptor reads that the header names twice, at the second occurrence', async () => {
+    const error = await onlyErrorOf(() => readTable(FILE, 'comune,pro_com_t,pop,PRO_COM_T\nPavia,018110,1,018111\n', { delimiter: ',', columns: { code: ['pro_com_t'] } }));
+    expect(error).toMatchObject({ file: FILE, line: 1, column: 4, rule: 'duplicate-column' });
+    expect(error.message).toContain('"PRO_COM_T" is the name of column 2 too');
+  });
+
+  it('reports a duplicated column of a header over several lines at the line of the second occurrence', async () => {
+    expect(await onlyErrorOf(() => readTable(FILE, 'a;"b\r\nx";a\r\n1;2;3\r\n', { delimiter: ';', columns: { a: ['a'] } }))).toMatchObject({ line: 2, column: 3, rule: 'duplicate-column' });
+  });
+
+  it('accepts duplicated names among the columns it does not read', () => {
+    expect(read('a;note;note;;\n1;x;y;;\n', { delimiter: ';', columns: { a: ['a'] } }).rows).toEqual([{ line: 2, a: '1' }]);
+  });
+
+  it('reports an empty file, and one of blank lines only', async () => {
+    for (const text of ['', '\n\r\n  \n']) {
+      const error = await onlyErrorOf(() => readTable(FILE, text, { delimiter: ',', columns: { a: ['a'] } }));
+      expect(error).toMatchObject({ file: FILE, line: 0, column: 0, rule: 'empty-file' });
+      expect(error.message).toContain('the file is empty');
+    }
+  });
+
+  it('reports a header without data rows once the rows are read, when rows are required', async () => {
+    const table = readTable(FILE, 'a,b\n\n\n', { delimiter: ',', columns: { a: ['a'] } });
+    expect([...table.rows(new SourceErrorCollector())]).toEqual([]);
+    const error = await onlyErrorOf(() => table.requireDataRows());
+    expect(error).toMatchObject({ file: FILE, line: 1, column: 0, rule: 'empty-file' });
+    expect(error.message).toContain('has a header but no data rows');
+  });
+
+  it('reports line ends made of CR alone (old Mac files) instead of reading the file as one line', async () => {
+    const error = await onlyErrorOf(() => readTable(FILE, 'a,b\r1,2\r3,4\r', { delimiter: ',', columns: { a: ['a'] } }));
+    expect(error).toMatchObject({ file: FILE, line: 1, column: 4, rule: 'bad-line-ends' });
+  });
+
+  it('echoes each header cell cut to 40 characters and the header to about 160', async () => {
+    const long = `${'x'.repeat(5000)},${Array.from({ length: 200 }, (_, i) => `c${i}`).join(',')}\n`;
+    const error = await onlyErrorOf(() => readTable(FILE, long, { delimiter: ',', columns: { a: ['a'] } }));
+    expect(error.rule).toBe('missing-column');
+    expect(error.message.length).toBeLessThan(400);
+    expect(error.message).toMatch(/the header found is "x{40}…", "c0", .*… and \d+ more columns \[missing-column\]$/);
+  });
 });

@@ -1,7 +1,7 @@
 import type { Cell } from './cells.js';
 import { lineAt, offsetAfterLines, printable, tokenizeCsv, type CsvRecord } from './csv.js';
 import { DELIMITERS, type Delimiter } from './descriptor.js';
-import { SourceError, type SourceErrorCollector } from './errors.js';
+import { excerpt, quotedList, SourceError, type SourceErrorCollector } from './errors.js';
 
 /** Accepted names of one column, in order of preference (publishers reword headers between editions). */
 export type ColumnNames = readonly string[];
@@ -42,6 +42,21 @@ export class Table<K extends string> {
   /** Data rows read so far (blank lines and notes excluded). */
   get rowsRead(): number {
     return this.dataRows;
+  }
+
+  /**
+   * Fails when the rows read held no data: a list of comuni that is only a header would otherwise load
+   * as an empty territory, and every value of every other source would be reported as an unknown comune.
+   */
+  requireDataRows(): void {
+    if (this.dataRows > 0) return;
+    throw new SourceError({
+      file: this.file,
+      line: this.headerLine,
+      column: 0,
+      rule: 'empty-file',
+      explanation: 'the file has a header but no data rows; expected the rows as published (was the file cut short, or saved from an empty filter?)',
+    });
   }
 
   has(key: K): boolean {
@@ -115,6 +130,10 @@ export class TableRow<K extends string> {
  * trimmed, case-insensitive, whitespace collapsed, any of the accepted variants.
  */
 export function readTable<K extends string>(file: string, text: string, options: TableOptions<K>): Table<K> {
+  if (text.trim() === '') {
+    throw new SourceError({ file, line: 0, column: 0, rule: 'empty-file', explanation: `the file is empty${text === '' ? '' : ' (blank lines only)'}; expected a header naming the columns and the rows as published (was the download interrupted?)` });
+  }
+  rejectCrOnlyLineEnds(file, text);
   const { start, line } = findHeader(file, text, options);
   const headerText = lineAt(text, start);
   rejectWrongDelimiter(file, line, headerText, options.delimiter);
@@ -122,7 +141,8 @@ export function readTable<K extends string>(file: string, text: string, options:
   const first = records.next();
   if (first.done) throw new SourceError({ file, line, column: 0, rule: 'missing-column', explanation: 'the file has no header line; expected a header naming the columns' });
   const header = first.value.fields.map(collapseWhitespace);
-  return new Table(file, line, header, findColumns(file, line, header, options.columns), records, options);
+  const fieldLine = (index: number) => first.value.fieldLines?.[index] ?? line;
+  return new Table(file, line, header, findColumns(file, line, header, options.columns, fieldLine), records, options);
 }
 
 function findHeader(file: string, text: string, options: TableOptions<string>): { start: number; line: number } {
@@ -154,19 +174,64 @@ function rejectWrongDelimiter(file: string, line: number, headerText: string, de
   });
 }
 
-function findColumns<K extends string>(file: string, line: number, header: readonly string[], wanted: TableOptions<K>['columns']): Map<K, TableColumn> {
+/**
+ * Old Mac files end lines with CR alone: read as one line, the header would hold the whole file. They
+ * are refused rather than accepted because no publisher the project reads writes them: such a file was
+ * re-saved by hand, and may have been changed in other ways too.
+ */
+function rejectCrOnlyLineEnds(file: string, text: string): void {
+  const firstLineFeed = text.indexOf('\n');
+  const firstLine = firstLineFeed === -1 ? text : text.slice(0, firstLineFeed);
+  const loneCr = /\r(?!\n|$)/.exec(firstLine);
+  if (loneCr === null) return;
+  throw new SourceError({
+    file,
+    line: 1,
+    column: loneCr.index + 1,
+    rule: 'bad-line-ends',
+    explanation: 'lines end with CR alone (an old Mac format), so the file would read as a single line; expected LF or CRLF line ends: save it again as a Windows or Unix text file',
+  });
+}
+
+/**
+ * Finds the wanted columns. A name the header gives twice is refused when a wanted column has it, since
+ * which of the two holds the data cannot be known; duplicates among columns not read (ISTAT's trailing
+ * unnamed columns, repeated notes) are left alone.
+ */
+function findColumns<K extends string>(
+  file: string,
+  line: number,
+  header: readonly string[],
+  wanted: TableOptions<K>['columns'],
+  fieldLine: (index: number) => number,
+): Map<K, TableColumn> {
   const indexByName = new Map<string, number>();
+  const repeatedAt = new Map<string, number>();
   header.forEach((name, index) => {
     const key = normalizeName(name);
     if (!indexByName.has(key)) indexByName.set(key, index);
+    else if (!repeatedAt.has(key)) repeatedAt.set(key, index);
   });
   const found = new Map<K, TableColumn>();
   const missing: string[] = [];
   for (const [key, names] of Object.entries(wanted) as [K, ColumnNames | undefined][]) {
     if (names === undefined) continue;
     const index = names.map((name) => indexByName.get(normalizeName(name))).find((i) => i !== undefined);
-    if (index === undefined) missing.push(names.map((name) => `"${name}"`).join(' or '));
-    else found.set(key, { index, name: header[index]! });
+    if (index === undefined) {
+      missing.push(names.map((name) => `"${name}"`).join(' or '));
+      continue;
+    }
+    const repeated = repeatedAt.get(normalizeName(header[index]!));
+    if (repeated !== undefined) {
+      throw new SourceError({
+        file,
+        line: fieldLine(repeated),
+        column: repeated + 1,
+        rule: 'duplicate-column',
+        explanation: `"${excerpt(header[repeated]!)}" is the name of column ${index + 1} too, and that column is read as "${key}"; expected each column the descriptor reads to be named once (rename or remove one of them)`,
+      });
+    }
+    found.set(key, { index, name: header[index]! });
   }
   if (missing.length > 0) {
     throw new SourceError({
@@ -174,7 +239,7 @@ function findColumns<K extends string>(file: string, line: number, header: reado
       line,
       column: 0,
       rule: 'missing-column',
-      explanation: `the header has no column ${missing.join(', no column ')}; expected the column names declared in datasets/sources.yaml; the header found is ${header.map((name) => `"${name}"`).join(', ')}`,
+      explanation: `the header has no column ${missing.join(', no column ')}; expected the column names declared in datasets/sources.yaml; the header found is ${quotedList(header)}`,
     });
   }
   return found;

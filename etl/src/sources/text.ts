@@ -9,10 +9,10 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
  * with the position of the first byte that gives it away, rather than loading garbled names.
  */
 export function decodeSourceText(file: string, bytes: Uint8Array, encoding: SourceEncoding): string {
-  rejectUtf16(file, bytes, encoding);
+  rejectUtf16(file, bytes, `${encoding} as declared in datasets/sources.yaml`, `save it again as ${encoding}`);
   switch (encoding) {
     case 'utf-8':
-      return decodeUtf8(file, bytes);
+      return decodeUtf8(file, bytes, 'utf-8 as declared in datasets/sources.yaml', 'the file may be windows-1252 or latin-1: declare that as parse.encoding');
     case 'windows-1252':
       rejectUtf8(file, bytes, encoding);
       rejectUndefinedWindows1252(file, bytes);
@@ -59,6 +59,13 @@ function hex(byte: number): string {
   return byte.toString(16).toUpperCase().padStart(2, '0');
 }
 
+/** Decodes a file that is UTF-8 by definition (the YAML catalogues), failing at its first bad byte. */
+export function decodeUtf8Text(file: string, bytes: Uint8Array): string {
+  const fix = 'save it again as UTF-8 (in a text editor: Save as…, encoding UTF-8)';
+  rejectUtf16(file, bytes, 'UTF-8', fix);
+  return decodeUtf8(file, bytes, 'UTF-8', `the file may be windows-1252 or latin-1: ${fix}`);
+}
+
 /**
  * Characters of windows-1252 bytes 0x80-0x9F (the rest is ISO-8859-1). Node 20's TextDecoder('windows-1252')
  * decodes these as latin-1 control characters, so "’" in an ISTAT name would be lost: decode them here.
@@ -73,19 +80,20 @@ function decodeLatin1(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 
-function rejectUtf16(file: string, bytes: Uint8Array, encoding: SourceEncoding): void {
+/** `expected`: the encoding the file should have, and where that is said; `fix`: what the user should do. */
+function rejectUtf16(file: string, bytes: Uint8Array, expected: string, fix: string): void {
   const bom = bytes[0] === 0xff && bytes[1] === 0xfe ? 'little-endian' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'big-endian' : null;
   if (bom !== null) {
-    throw new SourceError({ file, line: 1, column: 1, rule: 'bad-encoding', explanation: `file is UTF-16 (${bom}, it starts with a byte-order mark), expected ${encoding} as declared in datasets/sources.yaml; save it again as ${encoding}` });
+    throw new SourceError({ file, line: 1, column: 1, rule: 'bad-encoding', explanation: `file is UTF-16 (${bom}, it starts with a byte-order mark), expected ${expected}; ${fix}` });
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     const { line, column } = positionOf(bytes, nul);
-    throw new SourceError({ file, line, column, rule: 'bad-encoding', explanation: `file contains NUL bytes, so it is UTF-16 or not text at all, expected ${encoding} as declared in datasets/sources.yaml; save it again as ${encoding}` });
+    throw new SourceError({ file, line, column, rule: 'bad-encoding', explanation: `file contains NUL bytes, so it is UTF-16 or not text at all, expected ${expected}; ${fix}` });
   }
 }
 
-function decodeUtf8(file: string, bytes: Uint8Array): string {
+function decodeUtf8(file: string, bytes: Uint8Array, expected: string, fix: string): string {
   try {
     return strictUtf8.decode(bytes); // also drops a leading byte-order mark
   } catch {
@@ -97,7 +105,7 @@ function decodeUtf8(file: string, bytes: Uint8Array): string {
       line,
       column,
       rule: 'bad-encoding',
-      explanation: `byte 0x${hex(byte)} ("${decodeWindows1252(bytes.subarray(offset, offset + 1))}" in windows-1252) is not valid UTF-8, expected utf-8 as declared in datasets/sources.yaml; the file may be windows-1252 or latin-1: declare that as parse.encoding`,
+      explanation: `byte 0x${hex(byte)} ("${decodeWindows1252(bytes.subarray(offset, offset + 1))}" in windows-1252) is not valid UTF-8, expected ${expected}; ${fix}`,
     });
   }
 }

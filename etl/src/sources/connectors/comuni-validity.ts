@@ -30,6 +30,7 @@ export function readComuniValidity(input: SourceText, descriptor: DescriptorOf<'
       records.push({ code, name: requireText(row.cell('name'), 'the name of the comune'), validFrom, validTo, line: row.line });
     });
   }
+  table.requireDataRows();
   errors.throwIfAny();
   return { records, rowsRead: table.rowsRead };
 }

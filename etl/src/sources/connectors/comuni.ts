@@ -43,6 +43,7 @@ export function readComuni(input: SourceText, descriptor: DescriptorOf<'comuni'>
       });
     });
   }
+  table.requireDataRows();
   errors.throwIfAny();
   return { records, rowsRead: table.rowsRead };
 }

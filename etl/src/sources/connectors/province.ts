@@ -33,6 +33,7 @@ export function readProvince(input: SourceText, descriptor: DescriptorOf<'provin
       });
     });
   }
+  table.requireDataRows();
   errors.throwIfAny();
   return { records, rowsRead: table.rowsRead };
 }

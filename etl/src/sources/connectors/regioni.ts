@@ -29,6 +29,7 @@ export function readRegioni(input: SourceText, descriptor: DescriptorOf<'regioni
       });
     });
   }
+  table.requireDataRows();
   errors.throwIfAny();
   return { records, rowsRead: table.rowsRead };
 }

@@ -39,6 +39,7 @@ export function readSuppressed(input: SourceText, descriptor: DescriptorOf<'supp
       });
     });
   }
+  table.requireDataRows();
   errors.throwIfAny();
   return { records, rowsRead: table.rowsRead };
 }

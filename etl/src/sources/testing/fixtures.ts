@@ -233,6 +233,21 @@ export function topology(codes: readonly (readonly [string, string])[] = [['0181
   };
 }
 
+/**
+ * The same squares as topology(), as a GeoJSON FeatureCollection in longitude/latitude (openpolis's
+ * .geojson files): square i spans 9 + 0.1·i … 9 + 0.1·i + 0.09 east and 45 … 45.09 north, clockwise.
+ */
+export function geoJson(codes: readonly (readonly [string, string])[] = [['018110', 'Pavia'], ['018177', 'Vigevano'], ['018193', 'Colli Verdi']]): Record<string, unknown> {
+  const square = (i: number) => {
+    const [west, east, south, north] = [9 + 0.1 * i, 9 + 0.1 * i + 0.09, 45, 45.09];
+    return [[[west, south], [west, north], [east, north], [east, south], [west, south]]];
+  };
+  return {
+    type: 'FeatureCollection',
+    features: codes.map(([code, name], i) => ({ type: 'Feature', geometry: { type: 'Polygon', coordinates: square(i) }, properties: { com_istat_code: code, name, prov_acr: 'PV' } })),
+  };
+}
+
 // ---------------------------------------------------------------- data folder and catalogue
 
 /** The project's datasets/sources.yaml: fixtures are read through the descriptors users load. */

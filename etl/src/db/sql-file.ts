@@ -20,7 +20,9 @@ export async function runStatements(connection: DuckDBConnection, sql: string, p
   for (const statement of splitStatements(sql)) {
     const used = Object.fromEntries(Object.entries(params).filter(([name]) => new RegExp(`\\$${name}\\b`).test(statement)));
     try {
+      const started = performance.now();
       await connection.run(statement, used);
+      if (process.env.OSSERVATORIO_DEBUG_SQL === 'time') console.error(`${Math.round(performance.now() - started)} ms: ${statement.slice(0, 90).replace(/\s+/g, ' ')}`);
     } catch (error) {
       if (process.env.OSSERVATORIO_DEBUG_SQL) console.error(statement, used);
       throw error;

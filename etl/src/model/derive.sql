@@ -3,20 +3,13 @@
 -- that sex and band, otherwise summed from its single years of age (a total T adds M and F), only where
 -- all ages 0…100 are there. Where several sources give the same value, the preferred one wins
 -- (source_rank, from sources.yaml precedence); disagreements beyond the tolerance are recorded.
--- Reads observation, age_band, requested_value, source_rank; writes value_resolved and value_conflict.
+-- Reads observation, observation_ages, age_band, requested_value, source_rank; writes value_resolved
+-- and value_conflict.
 
 CREATE OR REPLACE TEMP TABLE requested_band AS
 SELECT r.variable, r.sex, r.band, b.age_from, b.age_to
 FROM (SELECT DISTINCT variable, sex, band FROM requested_value) r
 JOIN age_band b ON b.code = r.band;
-
--- A source's residents by single year of age, as one list of 101 values (0…100+) per comune, year, sex.
-CREATE OR REPLACE TEMP TABLE age_vector AS
-SELECT source_id, territory_code, year, variable, sex, list(value ORDER BY age_from) AS ages
-FROM observation
-WHERE sex IN ('M', 'F') AND (age_to = age_from OR (age_from = 100 AND age_to IS NULL))
-GROUP BY source_id, territory_code, year, variable, sex
-HAVING count(*) = 101;
 
 CREATE OR REPLACE TEMP TABLE value_candidate AS
 SELECT o.territory_code, o.year, o.variable, r.sex, r.band, o.value, o.source_id, false AS derived
@@ -25,7 +18,7 @@ JOIN requested_band r ON r.variable = o.variable AND r.sex = o.sex AND r.age_fro
 UNION ALL
 SELECT v.territory_code, v.year, v.variable, r.sex, r.band,
        sum(list_sum(v.ages[r.age_from + 1 : coalesce(r.age_to, 100) + 1])), v.source_id, true
-FROM age_vector v
+FROM observation_ages v
 JOIN requested_band r ON r.variable = v.variable AND (r.sex = v.sex OR r.sex = 'T')
 GROUP BY v.territory_code, v.year, v.variable, r.sex, r.band, v.source_id
 HAVING count(*) = CASE WHEN r.sex = 'T' THEN 2 ELSE 1 END;

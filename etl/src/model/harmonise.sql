@@ -1,10 +1,16 @@
 -- Puts every staged value on today's comuni: a suppressed comune's values from before its suppression
 -- are summed onto the comune it now lies in (crosswalk). Refuses codes that are neither current nor
 -- traceable, and values under a code after its suppression (they would be counted twice). Reads obs_raw,
--- territory and crosswalk; writes stage_error, observation and observation_origin.
+-- ages_raw, territory and crosswalk; writes stage_error, observation, observation_ages and
+-- observation_origin.
 
 -- Each code as published, per source and year, once: where it goes, or why it cannot.
 CREATE OR REPLACE TEMP TABLE published_code AS
+WITH given AS (
+  SELECT source_id, code, year, file_id, record, code_column FROM obs_raw
+  UNION ALL
+  SELECT source_id, code, year, file_id, first_record, code_column FROM ages_raw
+)
 SELECT r.source_id, r.code, r.year,
        arg_min(r.file_id, (r.file_id, r.record)) AS file_id,
        arg_min(r.record, (r.file_id, r.record)) AS record,
@@ -17,7 +23,7 @@ SELECT r.source_id, r.code, r.year,
          WHEN x.event_date <= make_date(r.year, 1, 1) THEN 'suppressed-comune'
        END AS rule,
        any_value(x.split) AS split, any_value(x.event_date) AS event_date
-FROM obs_raw r
+FROM given r
 LEFT JOIN territory t ON t.code = r.code AND t.level = 'comune'
 LEFT JOIN crosswalk x ON x.old_code = r.code
 GROUP BY r.source_id, r.code, r.year, t.code, x.old_code, x.new_code, x.split, x.event_date;
@@ -37,6 +43,20 @@ FROM obs_raw r
 JOIN published_code p USING (source_id, code, year)
 WHERE p.rule IS NULL
 GROUP BY p.target, r.year, r.variable, r.sex, r.age_from, r.age_to, r.source_id;
+
+-- Single ages: a list per comune; the lists of merged comuni are added age by age.
+CREATE OR REPLACE TEMP TABLE ages_target AS
+SELECT a.*, p.target, count(*) OVER (PARTITION BY a.source_id, a.year, a.variable, a.sex, p.target) AS codes
+FROM ages_raw a JOIN published_code p USING (source_id, code, year)
+WHERE p.rule IS NULL;
+
+INSERT INTO observation_ages
+SELECT target, year, variable, sex, source_id, ages FROM ages_target WHERE codes = 1
+UNION ALL
+SELECT target, year, variable, sex, source_id, list(value ORDER BY age)
+FROM (SELECT target, year, variable, sex, source_id, i - 1 AS age, sum(ages[i]) AS value
+      FROM ages_target, range(1, 102) r(i) WHERE codes > 1 GROUP BY ALL)
+GROUP BY target, year, variable, sex, source_id;
 
 INSERT INTO observation_origin
 SELECT target, year, source_id, list(code ORDER BY code)

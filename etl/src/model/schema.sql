@@ -91,13 +91,23 @@ CREATE TABLE containment (
   PRIMARY KEY (container, code)
 );
 
--- The canonical model: territory × year × variable × sex × age range → value, per source. Residents are
--- kept by single year of age (age_from = age_to; 100 and over as 100–NULL) and sex M/F where a source
--- publishes them; a source that publishes only a band or a total keeps it as published (sex T, 0–NULL
--- for every age). Totals and bands are derived in SQL (value_resolved).
-CREATE TABLE observation (
+-- The canonical model: territory × year × variable × sex × age → value, per source, in two tables.
+-- Residents by single year of age and sex M/F, where a source publishes them, are kept as one list of
+-- 101 values per comune, year, variable and sex (ages 0…100, the last meaning 100 and over): the
+-- columnar form of 101 rows, which every band is summed from. What a source publishes only as a band or
+-- a total is kept as published in `observation`. Totals and bands are derived in SQL (value_resolved).
+CREATE TABLE observation_ages (
   territory_code VARCHAR NOT NULL,   -- current comune code
   year           INTEGER NOT NULL,   -- reference 1 January of `year`
+  variable       VARCHAR NOT NULL,
+  sex            VARCHAR NOT NULL CHECK (sex IN ('M', 'F')),
+  source_id      VARCHAR NOT NULL,
+  ages           DOUBLE[] NOT NULL   -- ages[1] is age 0, ages[101] is 100 and over
+);
+
+CREATE TABLE observation (
+  territory_code VARCHAR NOT NULL,   -- current comune code
+  year           INTEGER NOT NULL,   -- reference 1 January of `year` (the tax year for incomes)
   variable       VARCHAR NOT NULL,   -- from the variable whitelist in datasets/sources.yaml
   sex            VARCHAR NOT NULL CHECK (sex IN ('T', 'M', 'F')),
   age_from       SMALLINT NOT NULL,

@@ -11,7 +11,6 @@ import { qualityParams, type QualityRules } from '../catalog/quality-rules.js';
 import { appendRows } from '../db/rows.js';
 import { readSqlBeside, runStatements } from '../db/sql-file.js';
 import type { Progress } from '../progress.js';
-import { SourceErrors } from '../sources/errors.js';
 import type { AmbitoMembership } from './ambiti.js';
 import type { CrosswalkEntry } from './crosswalk.js';
 import type { ComuneValidityInput, SourceMeta } from './input.js';
@@ -62,7 +61,7 @@ export class QualityErrors extends Error {
 
 const date = (iso: string | null) => (iso === null ? null : new Date(`${iso}T00:00:00Z`));
 
-const COUNTED_TABLES = ['source', 'source_file', 'territory', 'comune_history', 'crosswalk', 'ambito_member', 'observation', 'value_resolved', 'indicator', 'indicator_part', 'boundary', 'quality_issue'];
+const COUNTED_TABLES = ['source', 'source_file', 'territory', 'comune_history', 'crosswalk', 'ambito_member', 'observation', 'observation_ages', 'value_resolved', 'indicator', 'indicator_part', 'boundary', 'quality_issue'];
 
 export interface BuildLimits {
   /** DuckDB's memory_limit, e.g. '1500MB'. */
@@ -131,7 +130,7 @@ export class SnapshotBuilder {
     await appendRows(c, 'source_rank', options.precedence.map((id, rank) => [id, rank]));
     await c.run(`CREATE OR REPLACE TEMP TABLE requested_value (variable VARCHAR, sex VARCHAR, band VARCHAR)`);
     await appendRows(c, 'requested_value', requestedValues(options.indicators));
-    await c.run(`INSERT INTO requested_value SELECT DISTINCT variable, 'T', 'TOT' FROM observation`);
+    await c.run(`INSERT INTO requested_value SELECT DISTINCT variable, 'T', 'TOT' FROM (SELECT variable FROM observation UNION SELECT variable FROM observation_ages)`);
     await timed('resolved totals and age bands', () => runStatements(c, SQL.derive));
 
     await c.run(`CREATE OR REPLACE TEMP TABLE indicator_term (indicator_code VARCHAR, part VARCHAR, variable VARCHAR, sex VARCHAR, age_band VARCHAR, lag INTEGER, sign INTEGER, attribute VARCHAR)`);

@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SourceCatalog } from './descriptor.js';
-import { readSource, resolveSourceFiles, type ComuneRecord, type ObservationRecord } from './read-source.js';
+import { stageSource, type StagedValue } from '../stage/testing/stage-source.js';
+import { readSource, resolveSourceFiles, type ComuneRecord } from './read-source.js';
 import {
   descriptorOf,
   elencoDescriptorYaml,
@@ -45,10 +46,15 @@ async function readWith(id: string, replaced: Record<string, string | Uint8Array
   const folder = await makeDataFolder({ ...wellFormedFiles(), ...replaced });
   try {
     const sources = extraSourcesYaml === '' ? catalog : await fixtureCatalog(folder, extraSourcesYaml);
-    return await readSource(descriptorOf(sources, id), folder.dir);
+    return await readAny(sources, id, folder.dir);
   } finally {
     await folder.remove();
   }
+}
+/** Territory sources are read in Node; observations are staged in DuckDB as a load stages them. */
+async function readAny(sources: SourceCatalog, id: string, dir: string) {
+  const descriptor = descriptorOf(sources, id);
+  return descriptor.role === 'observations' ? stageSource(sources, descriptor, dir) : readSource(descriptor, dir);
 }
 const recordsOf = async (id: string, replaced: Record<string, string | Uint8Array> = {}) => (await readWith(id, replaced)).records;
 const withCell = (rows: readonly Row[], rowIndex: number, column: number, text: string) => rows.map((row, i) => (i === rowIndex ? row.map((cell, c) => (c === column ? text : cell)) : row));
@@ -60,10 +66,11 @@ const CSV_SOURCES = [
   { id: 'gi_province', file: 'territory/gi_province.csv', delimiter: ';', headerLine: 1, codeHeader: 'codice_sovracomunale', keyColumn: 7 },
   { id: 'gi_regioni', file: 'territory/gi_regioni.csv', delimiter: ';', headerLine: 1, codeHeader: 'codice_regione', keyColumn: 2 },
   { id: 'istat_soppressi', file: 'territory/istat_comuni_soppressi.csv', delimiter: ';', headerLine: 1, codeHeader: 'Codice Comune', keyColumn: 4 },
-  { id: 'pop_pavia_2018_2021', file: 'population/pavia_popolazione_residente_2018_2021.csv', delimiter: ',', headerLine: 1, codeHeader: 'pro_com_t', keyColumn: 3 },
-  { id: 'pop_pavia_2021_under12', file: 'population/pavia_popolazione_2021_under12.csv', delimiter: ',', headerLine: 1, codeHeader: 'pro_com', keyColumn: 2 },
-  { id: 'pop_italia_2022_sesso', file: 'population/italy_geo_pop_2022.csv', delimiter: ',', headerLine: 1, codeHeader: 'municipality_code', keyColumn: 8 },
-  { id: 'istat_posas', file: 'population/POSAS_2025_it_Comuni.csv', delimiter: ';', headerLine: 2, codeHeader: 'Codice comune', keyColumn: 3 },
+  // Observations: a repeated value is reported at the comune code of the row that repeats it.
+  { id: 'pop_pavia_2018_2021', file: 'population/pavia_popolazione_residente_2018_2021.csv', delimiter: ',', headerLine: 1, codeHeader: 'pro_com_t', keyColumn: 2 },
+  { id: 'pop_pavia_2021_under12', file: 'population/pavia_popolazione_2021_under12.csv', delimiter: ',', headerLine: 1, codeHeader: 'pro_com', keyColumn: 1 },
+  { id: 'pop_italia_2022_sesso', file: 'population/italy_geo_pop_2022.csv', delimiter: ',', headerLine: 1, codeHeader: 'municipality_code', keyColumn: 2 },
+  { id: 'istat_posas', file: 'population/POSAS_2025_it_Comuni.csv', delimiter: ';', headerLine: 2, codeHeader: 'Codice comune', keyColumn: 1 },
 ] as const;
 
 describe.each(CSV_SOURCES)('$id: malformed files', ({ id, file, delimiter, headerLine, codeHeader, keyColumn }) => {
@@ -331,23 +338,23 @@ describe('boundaries', () => {
 
 describe('observations, wide layout', () => {
   const FILE = 'population/pavia_popolazione_residente_2018_2021.csv';
-  const valuesOf = (records: readonly ObservationRecord[]) => records.map((r) => [r.code, r.year, r.sex, r.ageBand, r.value]);
+  const valuesOf = (records: readonly StagedValue[]) => records.map((r) => [r.code, r.year, r.sex, r.ageBand, r.value]);
 
   it('reads one value per column, skipping empty cells as not published', async () => {
     const read = await readWith('pop_pavia_2018_2021');
-    const records = read.records as ObservationRecord[];
+    const records = read.records as StagedValue[];
     expect(records.filter((r) => r.code === '018193').map((r) => [r.year, r.value])).toEqual([[2020, 1074], [2021, 1043]]);
-    expect(records).toContainEqual({ code: '018110', year: 2021, variable: 'pop_res', sex: 'T', ageBand: 'TOT', value: 70971, file: FILE, line: 2, codeColumn: 2, valueColumn: 6 });
+    expect(records).toContainEqual({ code: '018110', year: 2021, variable: 'pop_res', sex: 'T', ageBand: 'TOT', value: 70971, file: FILE, record: 0 });
     expect(records).toHaveLength(10);
     expect(read.files[0]).toMatchObject({ rowsRead: 3, notPublished: 2 });
   });
 
   it('normalises integer codes and reads counts written as floats', async () => {
-    expect(valuesOf((await recordsOf('pop_italia_2022_sesso')) as ObservationRecord[])).toEqual([
+    expect(valuesOf((await recordsOf('pop_italia_2022_sesso')) as StagedValue[])).toEqual([
       ['001001', 2022, 'T', 'TOT', 2562], ['001001', 2022, 'M', 'TOT', 1215], ['001001', 2022, 'F', 'TOT', 1347],
       ['018110', 2022, 'T', 'TOT', 70380], ['018110', 2022, 'M', 'TOT', 33627], ['018110', 2022, 'F', 'TOT', 36753],
     ]);
-    expect(valuesOf((await recordsOf('pop_pavia_2021_under12')) as ObservationRecord[])).toEqual([
+    expect(valuesOf((await recordsOf('pop_pavia_2021_under12')) as StagedValue[])).toEqual([
       ['018110', 2021, 'T', 'Y0-11', 5900], ['018110', 2021, 'T', 'Y12-', 65071],
       ['018193', 2021, 'T', 'Y0-11', 80], ['018193', 2021, 'T', 'Y12-', 963],
     ]);
@@ -365,8 +372,8 @@ describe('observations, wide layout', () => {
   it('reports a comune given twice, naming the first line', async () => {
     const text = pavia2018to2021([...WIDE_ROWS, withCell(WIDE_ROWS, 0, 0, 'Pavia again')[0]!]);
     const errors = await sourceErrorsOf(() => readWith('pop_pavia_2018_2021', { [FILE]: text }));
-    expect(errors).toHaveLength(4);
-    expect(errors[0]!.message).toBe('population/pavia_popolazione_residente_2018_2021.csv:5:3: pop_res T TOT 2018 of comune 018110 was already given on line 2; expected one value per comune, year, variable, sex and age band [duplicate-key]');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toBe('population/pavia_popolazione_residente_2018_2021.csv:5:2: pop_res T TOT 2018 of comune 018110 was already given on line 2; expected one value per comune, year, variable, sex and age band [duplicate-key]');
   });
 
   it('reads the year from a column when the descriptor names one', async () => {
@@ -385,7 +392,7 @@ describe('observations, wide layout', () => {
 `;
     const file = 'population/long.csv';
     const read = await readWith('pop_long', { [file]: 'codice,anno,popolazione\n018110,2020,71761\n018110,2021,70971\n' }, yaml);
-    expect(valuesOf(read.records as ObservationRecord[])).toEqual([['018110', 2020, 'T', 'TOT', 71761], ['018110', 2021, 'T', 'TOT', 70971]]);
+    expect(valuesOf(read.records as StagedValue[])).toEqual([['018110', 2020, 'T', 'TOT', 71761], ['018110', 2021, 'T', 'TOT', 70971]]);
     expect(await onlyErrorOf(() => readWith('pop_long', { [file]: 'codice,anno,popolazione\n018110,21,71761\n' }, yaml))).toMatchObject({ file, line: 2, column: 2, rule: 'bad-year' });
   });
 
@@ -403,22 +410,24 @@ describe('observations, ISTAT POSAS layout', () => {
 
   it('reads a quoted title line, 999 totals and a trailing note; the year comes from the file name', async () => {
     const read = await readWith('istat_posas');
-    const records = read.records as ObservationRecord[];
-    expect(records).toHaveLength(2 * 102 * 3);
+    const records = read.records as StagedValue[];
+    // Single ages by sex: the 999 row only checks them, totals are derived later.
+    expect(records).toHaveLength(2 * 101 * 2);
     expect(read.files[0]!.rowsRead).toBe(2 * 102);
     const ofPavia = records.filter((r) => r.code === '018110');
-    expect(ofPavia.filter((r) => r.ageBand === 'TOT').map((r) => [r.sex, r.value])).toEqual([['M', sum(pavia.males)], ['F', sum(pavia.females)], ['T', sum(pavia.males) + sum(pavia.females)]]);
+    expect(sum(ofPavia.filter((r) => r.sex === 'M').map((r) => r.value))).toBe(sum(pavia.males));
+    expect(sum(ofPavia.filter((r) => r.sex === 'F').map((r) => r.value))).toBe(sum(pavia.females));
     expect(ofPavia.find((r) => r.ageBand === 'Y100-' && r.sex === 'F')?.value).toBe(pavia.females[100]);
-    expect(ofPavia.find((r) => r.ageBand === 'Y7' && r.sex === 'M')).toEqual({ code: '018110', year: 2025, variable: 'pop_res', sex: 'M', ageBand: 'Y7', value: pavia.males[7], file: FILE, line: 3 + 102 + 7, codeColumn: 1, valueColumn: 4 });
+    expect(ofPavia.find((r) => r.ageBand === 'Y7' && r.sex === 'M')).toEqual({ code: '018110', year: 2025, variable: 'pop_res', sex: 'M', ageBand: 'Y7', value: pavia.males[7], file: FILE, record: 102 + 7 });
     // Sorted by name: Albaredo Arnaboldi (018002) comes before Pavia.
-    expect(records[0]).toMatchObject({ code: albaredo.code, ageBand: 'Y0', line: 3 });
+    expect(records[0]).toMatchObject({ code: albaredo.code, ageBand: 'Y0', record: 0 });
   });
 
   it('reads older editions by column name, ignoring the marital-status columns', async () => {
-    const read = await readWith('istat_posas', { [FILE]: posas([]), 'population/POSAS_2018_it_Comuni.csv': posasWithMaritalStatus() });
+    const read = await readWith('istat_posas', { 'population/POSAS_2018_it_Comuni.csv': posasWithMaritalStatus() });
     expect(read.files.map((f) => f.path)).toEqual(['population/POSAS_2018_it_Comuni.csv', FILE]);
-    const records = read.records as ObservationRecord[];
-    expect(records.find((r) => r.code === '018110' && r.sex === 'F' && r.ageBand === 'TOT')).toMatchObject({ year: 2018, value: sum(pavia.females), valueColumn: 9 });
+    const records = read.records as StagedValue[];
+    expect(sum(records.filter((r) => r.code === '018110' && r.sex === 'F' && r.year === 2018).map((r) => r.value))).toBe(sum(pavia.females));
   });
 
   it("reports a 999 row that is not the sum of the comune's ages", async () => {
@@ -489,7 +498,7 @@ describe('finding the files', () => {
   it('skips an optional source whose files are absent', async () => {
     const folder = await makeDataFolder({});
     try {
-      expect(await readSource(descriptorOf(catalog, 'istat_posas'), folder.dir)).toMatchObject({ files: [], records: [] });
+      expect(await readAny(catalog, 'istat_posas', folder.dir)).toMatchObject({ files: [], records: [] });
     } finally {
       await folder.remove();
     }

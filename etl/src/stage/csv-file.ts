@@ -12,6 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { printable } from '../sources/csv.js';
 import type { ParseOptions } from '../sources/descriptor.js';
+import { SourceError } from '../sources/errors.js';
 import { readTable, type ColumnNames } from '../sources/table.js';
 import { decodeSourceText, decodeWindows1252 } from '../sources/text.js';
 
@@ -32,8 +33,7 @@ export interface CsvFileToStage {
   readonly workDir: string;
 }
 
-export interface StagedCsvFile {
-  readonly table: string;
+export interface DescribedCsvFile {
   readonly readPath: string;
   /** Physical line of the header, and the first line after it. */
   readonly headerLine: number;
@@ -43,33 +43,74 @@ export interface StagedCsvFile {
   column(key: string): { readonly index: number; readonly name: string };
 }
 
-export async function stageCsvFile(connection: DuckDBConnection, file: CsvFileToStage): Promise<StagedCsvFile> {
+export interface StagedCsvFile extends DescribedCsvFile {
+  readonly table: string;
+}
+
+/** Finds the header and the requested columns in the file's head; transcodes windows-1252. */
+export async function describeCsvFile(file: CsvFileToStage): Promise<DescribedCsvFile> {
   const { parse } = file;
   const head = await readHead(file.absolutePath);
   const headText = decodeSourceText(file.relativePath, head, parse.encoding);
   const table = readTable(file.relativePath, headText, { delimiter: parse.delimiter, titleLines: parse.title_lines, columns: file.columns, istatTitlesAndNotes: file.istatTitles ?? false });
-  const readPath = parse.encoding === 'windows-1252' ? await transcodeWindows1252(file) : file.absolutePath;
-  const width = table.header.length;
-  const name = `raw_${file.fileId}`;
-  const columns = Array.from({ length: width }, (_, i) => `'c${i + 1}': 'VARCHAR'`).join(', ');
-  await connection.run(
-    `CREATE OR REPLACE TEMP TABLE ${name} AS SELECT * FROM read_csv($path, header = false, skip = $skip, delim = $delim, quote = '"', escape = '"',
-       columns = {${columns}}, auto_detect = false, null_padding = true, nullstr = chr(1), encoding = $encoding,
-       store_rejects = true, rejects_table = 'rejects_${file.fileId}', rejects_scan = 'rejects_scan_${file.fileId}')`,
-    { path: readPath, skip: table.headerLine, delim: parse.delimiter, encoding: parse.encoding === 'latin-1' ? 'latin-1' : 'utf-8' },
-  );
-  await recordRejects(connection, file, table.headerLine, width);
   return {
-    table: name,
-    readPath,
+    readPath: parse.encoding === 'windows-1252' ? await transcodeWindows1252(file) : file.absolutePath,
     headerLine: table.headerLine,
     firstDataLine: table.headerLine + 1,
-    width,
+    width: table.header.length,
     column: (key) => {
       const column = table.column(key);
       return { index: column.index + 1, name: column.name };
     },
   };
+}
+
+/** Every row of the file as text into `raw_<fileId>` (c1…cN, in file order: rowid = data record). */
+export async function stageCsvFile(connection: DuckDBConnection, file: CsvFileToStage, described?: DescribedCsvFile): Promise<StagedCsvFile> {
+  const csv = described ?? (await describeCsvFile(file));
+  const name = `raw_${file.fileId}`;
+  await readCsv(connection, file, csv.headerLine, () => connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS SELECT * FROM ${readCsvCall(file, csv, {}, true)}`));
+  await recordRejects(connection, file, csv.headerLine, csv.width);
+  return { ...csv, table: name };
+}
+
+/**
+ * DuckDB's reader over the file as SQL, with a type per field (1-based; fields not given are VARCHAR).
+ * The path is quoted as an SQL string: it comes from the data folder's listing, never from a request.
+ */
+export function readCsvCall(file: CsvFileToStage, csv: DescribedCsvFile, types: Readonly<Record<number, string>>, storeRejects: boolean): string {
+  const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+  const columns = Array.from({ length: csv.width }, (_, i) => `'c${i + 1}': '${types[i + 1] ?? 'VARCHAR'}'`).join(', ');
+  const { parse } = file;
+  return `read_csv(${literal(csv.readPath)}, header = false, skip = ${csv.headerLine}, delim = ${literal(parse.delimiter)}, quote = '"', escape = '"',
+     columns = {${columns}}, auto_detect = false, null_padding = true, nullstr = chr(1), encoding = ${literal(parse.encoding === 'latin-1' ? 'latin-1' : 'utf-8')},
+     decimal_separator = ${literal(parse.decimal)}${parse.thousands ? `, thousands = ${literal(parse.thousands)}` : ''}${
+       storeRejects ? `, store_rejects = true, rejects_table = 'rejects_${file.fileId}', rejects_scan = 'rejects_scan_${file.fileId}'` : ''})`;
+}
+
+const UNTERMINATED_QUOTE = 'a quoted field opened on this line is not closed where expected (a " missing, or one too many); expected each quoted field to end with " before the next delimiter';
+
+/** Runs DuckDB's reader; a file it cannot read at all becomes an error at the line it names. */
+export async function readCsv(connection: DuckDBConnection, file: CsvFileToStage, headerLine: number, read: () => Promise<unknown>): Promise<void> {
+  try {
+    await read();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const line = /CSV Error on Line: (\d+)/.exec(message)?.[1];
+    if (line === undefined) throw error;
+    const quoting = /quoted new lines|unterminated quote/i.test(message);
+    throw new SourceError({
+      file: file.relativePath,
+      line: Number(line),
+      column: quoting ? 1 : 0,
+      rule: quoting ? 'unterminated-quote' : 'malformed-csv',
+      explanation: quoting ? UNTERMINATED_QUOTE : `the file cannot be read as CSV after the header on line ${headerLine} (${excerpt(message.split('\n')[1] ?? message)})`,
+    });
+  }
+}
+
+function excerpt(text: string): string {
+  return text.length > 120 ? `${text.slice(0, 120)}…` : text.trim();
 }
 
 /** Rows DuckDB could not read (a field too many, bytes that are not text) as stage errors. */
@@ -78,14 +119,15 @@ async function recordRejects(connection: DuckDBConnection, file: CsvFileToStage,
   await connection.run(
     `INSERT INTO stage_error
      SELECT $file_id, NULL, line, coalesce(column_idx, 0),
-            CASE error_type WHEN 'TOO MANY COLUMNS' THEN 'wrong-column-count' WHEN 'INVALID ENCODING' THEN 'bad-encoding' ELSE 'malformed-csv' END,
+            CASE error_type WHEN 'TOO MANY COLUMNS' THEN 'wrong-column-count' WHEN 'INVALID ENCODING' THEN 'bad-encoding' WHEN 'UNQUOTED VALUE' THEN 'unterminated-quote' ELSE 'malformed-csv' END,
             CASE error_type
               WHEN 'TOO MANY COLUMNS' THEN printf('row has more fields than the header on line %d (%d); expected %d fields separated by ''%s'' (does a value hold a ''%s'' without quotes?)', $header_line, $width, $width, $delim, $delim)
               WHEN 'INVALID ENCODING' THEN printf('the row holds bytes that are not valid %s; expected %s as declared in datasets/sources.yaml (parse.encoding)', $encoding, $encoding)
+              WHEN 'UNQUOTED VALUE' THEN $unterminated
               ELSE printf('the row cannot be read as CSV (%s); expected fields separated by ''%s'', quoted with "', lower(error_type), $delim)
             END
      FROM (SELECT DISTINCT ON (line) * FROM rejects_${file.fileId} ORDER BY line, column_idx)`,
-    { file_id: file.fileId, header_line: headerLine, width, delim: delimiter, encoding: file.parse.encoding },
+    { file_id: file.fileId, header_line: headerLine, width, delim: delimiter, encoding: file.parse.encoding, unterminated: UNTERMINATED_QUOTE },
   );
   await connection.run(`DROP TABLE IF EXISTS rejects_${file.fileId}; DROP TABLE IF EXISTS rejects_scan_${file.fileId}`);
 }

@@ -12,10 +12,14 @@ import type { AgeSexObservationsDescriptor, DescriptorOf, SourceCatalog, WideObs
 import type { FileDigest } from '../sources/files.js';
 import { bandRange } from './bands.js';
 import { SourceError } from '../sources/errors.js';
-import { stageCsvFile, type StagedCsvFile } from './csv-file.js';
+import { describeCsvFile, readCsvCall, stageCsvFile, type CsvFileToStage, type DescribedCsvFile, type StagedCsvFile } from './csv-file.js';
 
 const SQL = {
   ageSex: readSqlBeside(import.meta.url, 'sql/age-sex.sql'),
+  ageSexFast: readSqlBeside(import.meta.url, 'sql/age-sex-fast.sql'),
+  ageSexFastKeep: readSqlBeside(import.meta.url, 'sql/age-sex-fast-keep.sql'),
+  agesDuplicates: readSqlBeside(import.meta.url, 'sql/ages-duplicates.sql'),
+  codes: readSqlBeside(import.meta.url, 'sql/codes.sql'),
   wide: readSqlBeside(import.meta.url, 'sql/wide.sql'),
   duplicates: readSqlBeside(import.meta.url, 'sql/duplicates.sql'),
   fileEnd: readSqlBeside(import.meta.url, 'sql/file-end.sql'),
@@ -41,41 +45,64 @@ export async function stageObservationSources(
   progress: Progress,
   ids: FileIds,
 ): Promise<void> {
+  /** Files read in one pass, to read again cell by cell should a later file repeat their comuni. */
+  const readInOnePass = new Map<number, () => Promise<void>>();
   for (const descriptor of catalog.sources) {
     if (descriptor.role !== 'observations') continue;
-    for (const file of filesOf(descriptor.id)) {
+    for (const digest of filesOf(descriptor.id)) {
       const started = performance.now();
       const fileId = ids.take();
-      const year = descriptor.layout === 'istat_age_sex' ? yearFromFileName(file.path, descriptor.year_from_file) : null;
-      const staged = await stageCsvFile(connection, {
+      const year = descriptor.layout === 'istat_age_sex' ? yearFromFileName(digest.path, descriptor.year_from_file) : null;
+      const file: CsvFileToStage = {
         fileId,
-        absolutePath: file.absolutePath,
-        relativePath: file.path,
+        absolutePath: digest.absolutePath,
+        relativePath: digest.path,
         parse: descriptor.parse,
         columns: descriptor.layout === 'istat_age_sex' ? descriptor.columns : wideColumns(descriptor),
         istatTitles: descriptor.layout === 'istat_age_sex',
         workDir,
-      });
+      };
+      const csv = await describeCsvFile(file);
       await connection.run(
         `INSERT INTO stage_file (file_id, source_id, path, read_path, first_line, sha256, bytes, year) VALUES ($id, $source, $path, $read_path, $first_line, $sha256, $bytes, $year)`,
-        { id: fileId, source: descriptor.id, path: file.path, read_path: staged.readPath, first_line: staged.firstDataLine, sha256: file.sha256, bytes: file.bytes, year },
+        { id: fileId, source: descriptor.id, path: digest.path, read_path: csv.readPath, first_line: csv.firstDataLine, sha256: digest.sha256, bytes: digest.bytes, year },
       );
-      if (descriptor.layout === 'istat_age_sex') await stageAgeSex(connection, descriptor, staged, fileId, year!, variableKind(catalog, descriptor.values[0].variable));
-      else await stageWide(connection, descriptor, staged, fileId, catalog);
-      await runStatements(connection, SQL.fileEnd, formatParams(descriptor, staged, fileId));
-      await connection.run(`DROP VIEW IF EXISTS stage_wide; DROP VIEW stage_rows; DROP TABLE ${staged.table}`);
+      if (descriptor.layout === 'istat_age_sex') {
+        const kind = variableKind(catalog, descriptor.values[0].variable);
+        if (kind !== 'count') throw new Error(`source ${descriptor.id}: the istat_age_sex layout reads residents, a count; ${descriptor.values[0].variable} is a ${kind}`);
+        const diagnose = () => stageAgeSexByCell(connection, descriptor, file, csv, year!);
+        if (await stageAgeSexInOnePass(connection, descriptor, file, csv, year!)) readInOnePass.set(fileId, diagnose);
+        else await diagnose();
+      } else {
+        const staged = await stageCsvFile(connection, file, csv);
+        await stageWide(connection, descriptor, staged, fileId, catalog);
+        await runStatements(connection, SQL.codes, formatParams(descriptor, csv, fileId));
+        await connection.run(`DROP VIEW stage_wide; DROP VIEW stage_rows; DROP TABLE ${staged.table}`);
+      }
+      await runStatements(connection, SQL.fileEnd, formatParams(descriptor, csv, fileId));
       const rows = await scalar(connection, `SELECT rows_read FROM stage_file WHERE file_id = ${fileId}`);
-      progress.step(`read ${descriptor.id}: ${file.path}: ${rows.toLocaleString('en')} rows in ${Math.round(performance.now() - started)} ms`);
+      progress.step(`read ${descriptor.id}: ${digest.path}: ${rows.toLocaleString('en')} rows in ${Math.round(performance.now() - started)} ms`);
     }
   }
   await runStatements(connection, SQL.duplicates);
+  // A comune repeated across files is reported with the lines of both: files read in one pass know no
+  // lines, so those involved are read again cell by cell first.
+  const repeated = (await connection.runAndReadAll(
+    `SELECT DISTINCT file_id FROM ages_raw WHERE first_record IS NULL AND (source_id, code, year, variable) IN (
+       SELECT (source_id, code, year, variable) FROM ages_raw GROUP BY ALL HAVING count(DISTINCT file_id) > 1)`,
+  )).getRows().map(([id]) => Number(id));
+  for (const fileId of repeated) {
+    await connection.run(`DELETE FROM ages_raw WHERE file_id = ${fileId}; DELETE FROM stage_code WHERE file_id = ${fileId}`);
+    await readInOnePass.get(fileId)!();
+  }
+  await runStatements(connection, SQL.agesDuplicates);
 }
 
 function variableKind(catalog: SourceCatalog, variable: string): string {
   return catalog.variables[variable]!.kind;
 }
 
-function formatParams(descriptor: DescriptorOf<'observations'>, staged: StagedCsvFile, fileId: number) {
+function formatParams(descriptor: DescriptorOf<'observations'>, staged: DescribedCsvFile, fileId: number) {
   const { parse } = descriptor;
   const code = staged.column('code');
   return {
@@ -100,12 +127,37 @@ function rowsView(staged: StagedCsvFile, cells: Readonly<Record<string, number>>
   return `CREATE OR REPLACE TEMP VIEW stage_rows AS SELECT rowid AS record, (${others}) AS one_cell, ${firstMissing} AS first_missing, ${named.join(', ')} FROM ${staged.table}`;
 }
 
-async function stageAgeSex(connection: DuckDBConnection, descriptor: AgeSexObservationsDescriptor, staged: StagedCsvFile, fileId: number, year: number, kind: string): Promise<void> {
-  if (kind !== 'count') throw new Error(`source ${descriptor.id}: the istat_age_sex layout reads residents, a count; ${descriptor.values[0].variable} is a ${kind}`);
+/**
+ * A clean file in one pass: DuckDB's reader parses the numbers and one aggregation checks them; true
+ * when the file passed every check and its values were kept.
+ */
+async function stageAgeSexInOnePass(connection: DuckDBConnection, descriptor: AgeSexObservationsDescriptor, file: CsvFileToStage, csv: DescribedCsvFile, year: number): Promise<boolean> {
+  const [code, age, male, female, total] = (['code', 'age', 'male', 'female', 'total'] as const).map((key) => csv.column(key).index) as [number, number, number, number, number];
+  const read = readCsvCall(file, csv, { [age]: 'BIGINT', [male]: 'DOUBLE', [female]: 'DOUBLE', [total]: 'DOUBLE' }, true);
+  await connection.run(`CREATE OR REPLACE TEMP VIEW fast_rows AS SELECT trim(c${code}) AS code_t, c${age} AS age, c${male} AS male, c${female} AS female, c${total} AS total FROM ${read}`);
+  try {
+    try {
+      await runStatements(connection, SQL.ageSexFast);
+    } catch {
+      return false; // what DuckDB cannot read at all, the cell-by-cell reading reports
+    }
+    const [problems, comuni] = (await connection.runAndReadAll('SELECT problems, comuni FROM fast_verdict')).getRows()[0]!.map(Number) as [number, number];
+    const rejects = await scalar(connection, `SELECT count(*) FROM rejects_${file.fileId}`);
+    if (problems > 0 || rejects > 0 || comuni === 0) return false;
+    await runStatements(connection, SQL.ageSexFastKeep, { ...formatParams(descriptor, csv, file.fileId), year, variable: descriptor.values[0].variable });
+    return true;
+  } finally {
+    await connection.run(`DROP VIEW fast_rows; DROP TABLE IF EXISTS fast_comune; DROP TABLE IF EXISTS fast_verdict; DROP TABLE IF EXISTS rejects_${file.fileId}; DROP TABLE IF EXISTS rejects_scan_${file.fileId}`);
+  }
+}
+
+/** Every cell of the file checked on its own, to report each problem at its line and column. */
+async function stageAgeSexByCell(connection: DuckDBConnection, descriptor: AgeSexObservationsDescriptor, file: CsvFileToStage, csv: DescribedCsvFile, year: number): Promise<void> {
+  const staged = await stageCsvFile(connection, file, csv);
   const [age, male, female, total] = (['age', 'male', 'female', 'total'] as const).map((key) => staged.column(key));
   await connection.run(rowsView(staged, { code_t: staged.column('code').index, age_t: age!.index, male_t: male!.index, female_t: female!.index, total_t: total!.index }));
-  await runStatements(connection, SQL.ageSex, {
-    ...formatParams(descriptor, staged, fileId),
+  const params = {
+    ...formatParams(descriptor, staged, file.fileId),
     year,
     variable: descriptor.values[0].variable,
     age_column: age!.index,
@@ -116,7 +168,10 @@ async function stageAgeSex(connection: DuckDBConnection, descriptor: AgeSexObser
     female_header: female!.name,
     total_column: total!.index,
     total_header: total!.name,
-  });
+  };
+  await runStatements(connection, SQL.ageSex, params);
+  await runStatements(connection, SQL.codes, params);
+  await connection.run(`DROP VIEW stage_data; DROP VIEW stage_rows; DROP TABLE ${staged.table}`);
 }
 
 function wideColumns(descriptor: WideObservationsDescriptor): Record<string, readonly string[] | undefined> {

@@ -1,14 +1,14 @@
--- ISTAT's POSAS / STRASA layout, one file: one row per comune × age (0…100, 100 meaning 100 and over;
--- 999 the comune's total) with residents by sex in three columns. Reads the view stage_rows (record,
--- one_cell, code_t, age_t, male_t, female_t, total_t) over the file's raw table; writes the file's
--- problems into stage_error and its single ages by sex into obs_raw (the 999 row only checks them).
--- A one-cell line after the data ("Nota: …") ends the data, as in ISTAT's files.
+-- ISTAT's POSAS / STRASA layout, one file, cell by cell (the diagnosing path: age-sex-fast.sql reads a
+-- clean file in one pass; this one runs when that pass finds anything wrong, to say what and where).
+-- One row per comune × age (0…100, 100 meaning 100 and over; 999 the comune's total) with residents by
+-- sex in three columns. Reads the view stage_rows (record, one_cell, first_missing, code_t, age_t,
+-- male_t, female_t, total_t) over the file's raw table; writes the file's problems into stage_error and
+-- each clean comune's single ages by sex into ages_raw (the 999 row only checks them). A one-cell line
+-- after the data ("Nota: …") ends the data, as in ISTAT's files.
 
-CREATE OR REPLACE TEMP TABLE stage_data AS
+CREATE OR REPLACE TEMP VIEW stage_data AS
 SELECT * FROM stage_rows
 WHERE record < coalesce((SELECT min(record) FROM stage_rows WHERE one_cell), 9223372036854775807);
-
-UPDATE stage_file SET rows_read = (SELECT count(*) FROM stage_data) WHERE file_id = $file_id;
 
 INSERT INTO stage_error
 SELECT $file_id, record, NULL, first_missing, 'wrong-column-count',
@@ -51,9 +51,15 @@ SELECT $file_id, record, NULL, $total_column, 'total-mismatch',
               total_t, $total_header, male::BIGINT, female::BIGINT, (male + female)::BIGINT)
 FROM stage_cells JOIN stage_good USING (record) WHERE male + female <> total;
 
- and a 999 row equal to the sum of the ages.
--- Per comune: every age 0…100 present, and a 999 row equal to the sum of the ages (a repeated age is
--- reported by duplicates.sql, across the files of the source).
+INSERT INTO stage_error
+SELECT $file_id, later.record, NULL, $age_column, 'duplicate-key',
+       printf('age %d of comune %s was already given on %s; expected one value per comune, year, variable, sex and age band', later.age, later.code, '{line:' || first.record || '}')
+FROM (SELECT *, row_number() OVER (PARTITION BY code, age ORDER BY record) AS nth FROM stage_good
+      WHERE (code, age) IN (SELECT (code, age) FROM stage_good GROUP BY code, age HAVING count(*) > 1)) later
+JOIN (SELECT code, age, min(record) AS record FROM stage_good GROUP BY code, age) first USING (code, age)
+WHERE later.nth > 1;
+
+-- Per comune: every age 0…100 present, and a 999 row equal to the sum of the ages.
 INSERT INTO stage_error
 WITH per_comune AS (
   SELECT code, min(record) AS first_record,
@@ -62,7 +68,12 @@ WITH per_comune AS (
          sum(male) FILTER (WHERE age <= 100) AS male, sum(female) FILTER (WHERE age <= 100) AS female, sum(total) FILTER (WHERE age <= 100) AS total,
          min(record) FILTER (WHERE age = 999) AS total_record,
          sum(male) FILTER (WHERE age = 999) AS male_999, sum(female) FILTER (WHERE age = 999) AS female_999, sum(total) FILTER (WHERE age = 999) AS total_999
-  FROM stage_good GROUP BY code
+  FROM stage_good
+  -- A comune with a bad row is reported at that row, not again as incomplete.
+  WHERE code NOT IN (SELECT comune_code(code_t) FROM stage_cells
+                     WHERE age_rule IS NOT NULL OR male_rule IS NOT NULL OR female_rule IS NOT NULL OR total_rule IS NOT NULL)
+    AND code NOT IN (SELECT code FROM stage_good WHERE male + female <> total)
+  GROUP BY code
 )
 SELECT $file_id, first_record, NULL, $code_column, 'missing-total',
        printf('comune %s has no row for age 999 (its total); expected one besides its ages 0-100', code)
@@ -74,13 +85,17 @@ SELECT $file_id, first_record, NULL, $age_column, 'missing-age',
 FROM per_comune WHERE coalesce(ages, 0) < 101
 UNION ALL
 SELECT $file_id, total_record, NULL, column_index, 'total-mismatch',
-       printf('"%s" in column "%s" on the age 999 row of comune %s is not the sum of its ages 0-100 (%d); expected the 999 row to equal the sum of the ages',
+       printf('"%d" in column "%s" on the age 999 row of comune %s is not the sum of its ages 0-100 (%d); expected the 999 row to equal the sum of the ages',
               given::BIGINT, header, code, summed::BIGINT)
 FROM per_comune,
      LATERAL (VALUES ($male_column, $male_header, male_999, male), ($female_column, $female_header, female_999, female), ($total_column, $total_header, total_999, total)) v(column_index, header, given, summed)
 WHERE total_record IS NOT NULL AND ages = 101 AND given <> summed;
 
-INSERT INTO obs_raw
-SELECT $source_id, $file_id, record, code, $code_column, $year, $variable, sex, age, CASE WHEN age = 100 THEN NULL ELSE age END, value
-FROM stage_good, LATERAL (VALUES ('M', male), ('F', female)) v(sex, value)
-WHERE age <= 100;
+INSERT INTO ages_raw
+SELECT $source_id, $file_id, code, min(record), $code_column, $year, $variable, v.sex, CASE v.sex WHEN 'M' THEN list(male ORDER BY age) ELSE list(female ORDER BY age) END
+FROM stage_good, (VALUES ('M'), ('F')) v(sex)
+WHERE age <= 100
+GROUP BY code, v.sex
+HAVING count(*) = 101 AND count(DISTINCT age) = 101;
+
+UPDATE stage_file SET rows_read = (SELECT count(*) FROM stage_data) WHERE file_id = $file_id;

@@ -43,3 +43,17 @@ CREATE OR REPLACE TEMP TABLE stage_code (
   file_id   INTEGER NOT NULL,
   code      VARCHAR NOT NULL
 );
+
+-- Residents by single year of age as published: one list of 101 values (ages 0…100, 100 meaning 100 and
+-- over) per file, comune code as published, year, variable and sex M/F.
+CREATE OR REPLACE TEMP TABLE ages_raw (
+  source_id    VARCHAR NOT NULL,
+  file_id      INTEGER NOT NULL,
+  code         VARCHAR NOT NULL,
+  first_record BIGINT,              -- the comune's first row; NULL when read by the one-pass reader
+  code_column  INTEGER NOT NULL,
+  year         INTEGER NOT NULL,
+  variable     VARCHAR NOT NULL,
+  sex          VARCHAR NOT NULL,
+  ages         DOUBLE[] NOT NULL
+);

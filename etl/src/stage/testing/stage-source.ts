@@ -1,0 +1,55 @@
+/**
+ * Stages one observations source from a data folder in an in-memory DuckDB, as a load does, for the
+ * specs: the values it yields (as published, before harmonisation) and what each file gave.
+ */
+import { DuckDBInstance } from '@duckdb/node-api';
+import { readSqlBeside, runStatements } from '../../db/sql-file.js';
+import { silentProgress } from '../../progress.js';
+import type { DescriptorOf, SourceCatalog } from '../../sources/descriptor.js';
+import { digestSourceFile, resolveSourceFiles } from '../../sources/files.js';
+import { FileIds, stageObservationSources } from '../observations.js';
+import { throwStageErrors } from '../stage-errors.js';
+
+export interface StagedValue {
+  readonly code: string;
+  readonly year: number;
+  readonly variable: string;
+  readonly sex: 'T' | 'M' | 'F';
+  /** TOT, Y<age>, Y<from>-<to>, Y<from>- */
+  readonly ageBand: string;
+  readonly value: number;
+  readonly file: string;
+  /** 0-based data record of the file, in file order. */
+  readonly record: number;
+}
+
+export interface StagedSourceRead {
+  readonly files: readonly { path: string; sha256: string; rowsRead: number; notPublished: number }[];
+  readonly records: readonly StagedValue[];
+}
+
+const work = readSqlBeside(import.meta.url, '../sql/work-schema.sql');
+const cells = readSqlBeside(import.meta.url, '../sql/cells.sql');
+
+export async function stageSource(catalog: SourceCatalog, descriptor: DescriptorOf<'observations'>, dataDir: string): Promise<StagedSourceRead> {
+  const digests = await Promise.all((await resolveSourceFiles(descriptor, dataDir)).map((file) => digestSourceFile(file, dataDir)));
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    await runStatements(connection, work);
+    await runStatements(connection, cells);
+    await stageObservationSources(connection, { ...catalog, sources: [descriptor] }, () => digests, dataDir, silentProgress, new FileIds());
+    await throwStageErrors(connection);
+    const files = (await connection.runAndReadAll(
+      'SELECT path, sha256, CAST(rows_read AS INTEGER) AS "rowsRead", CAST(not_published AS INTEGER) AS "notPublished" FROM stage_file ORDER BY file_id',
+    )).getRowObjectsJS() as unknown as StagedSourceRead['files'];
+    const records = (await connection.runAndReadAll(
+      `SELECT r.code, r.year, r.variable, r.sex, band_label(r.age_from, r.age_to) AS "ageBand", r.value, f.path AS file, CAST(r.record AS INTEGER) AS record
+       FROM obs_raw r JOIN stage_file f USING (file_id) ORDER BY r.file_id, r.record, r.rowid`,
+    )).getRowObjectsJS() as unknown as StagedValue[];
+    return { files, records };
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}

@@ -126,7 +126,7 @@ async function loadHoldingLock(config: EtlConfig, progress: Progress, options: {
     await stageObservationSources(builder.connection, catalog, (sourceId) => files.get(sourceId) ?? [], workDir, progress, new FileIds());
     const observationSources = await stagedSourceMeta(builder, catalog, files);
     const sources = [...input.sources, ...observationSources, ambitiSource];
-    const written = await builder.model({ referenceDate: input.referenceDate, precedence: catalog.precedence, indicators, rules, sources, progress });
+    const written = await builder.model({ referenceDate: input.referenceDate, precedence: catalog.precedence, indicators, bands, rules, sources, progress });
     builder.close();
     for (const issue of written.issues.filter((i) => i.severity === 'warning')) progress.warn(`quality: ${issue.message} [${issue.rule}]`);
     if ((written.counts.indicator_part ?? 0) === 0) throw new Error('The load produced no indicator values: check that the sources hold the variables the catalogue uses.');

@@ -174,7 +174,7 @@ describe('boundaries published as GeoJSON', () => {
     const edited = sources.replace(`file: ${BOUNDARIES}\n    format: topojson`, `file: ${GEOJSON}\n    format: geojson`);
     expect(edited).not.toBe(sources);
     await writeFile(path.join(dir, 'sources.yaml'), edited);
-    await copyFile(path.join(repoRoot, 'datasets/indicators.yaml'), path.join(dir, 'indicators.yaml'));
+    for (const name of ['indicators.yaml', 'age_bands.yaml', 'quality.yaml']) await copyFile(path.join(repoRoot, 'datasets', name), path.join(dir, name));
     return dir;
   }
   const loadWith = async (stateDir: string, dataDir: string, datasetsDir: string) => runLoad({ ...loadEtlConfig({}, { stateDir, dataDir }), datasetsDir }, silentProgress);

@@ -8,13 +8,14 @@ describe('ETL on fixture files → published snapshot', () => {
     await load(stateDir, await writeFixtureDataFolder());
     const rows = await querySnapshot<{ territory_code: string; year: number; value: number; source_codes: string[] }>(
       stateDir,
-      `SELECT territory_code, year, value, source_codes FROM observation
-       WHERE variable = 'pop_res' AND sex = 'T' AND age_band = 'TOT' AND territory_code IN ('018193', '018026') AND year = 2018
-       ORDER BY territory_code`,
+      `SELECT o.territory_code, o.year, o.value, g.source_codes FROM observation o
+       JOIN observation_origin g USING (territory_code, year, source_id)
+       WHERE o.variable = 'pop_res' AND o.sex = 'T' AND o.age_from = 0 AND o.age_to IS NULL AND o.territory_code IN ('018193', '018026') AND o.year = 2018
+       ORDER BY o.territory_code`,
     );
     // Canevino 200 + Ruino 700 + Valverde 300 before the 2019 merger into Colli Verdi.
     expect(rows).toEqual([
-      { territory_code: '018026', year: 2018, value: 640 + 250, source_codes: ['018026', '018002'] },
+      { territory_code: '018026', year: 2018, value: 640 + 250, source_codes: ['018002', '018026'] },
       { territory_code: '018193', year: 2018, value: 200 + 700 + 300, source_codes: ['018028', '018132', '018170'] },
     ]);
     const suppressed = await querySnapshot(stateDir, `SELECT count(*)::INTEGER AS n FROM territory WHERE code IN ('018002', '018028')`);

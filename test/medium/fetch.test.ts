@@ -26,7 +26,9 @@ async function etl(...args: string[]): Promise<{ code: number; stdout: string; s
 }
 
 // Only a comune that exists in both years of the fixture folder's territory.
-const posasOf = (year: number) => posas(posasRows([posasComune('018110', 'Pavia', 400 + year - 2024)]), year);
+// Every comune of the fixture's Provincia di Pavia: a file that leaves some out is refused as partial.
+const posasOf = (year: number) =>
+  posas(posasRows([posasComune('018110', 'Pavia', 400 + year - 2024), posasComune('018177', 'Vigevano', 300), posasComune('018193', 'Colli Verdi', 20), posasComune('018026', 'Campospinoso Albaredo', 10)]), year);
 const posasZip = (year: number) => zipArchive([{ name: `POSAS_${year}_it_Comuni.csv`, data: posasOf(year) }]);
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 

@@ -36,7 +36,7 @@ afterEach(() => folder.remove());
 /** Writes indicators.yaml (`indicators:` on line 1, then the indicators) and loads it. */
 async function load(indicators: string[][], knownVariables: readonly string[] = ['pop_res']) {
   await folder.write('indicators.yaml', `${['indicators:', ...indicators.flat()].join('\n')}\n`);
-  return loadIndicatorCatalog(`${folder.dir}/indicators.yaml`, knownVariables);
+  return loadIndicatorCatalog(`${folder.dir}/indicators.yaml`, knownVariables, ['TOT', 'Y0-11', 'Y12-', 'Y65-']);
 }
 /** The heading and problems of the CatalogError an action throws. */
 async function problemsOf(action: () => Promise<unknown>): Promise<{ heading: string; problems: string[] }> {
@@ -50,9 +50,12 @@ async function problemsOf(action: () => Promise<unknown>): Promise<{ heading: st
 }
 
 describe('loadIndicatorCatalog', () => {
-  it('loads the shipped catalogue against the variable pop_res, filling in the defaults of each term', async () => {
-    const indicators = await loadIndicatorCatalog(SHIPPED_INDICATORS, ['pop_res']);
-    expect(indicators.map((i) => i.code)).toEqual(['DEM_POP', 'DEM_VAR', 'DEM_DENS', 'DEM_U12', 'DEM_MASC']);
+  it('loads the shipped catalogue against its variables and bands, filling in the defaults of each term', async () => {
+    const variables = ['pop_res', 'pop_str', 'irpef_contribuenti', 'irpef_imponibile_n', 'irpef_imponibile_euro', 'irpef_complessivo_fino_0_n', 'irpef_complessivo_0_10k_n', 'posti_nido', 'posti_rsa'];
+    const bands = ['TOT', 'Y0-2', 'Y0-11', 'Y12-', 'Y0-14', 'Y0-17', 'Y15-64', 'Y65-', 'Y75-', 'Y85-'];
+    const indicators = await loadIndicatorCatalog(SHIPPED_INDICATORS, variables, bands);
+    expect(indicators.map((i) => i.code)).toEqual(['DEM_POP', 'DEM_VAR', 'DEM_DENS', 'DEM_U12', 'DEM_MASC', 'DEM01', 'DEM02', 'DEM03', 'DEM04', 'DEM05', 'DEM06', 'DEM07', 'DEM10', 'ECO01', 'ECO03', 'SUP01', 'SUP02']);
+    await expect(loadIndicatorCatalog(SHIPPED_INDICATORS, variables, bands.filter((b) => b !== 'Y65-'))).rejects.toThrow(/"Y65-" is not an age band of age_bands.yaml/);
     const byCode = new Map(indicators.map((i) => [i.code, i]));
     expect(byCode.get('DEM_POP')!.denominator).toBeNull();
     expect(byCode.get('DEM_VAR')!.numerator).toEqual([
@@ -75,6 +78,7 @@ describe('loadIndicatorCatalog', () => {
         description: { it: 'Residenti al 1° gennaio.', en: 'Residents on 1 January.' },
         numerator: [{ variable: 'pop_res', sex: 'T', age_band: 'TOT', lag: 0, sign: 1 }],
         denominator: null,
+        ci_method: 'none',
       },
     ]);
   });

@@ -1,10 +1,10 @@
 -- Derives every value the indicators and quality checks read (requested_value: variable × sex × band)
 -- per current comune and year, from each source on its own: as published where the source gives exactly
--- that sex and band, otherwise summed from its single years of age (a total T adds M and F), only where
--- all ages 0…100 are there. Where several sources give the same value, the preferred one wins
+-- that sex and band, otherwise summed from its single years of age (age_band_sum, made by band-sums.ts;
+-- a total T adds M and F). Where several sources give the same value, the preferred one wins
 -- (source_rank, from sources.yaml precedence); disagreements beyond the tolerance are recorded.
--- Reads observation, observation_ages, age_band, requested_value, source_rank; writes value_resolved
--- and value_conflict.
+-- Reads observation, age_band_sum, age_band, requested_value, source_rank; writes value_resolved and
+-- value_conflict.
 
 CREATE OR REPLACE TEMP TABLE requested_band AS
 SELECT r.variable, r.sex, r.band, b.age_from, b.age_to
@@ -17,11 +17,9 @@ FROM observation o
 JOIN requested_band r ON r.variable = o.variable AND r.sex = o.sex AND r.age_from = o.age_from AND r.age_to IS NOT DISTINCT FROM o.age_to
 UNION ALL
 SELECT v.territory_code, v.year, v.variable, r.sex, r.band,
-       sum(list_sum(v.ages[r.age_from + 1 : coalesce(r.age_to, 100) + 1])), v.source_id, true
-FROM observation_ages v
-JOIN requested_band r ON r.variable = v.variable AND (r.sex = v.sex OR r.sex = 'T')
-GROUP BY v.territory_code, v.year, v.variable, r.sex, r.band, v.source_id
-HAVING count(*) = CASE WHEN r.sex = 'T' THEN 2 ELSE 1 END;
+       CASE r.sex WHEN 'M' THEN v.male WHEN 'F' THEN v.female ELSE v.male + v.female END, v.source_id, true
+FROM age_band_sum v
+JOIN requested_band r ON r.variable = v.variable AND r.band = v.band;
 
 -- One candidate per source: as published before derived.
 CREATE OR REPLACE TEMP TABLE ranked_candidate AS

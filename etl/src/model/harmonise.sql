@@ -9,7 +9,7 @@ CREATE OR REPLACE TEMP TABLE published_code AS
 WITH given AS (
   SELECT source_id, code, year, file_id, record, code_column FROM obs_raw
   UNION ALL
-  SELECT source_id, code, year, file_id, first_record, code_column FROM ages_raw
+  SELECT source_id, code, year, file_id, record, code_column FROM ages_raw
 )
 SELECT r.source_id, r.code, r.year,
        arg_min(r.file_id, (r.file_id, r.record)) AS file_id,
@@ -44,19 +44,20 @@ JOIN published_code p USING (source_id, code, year)
 WHERE p.rule IS NULL
 GROUP BY p.target, r.year, r.variable, r.sex, r.age_from, r.age_to, r.source_id;
 
--- Single ages: a list per comune; the lists of merged comuni are added age by age.
-CREATE OR REPLACE TEMP TABLE ages_target AS
-SELECT a.*, p.target, count(*) OVER (PARTITION BY a.source_id, a.year, a.variable, a.sex, p.target) AS codes
-FROM ages_raw a JOIN published_code p USING (source_id, code, year)
-WHERE p.rule IS NULL;
+-- Single ages: the rows of merged comuni are added age by age; the others are copied as they are.
+CREATE OR REPLACE TEMP TABLE merged_target AS
+SELECT source_id, year, target FROM published_code WHERE rule IS NULL GROUP BY ALL HAVING count(*) > 1;
 
 INSERT INTO observation_ages
-SELECT target, year, variable, sex, source_id, ages FROM ages_target WHERE codes = 1
+SELECT p.target, a.year, a.variable, a.source_id, a.age, a.male, a.female
+FROM ages_raw a JOIN published_code p USING (source_id, code, year)
+WHERE p.rule IS NULL AND NOT EXISTS (SELECT 1 FROM merged_target m WHERE m.source_id = p.source_id AND m.year = p.year AND m.target = p.target)
 UNION ALL
-SELECT target, year, variable, sex, source_id, list(value ORDER BY age)
-FROM (SELECT target, year, variable, sex, source_id, i - 1 AS age, sum(ages[i]) AS value
-      FROM ages_target, range(1, 102) r(i) WHERE codes > 1 GROUP BY ALL)
-GROUP BY target, year, variable, sex, source_id;
+SELECT p.target, a.year, a.variable, a.source_id, a.age, sum(a.male), sum(a.female)
+FROM ages_raw a JOIN published_code p USING (source_id, code, year)
+JOIN merged_target m ON m.source_id = p.source_id AND m.year = p.year AND m.target = p.target
+WHERE p.rule IS NULL
+GROUP BY p.target, a.year, a.variable, a.source_id, a.age;
 
 INSERT INTO observation_origin
 SELECT target, year, source_id, list(code ORDER BY code)

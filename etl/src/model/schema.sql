@@ -92,17 +92,18 @@ CREATE TABLE containment (
 );
 
 -- The canonical model: territory × year × variable × sex × age → value, per source, in two tables.
--- Residents by single year of age and sex M/F, where a source publishes them, are kept as one list of
--- 101 values per comune, year, variable and sex (ages 0…100, the last meaning 100 and over): the
--- columnar form of 101 rows, which every band is summed from. What a source publishes only as a band or
--- a total is kept as published in `observation`. Totals and bands are derived in SQL (value_resolved).
+-- Residents by single year of age and sex, where a source publishes them, are kept in observation_ages
+-- (ages 0…100, 100 meaning 100 and over; men and women side by side). What a source publishes only as a
+-- band or a total is kept as published in `observation`. Totals and bands are derived in SQL
+-- (value_resolved).
 CREATE TABLE observation_ages (
   territory_code VARCHAR NOT NULL,   -- current comune code
   year           INTEGER NOT NULL,   -- reference 1 January of `year`
   variable       VARCHAR NOT NULL,
-  sex            VARCHAR NOT NULL CHECK (sex IN ('M', 'F')),
   source_id      VARCHAR NOT NULL,
-  ages           DOUBLE[] NOT NULL   -- ages[1] is age 0, ages[101] is 100 and over
+  age            SMALLINT NOT NULL,
+  male           DOUBLE NOT NULL,
+  female         DOUBLE NOT NULL
 );
 
 CREATE TABLE observation (

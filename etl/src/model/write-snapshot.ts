@@ -12,6 +12,7 @@ import { appendRows } from '../db/rows.js';
 import { readSqlBeside, runStatements } from '../db/sql-file.js';
 import type { Progress } from '../progress.js';
 import type { AmbitoMembership } from './ambiti.js';
+import { bandSumsSql } from './band-sums.js';
 import type { CrosswalkEntry } from './crosswalk.js';
 import type { ComuneValidityInput, SourceMeta } from './input.js';
 import type { TerritoryRow } from './territory.js';
@@ -112,7 +113,7 @@ export class SnapshotBuilder {
    * From staged values to indicator parts: harmonise onto current comuni, resolve each value from the
    * preferred source, compute the parts, run the quality checks. Throws the first stage's problems.
    */
-  async model(options: { referenceDate: string; precedence: readonly string[]; indicators: readonly Indicator[]; rules: QualityRules; sources: readonly SourceMeta[]; progress: Progress }): Promise<WrittenSnapshot> {
+  async model(options: { referenceDate: string; precedence: readonly string[]; indicators: readonly Indicator[]; bands: readonly AgeBand[]; rules: QualityRules; sources: readonly SourceMeta[]; progress: Progress }): Promise<WrittenSnapshot> {
     const c = this.connection;
     const { progress } = options;
     await throwStageErrors(c);
@@ -131,7 +132,11 @@ export class SnapshotBuilder {
     await c.run(`CREATE OR REPLACE TEMP TABLE requested_value (variable VARCHAR, sex VARCHAR, band VARCHAR)`);
     await appendRows(c, 'requested_value', requestedValues(options.indicators));
     await c.run(`INSERT INTO requested_value SELECT DISTINCT variable, 'T', 'TOT' FROM (SELECT variable FROM observation UNION SELECT variable FROM observation_ages)`);
-    await timed('resolved totals and age bands', () => runStatements(c, SQL.derive));
+    const requestedBands = new Set((await c.runAndReadAll('SELECT DISTINCT band FROM requested_value')).getRows().map(([band]) => String(band)));
+    await timed('resolved totals and age bands', async () => {
+      await c.run(bandSumsSql(options.bands.filter((b) => requestedBands.has(b.code))));
+      await runStatements(c, SQL.derive);
+    });
 
     await c.run(`CREATE OR REPLACE TEMP TABLE indicator_term (indicator_code VARCHAR, part VARCHAR, variable VARCHAR, sex VARCHAR, age_band VARCHAR, lag INTEGER, sign INTEGER, attribute VARCHAR)`);
     await appendRows(c, 'indicator_term', options.indicators.flatMap((indicator) =>

@@ -148,11 +148,8 @@ export interface FileDigest {
 }
 
 export async function digestSourceFile(absolutePath: string, dataDir: string): Promise<FileDigest> {
+  const shownAs = path.relative(dataDir, absolutePath).split(path.sep).join('/');
   const hash = createHash('sha256');
-  let bytes = 0;
-  for await (const chunk of createReadStream(absolutePath) as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    bytes += chunk.length;
-  }
-  return { absolutePath, path: path.relative(dataDir, absolutePath).split(path.sep).join('/'), sha256: hash.digest('hex'), bytes };
+  await hashFile(hash, absolutePath, shownAs);
+  return { absolutePath, path: shownAs, sha256: hash.digest('hex'), bytes: await regularFileSize(absolutePath, shownAs) };
 }

@@ -88,7 +88,7 @@ export async function stageObservationSources(
   // A comune repeated across files is reported with the lines of both: files read in one pass know no
   // lines, so those involved are read again cell by cell first.
   const repeated = (await connection.runAndReadAll(
-    `SELECT DISTINCT file_id FROM ages_raw WHERE first_record IS NULL AND (source_id, code, year, variable) IN (
+    `SELECT DISTINCT file_id FROM ages_raw WHERE record IS NULL AND (source_id, code, year, variable) IN (
        SELECT (source_id, code, year, variable) FROM ages_raw GROUP BY ALL HAVING count(DISTINCT file_id) > 1)`,
   )).getRows().map(([id]) => Number(id));
   for (const fileId of repeated) {
@@ -147,7 +147,7 @@ async function stageAgeSexInOnePass(connection: DuckDBConnection, descriptor: Ag
     await runStatements(connection, SQL.ageSexFastKeep, { ...formatParams(descriptor, csv, file.fileId), year, variable: descriptor.values[0].variable });
     return true;
   } finally {
-    await connection.run(`DROP VIEW fast_rows; DROP TABLE IF EXISTS fast_comune; DROP TABLE IF EXISTS fast_verdict; DROP TABLE IF EXISTS rejects_${file.fileId}; DROP TABLE IF EXISTS rejects_scan_${file.fileId}`);
+    await connection.run(`DROP VIEW fast_rows; DROP TABLE IF EXISTS fast_ages; DROP TABLE IF EXISTS fast_verdict; DROP TABLE IF EXISTS rejects_${file.fileId}; DROP TABLE IF EXISTS rejects_scan_${file.fileId}`);
   }
 }
 

@@ -92,10 +92,9 @@ FROM per_comune,
 WHERE total_record IS NOT NULL AND ages = 101 AND given <> summed;
 
 INSERT INTO ages_raw
-SELECT $source_id, $file_id, code, min(record), $code_column, $year, $variable, v.sex, CASE v.sex WHEN 'M' THEN list(male ORDER BY age) ELSE list(female ORDER BY age) END
-FROM stage_good, (VALUES ('M'), ('F')) v(sex)
+SELECT $source_id, $file_id, code, record, $code_column, $year, $variable, age, male, female
+FROM stage_good
 WHERE age <= 100
-GROUP BY code, v.sex
-HAVING count(*) = 101 AND count(DISTINCT age) = 101;
+  AND code IN (SELECT code FROM stage_good WHERE age <= 100 GROUP BY code HAVING count(*) = 101 AND count(DISTINCT age) = 101);
 
 UPDATE stage_file SET rows_read = (SELECT count(*) FROM stage_data) WHERE file_id = $file_id;

@@ -2,9 +2,10 @@
 -- later file's first row of that comune is an error pointing back at the first file's.
 INSERT INTO stage_error
 WITH given AS (
-  SELECT DISTINCT source_id, code, year, variable, file_id, first_record, code_column FROM ages_raw
+  SELECT source_id, code, year, variable, file_id, min(record) AS first_record, any_value(code_column) AS code_column FROM ages_raw
   WHERE (source_id, code, year, variable) IN (
     SELECT (source_id, code, year, variable) FROM ages_raw GROUP BY source_id, code, year, variable HAVING count(DISTINCT file_id) > 1)
+  GROUP BY source_id, code, year, variable, file_id
 ),
 ordered AS (
   SELECT *, row_number() OVER w AS nth, first_value(file_id) OVER w AS first_file, first_value(first_record) OVER w AS first_file_record

@@ -44,16 +44,17 @@ CREATE OR REPLACE TEMP TABLE stage_code (
   code      VARCHAR NOT NULL
 );
 
--- Residents by single year of age as published: one list of 101 values (ages 0…100, 100 meaning 100 and
--- over) per file, comune code as published, year, variable and sex M/F.
+-- Residents by single year of age as published: one row per file, comune code as published, year,
+-- variable and age (0…100, 100 meaning 100 and over), with men and women side by side.
 CREATE OR REPLACE TEMP TABLE ages_raw (
-  source_id    VARCHAR NOT NULL,
-  file_id      INTEGER NOT NULL,
-  code         VARCHAR NOT NULL,
-  first_record BIGINT,              -- the comune's first row; NULL when read by the one-pass reader
-  code_column  INTEGER NOT NULL,
-  year         INTEGER NOT NULL,
-  variable     VARCHAR NOT NULL,
-  sex          VARCHAR NOT NULL,
-  ages         DOUBLE[] NOT NULL
+  source_id   VARCHAR NOT NULL,
+  file_id     INTEGER NOT NULL,
+  code        VARCHAR NOT NULL,
+  record      BIGINT,               -- the row's data record; NULL when read by the one-pass reader
+  code_column INTEGER NOT NULL,
+  year        INTEGER NOT NULL,
+  variable    VARCHAR NOT NULL,
+  age         SMALLINT NOT NULL,
+  male        DOUBLE NOT NULL,
+  female      DOUBLE NOT NULL
 );

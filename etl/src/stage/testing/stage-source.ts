@@ -19,8 +19,8 @@ export interface StagedValue {
   readonly ageBand: string;
   readonly value: number;
   readonly file: string;
-  /** 0-based data record of the file, in file order. */
-  readonly record: number;
+  /** 0-based data record of the file, in file order; null for a file read in one pass. */
+  readonly record: number | null;
 }
 
 export interface StagedSourceRead {
@@ -44,8 +44,14 @@ export async function stageSource(catalog: SourceCatalog, descriptor: Descriptor
       'SELECT path, sha256, CAST(rows_read AS INTEGER) AS "rowsRead", CAST(not_published AS INTEGER) AS "notPublished" FROM stage_file ORDER BY file_id',
     )).getRowObjectsJS() as unknown as StagedSourceRead['files'];
     const records = (await connection.runAndReadAll(
-      `SELECT r.code, r.year, r.variable, r.sex, band_label(r.age_from, r.age_to) AS "ageBand", r.value, f.path AS file, CAST(r.record AS INTEGER) AS record
-       FROM obs_raw r JOIN stage_file f USING (file_id) ORDER BY r.file_id, r.record, r.rowid`,
+      `SELECT code, year, variable, sex, "ageBand", value, file, record FROM (
+         SELECT r.file_id, r.code, r.year, r.variable, r.sex, band_label(r.age_from, r.age_to) AS "ageBand", r.value, f.path AS file, CAST(r.record AS INTEGER) AS record, r.rowid AS n
+         FROM obs_raw r JOIN stage_file f USING (file_id)
+         UNION ALL
+         SELECT a.file_id, a.code, a.year, a.variable, s.sex, band_label(a.age, CASE WHEN a.age = 100 THEN NULL ELSE a.age END), CASE s.sex WHEN 'M' THEN a.male ELSE a.female END,
+                f.path, CAST(a.record AS INTEGER), a.rowid * 2 + CASE s.sex WHEN 'M' THEN 0 ELSE 1 END
+         FROM ages_raw a JOIN stage_file f USING (file_id), (VALUES ('M'), ('F')) s(sex)
+       ) ORDER BY file_id, record NULLS FIRST, n`,
     )).getRowObjectsJS() as unknown as StagedValue[];
     return { files, records };
   } finally {

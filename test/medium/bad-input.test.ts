@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixtureFiles, writeFixtureDataFolder } from '../support/data-folder.js';
+import { fixtureFiles, writeFixtureDataFolder } from '../../etl/src/testing/data-folder.js';
 import { currentSnapshotId, load, newStateDir } from '../support/etl.js';
 
 const POPULATION = 'population/pavia_popolazione_residente_2018_2021.csv';

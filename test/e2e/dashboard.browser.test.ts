@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium as playwright, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApi, type RunningApi } from '../support/api.js';
-import { writeFixtureDataFolder } from '../support/data-folder.js';
+import { writeFixtureDataFolder } from '../../etl/src/testing/data-folder.js';
 import { load, newStateDir } from '../support/etl.js';
 import { CHROMIUM_PATH, chromium, describeIf } from '../support/requirements.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type RunningApi } from '../support/api.js';
-import { fixtureFiles, writeFixtureDataFolder } from '../support/data-folder.js';
+import { fixtureFiles, writeFixtureDataFolder } from '../../etl/src/testing/data-folder.js';
 import { currentSnapshotId, load, newStateDir } from '../support/etl.js';
 
 const servedId = async (api: RunningApi) => (await api.get<{ snapshot: { id: string } | null }>('/api/health')).body.snapshot?.id;

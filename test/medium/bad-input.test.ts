@@ -6,7 +6,7 @@ import { loadEtlConfig, repoRoot } from '../../etl/src/config.js';
 import { runLoad } from '../../etl/src/load.js';
 import { silentProgress } from '../../etl/src/progress.js';
 import { geoJson, topology } from '../../etl/src/sources/testing/fixtures.js';
-import { fixtureFiles, writeFixtureDataFolder } from '../support/data-folder.js';
+import { fixtureFiles, writeFixtureDataFolder } from '../../etl/src/testing/data-folder.js';
 import { currentSnapshotId, load, newStateDir, querySnapshot } from '../support/etl.js';
 
 const POPULATION = 'population/pavia_popolazione_residente_2018_2021.csv';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixtureFiles, writeFixtureDataFolder } from '../support/data-folder.js';
+import { fixtureFiles, writeFixtureDataFolder } from '../../etl/src/testing/data-folder.js';
 import { etl as runEtl } from '../support/etl-cli.js';
 import { currentSnapshotId, newStateDir } from '../support/etl.js';
 

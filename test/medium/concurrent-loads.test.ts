@@ -1,7 +1,7 @@
 import { access, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { stateLayout } from '../../etl/src/publish/layout.js';
-import { writeFixtureDataFolder } from '../support/data-folder.js';
+import { writeFixtureDataFolder } from '../../etl/src/testing/data-folder.js';
 import { etl } from '../support/etl-cli.js';
 import { currentSnapshotId, newStateDir } from '../support/etl.js';
 

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stateLayout, type StateLayout } from '../../etl/src/publish/layout.js';
-import { fixtureFiles, writeFixtureDataFolder } from '../support/data-folder.js';
+import { fixtureFiles, writeFixtureDataFolder } from '../../etl/src/testing/data-folder.js';
 import { etl } from '../support/etl-cli.js';
 import { currentSnapshotId, newStateDir } from '../support/etl.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type RunningApi } from '../support/api.js';
-import { writeFixtureDataFolder } from '../support/data-folder.js';
+import { writeFixtureDataFolder } from '../../etl/src/testing/data-folder.js';
 import { load, newStateDir } from '../support/etl.js';
 
 interface ValueRow { code: string; name: string; numerator: number | null; denominator: number | null; value: number | null; comuniWithData: number; comuniTotal: number }

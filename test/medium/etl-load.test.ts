@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureFiles, writeFixtureDataFolder } from '../support/data-folder.js';
+import { fixtureFiles, writeFixtureDataFolder } from '../../etl/src/testing/data-folder.js';
 import { currentSnapshotId, load, newStateDir, querySnapshot } from '../support/etl.js';
 
 describe('ETL on fixture files → published snapshot', () => {

@@ -10,7 +10,7 @@ import { fetchSourcesYaml } from '../../etl/src/fetch/testing/catalog.js';
 import { startFixtureServer, unusedPort, type FixtureServer } from '../../etl/src/fetch/testing/fixture-server.js';
 import { zipArchive } from '../../etl/src/fetch/testing/zip-writer.js';
 import { posas, posasComune, posasRows } from '../../etl/src/sources/testing/fixtures.js';
-import { writeFixtureDataFolder } from '../support/data-folder.js';
+import { writeFixtureDataFolder } from '../../etl/src/testing/data-folder.js';
 import { newStateDir } from '../support/etl.js';
 
 const CLI = fileURLToPath(new URL('../../etl/dist/cli.js', import.meta.url));

@@ -1,24 +1,32 @@
 import { expect, it } from 'vitest';
+import { projectSources } from '../testing/district-fixture.js';
 import { getJson } from '../testing/http.js';
 import { serveSnapshotDuringSuite } from '../testing/test-server.js';
 
 const server = serveSnapshotDuringSuite();
 
-it('answers the stored TopoJSON with its source', async () => {
+it('answers the stored TopoJSON, dissolved onto current comuni, with its source', async () => {
   const { status, body, headers } = await getJson(`${server.url}/api/boundaries/018`);
   expect(status).toBe(200);
-  expect(headers.get('x-snapshot-id')).toBe('20250301T100000000Z-aaaaaaaa');
+  expect(headers.get('x-snapshot-id')).toBe(server.snapshotId);
   expect(body.type).toBe('Topology');
-  expect(body.objects.comuni.geometries.map((g: { properties: { code: string } }) => g.properties.code)).toEqual(['018110', '018145']);
-  expect(body.arcs).toHaveLength(2);
-  expect(body.source).toEqual({ id: 'openpolis-limits', title: 'Limiti comunali', publisher: 'openpolis', licence: 'CC BY 4.0', url: 'https://github.com/openpolis/geojson-italy', synthetic: false });
+  // The fixture's file draws Albaredo Arnaboldi (018002) on its own; it is now part of Campospinoso Albaredo.
+  const geometries = Object.values(body.objects as Record<string, { geometries: { properties: { code: string; name: string } }[] }>).flatMap((o) => o.geometries);
+  expect(geometries.map((g) => g.properties).sort((a, b) => a.code.localeCompare(b.code))).toEqual([
+    { code: '018026', name: 'Campospinoso Albaredo' },
+    { code: '018110', name: 'Pavia' },
+    { code: '018177', name: 'Vigevano' },
+    { code: '018193', name: 'Colli Verdi' },
+  ]);
+  const source = projectSources().find((s) => s.file === 'boundaries/limits_P_18_municipalities.topo.json')!;
+  expect(body.source).toEqual({ id: source.id, title: source.title, publisher: source.publisher, licence: source.licence, url: source.url, synthetic: false });
 });
 
 it('says where to download boundaries that are not loaded', async () => {
-  const { status, body } = await getJson(`${server.url}/api/boundaries/015`);
+  const { status, body } = await getJson(`${server.url}/api/boundaries/019`);
   expect(status).toBe(404);
   expect(body).toMatchObject({ statusCode: 404, error: 'Not Found', downloadUrl: 'https://github.com/openpolis/geojson-italy' });
-  expect(body.message).toMatch(/^Boundaries for provincia 015 are not loaded in this snapshot/);
+  expect(body.message).toMatch(/^Boundaries for provincia 019 are not loaded in this snapshot/);
 });
 
 it('refuses a code that is not a provincia code', async () => {

@@ -1,9 +1,10 @@
+import { SCHEMA_VERSION } from '@osservatorio/etl/contract';
 import { expect, it } from 'vitest';
 import { snapshotInfoFromMeta, type SnapshotMetaRow } from './snapshot-meta.js';
 
 const good: SnapshotMetaRow = {
   snapshot_id: 's1',
-  schema_version: '1',
+  schema_version: SCHEMA_VERSION,
   created_at: '2025-03-01T10:00:00.000Z',
   mode: 'demo',
   reference_date: '2025-01-01',
@@ -19,8 +20,8 @@ it('reads the snapshot info from snapshot_meta', () => {
 });
 
 it('refuses a snapshot it cannot serve, listing every problem', () => {
-  expect(() => snapshotInfoFromMeta({ ...good, schema_version: '2', mode: 'test', reference_date: null })).toThrow(
-    'schema_version is 2, this API reads version 1; mode is test, expected real or demo; reference_date is missing, expected YYYY-MM-DD',
+  expect(() => snapshotInfoFromMeta({ ...good, schema_version: '1', mode: 'test', reference_date: null })).toThrow(
+    `schema_version is 1, this API reads version ${SCHEMA_VERSION}; mode is test, expected real or demo; reference_date is missing, expected YYYY-MM-DD`,
   );
 });
 

@@ -1,4 +1,4 @@
-import { SCHEMA_VERSION } from '@osservatorio/etl/layout';
+import { SCHEMA_VERSION } from '@osservatorio/etl/contract';
 import type { SnapshotInfo } from './snapshot-info.dto.js';
 
 /** A row of sql/snapshot-meta.sql. */

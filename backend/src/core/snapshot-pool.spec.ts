@@ -1,23 +1,25 @@
 import { writeFile } from 'node:fs/promises';
 import { stateLayout } from '@osservatorio/etl/layout';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { districtFixture } from '../testing/district-fixture.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { changedDistrictData, districtData, districtPopulation } from '../testing/district-fixture.js';
 import { getJson } from '../testing/http.js';
-import { createStateDir, pointCurrentAt, publishSnapshot, removeStateDir, writeSnapshot, type SnapshotFixture } from '../testing/snapshot-factory.js';
+import { alterSnapshotFile, buildFixtureSnapshot, createStateDir, installSnapshot, pointCurrentAt, publishFixtureSnapshot, removeStateDir, type FixtureSnapshot } from '../testing/snapshot-factory.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 import { SnapshotPool } from './snapshot-pool.js';
 
-const FIRST = '20250301T100000000Z-aaaaaaaa';
-const SECOND = '20250302T100000000Z-bbbbbbbb';
-
-/** The district with Pavia's 2024 population changed, to tell the snapshots apart by their data. */
-function secondFixture(): SnapshotFixture {
-  const fixture = districtFixture(SECOND);
-  return {
-    ...fixture,
-    parts: fixture.parts!.map((p) => (p.territory_code === '018110' && p.indicator_code === 'DEM_POP' && p.year === 2024 ? { ...p, numerator: 71000 } : p)),
-  };
-}
+// Two loads of the district, a day apart; the second with Pavia's residents of 1 January 2021 changed.
+const PAVIA_2021 = districtPopulation.wide['018110']![3] as number;
+const PAVIA_2021_CHANGED = PAVIA_2021 + 29;
+let first: FixtureSnapshot;
+let second: FixtureSnapshot;
+beforeAll(async () => {
+  first = await buildFixtureSnapshot({ data: districtData(), now: new Date('2025-03-01T10:00:00.000Z') });
+  second = await buildFixtureSnapshot({ data: changedDistrictData(PAVIA_2021_CHANGED), now: new Date('2025-03-02T10:00:00.000Z') });
+});
+afterAll(async () => {
+  await first?.remove();
+  await second?.remove();
+});
 
 let state: string;
 let server: TestServer;
@@ -29,7 +31,8 @@ afterEach(async () => {
   await removeStateDir(state);
 });
 
-const pavia = async () => (await getJson(`${server.url}/api/indicators/DEM_POP/values?level=comune&parent=AMB_PV`)).body.rows[0];
+// Pavia is the only comune of PV-T1 on the reference date.
+const pavia = async () => (await getJson(`${server.url}/api/indicators/DEM_POP/values?level=comune&parent=PV-T1&year=2021`)).body.rows[0];
 const servedId = async () => (await getJson(`${server.url}/api/health`)).body.snapshot?.id ?? null;
 
 describe('before anything is published', () => {
@@ -46,30 +49,30 @@ describe('before anything is published', () => {
 
   it('serves the first snapshot once the pointer is read again, at most once a second', async () => {
     server = await startTestServer(state);
-    await publishSnapshot(state, districtFixture(FIRST));
+    await publishFixtureSnapshot(state, first);
     server.clock.advance(500);
     expect(await servedId()).toBeNull();
     server.clock.advance(500);
-    expect(await servedId()).toBe(FIRST);
-    expect((await pavia()).value).toBe(70000);
+    expect(await servedId()).toBe(first.id);
+    expect((await pavia()).value).toBe(PAVIA_2021);
   });
 });
 
 describe('with a snapshot served', () => {
   beforeEach(async () => {
-    await publishSnapshot(state, districtFixture(FIRST));
+    await publishFixtureSnapshot(state, first);
     server = await startTestServer(state);
   });
 
   it('switches to a newly published snapshot', async () => {
     const before = await fetch(`${server.url}/api/indicators`);
-    await publishSnapshot(state, secondFixture());
+    await publishFixtureSnapshot(state, second);
     server.clock.advance(1000);
-    expect(await servedId()).toBe(SECOND);
-    expect((await pavia()).value).toBe(71000);
+    expect(await servedId()).toBe(second.id);
+    expect((await pavia()).value).toBe(PAVIA_2021_CHANGED);
     const after = await fetch(`${server.url}/api/indicators`, { headers: { 'If-None-Match': before.headers.get('etag')! } });
     expect(after.status).toBe(200);
-    expect(after.headers.get('x-snapshot-id')).toBe(SECOND);
+    expect(after.headers.get('x-snapshot-id')).toBe(second.id);
   });
 
   it.each([
@@ -79,35 +82,40 @@ describe('with a snapshot served', () => {
       await pointCurrentAt(state, 'garbage');
     }],
     ['a snapshot of another schema version', async () => {
-      const fixture = districtFixture('other-schema');
-      await writeSnapshot(state, { ...fixture, meta: { ...fixture.meta, schemaVersion: '999' } });
+      const file = await installSnapshot(state, second, 'other-schema');
+      await alterSnapshotFile(file, "UPDATE snapshot_meta SET value = '999' WHERE key = 'schema_version'");
       await pointCurrentAt(state, 'other-schema');
+    }],
+    ['a snapshot whose indicator catalogue this API cannot read', async () => {
+      const file = await installSnapshot(state, second, 'bad-catalogue');
+      await alterSnapshotFile(file, `UPDATE indicator SET definition = json_merge_patch(definition, '{"multiplier": "cento"}') WHERE code = 'DEM_U12'`);
+      await pointCurrentAt(state, 'bad-catalogue');
     }],
     ['a path instead of an id', async () => pointCurrentAt(state, '../../etc/passwd')],
     ['an empty pointer', async () => writeFile(stateLayout(state).currentPointer, '')],
   ])('keeps serving the current snapshot when CURRENT names %s', async (_, point) => {
     await point();
     server.clock.advance(1000);
-    expect(await servedId()).toBe(FIRST);
-    expect((await pavia()).value).toBe(70000);
+    expect(await servedId()).toBe(first.id);
+    expect((await pavia()).value).toBe(PAVIA_2021);
     // …and still switches when a good snapshot is published afterwards.
-    await publishSnapshot(state, secondFixture());
+    await publishFixtureSnapshot(state, second);
     server.clock.advance(1000);
-    expect(await servedId()).toBe(SECOND);
+    expect(await servedId()).toBe(second.id);
   });
 
   it('lets work started on the old snapshot finish on it after the switch', async () => {
     const pool = server.app.get(SnapshotPool);
     const oldResult = await pool.use(async (old) => {
-      await publishSnapshot(state, secondFixture());
+      await publishFixtureSnapshot(state, second);
       server.clock.advance(1000);
-      expect((await pavia()).value).toBe(71000); // new requests see the new snapshot…
+      expect((await pavia()).value).toBe(PAVIA_2021_CHANGED); // new requests see the new snapshot…
       const [row] = await old.query<{ numerator: number }>(
-        "SELECT numerator FROM indicator_part WHERE indicator_code = 'DEM_POP' AND territory_code = '018110' AND year = 2024",
+        "SELECT numerator FROM indicator_part WHERE indicator_code = 'DEM_POP' AND territory_code = '018110' AND year = 2021",
       );
       return { id: old.info.id, numerator: row!.numerator }; // …while this one still reads the old file
     });
-    expect(oldResult).toEqual({ id: FIRST, numerator: 70000 });
-    expect((await pavia()).value).toBe(71000);
+    expect(oldResult).toEqual({ id: first.id, numerator: PAVIA_2021 });
+    expect((await pavia()).value).toBe(PAVIA_2021_CHANGED);
   });
 });

@@ -4,6 +4,7 @@ import { readCurrentSnapshotId, stateLayout, type StateLayout } from '@osservato
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Clock } from './clock.js';
 import { NoSnapshotError } from './errors.js';
+import { parseIndicatorCatalogue, type CatalogueRow, type IndicatorCatalogue } from './indicator-catalogue.js';
 import type { SnapshotInfo } from './snapshot-info.dto.js';
 import { snapshotInfoFromMeta, UnusableSnapshotError, type SnapshotMetaRow } from './snapshot-meta.js';
 import { loadSql } from './sql.js';
@@ -13,6 +14,8 @@ export type SqlValue = string | number | boolean | null;
 /** Read access to one snapshot for the length of one unit of work. */
 export interface SnapshotReader {
   readonly info: SnapshotInfo;
+  /** The snapshot's indicator catalogue, validated when it was opened. */
+  readonly catalogue: IndicatorCatalogue;
   /** Runs SQL with named parameters ($name); a null parameter is bound as VARCHAR. */
   query<Row>(sql: string, params?: Readonly<Record<string, SqlValue>>): Promise<Row[]>;
 }
@@ -28,6 +31,7 @@ export type ServedListener = (snapshot: ServedSnapshot) => Promise<void>;
 const POINTER_CHECK_INTERVAL_MS = 1000;
 const MAX_IDLE_CONNECTIONS = 8;
 const META_SQL = loadSql(import.meta.url, 'snapshot-meta.sql');
+const CATALOGUE_SQL = loadSql(import.meta.url, 'indicator-catalogue.sql');
 
 /**
  * Serves the snapshot named by `<state>/snapshots/CURRENT`, opened read-only. The pointer is read again
@@ -153,6 +157,7 @@ class OpenSnapshot {
     readonly pointer: string,
     readonly info: SnapshotInfo,
     readonly sourceCount: number,
+    readonly catalogue: IndicatorCatalogue,
     private readonly instance: DuckDBInstance,
   ) {}
 
@@ -161,7 +166,10 @@ class OpenSnapshot {
     try {
       const connection = await instance.connect();
       const [meta] = await runQuery<SnapshotMetaRow>(connection, META_SQL, {});
-      const snapshot = new OpenSnapshot(pointer, snapshotInfoFromMeta(meta!), meta!.source_count, instance);
+      const info = snapshotInfoFromMeta(meta!);
+      // Parsed once here: requests read the typed catalogue, and a snapshot it fails is never served.
+      const catalogue = parseIndicatorCatalogue(await runQuery<CatalogueRow>(connection, CATALOGUE_SQL, {}));
+      const snapshot = new OpenSnapshot(pointer, info, meta!.source_count, catalogue, instance);
       snapshot.idle.push(connection);
       return snapshot;
     } catch (error) {
@@ -175,7 +183,7 @@ class OpenSnapshot {
     try {
       const connection = this.idle.pop() ?? (await this.connect());
       try {
-        return await work({ info: this.info, query: (sql, params = {}) => runQuery(connection, sql, params) });
+        return await work({ info: this.info, catalogue: this.catalogue, query: (sql, params = {}) => runQuery(connection, sql, params) });
       } finally {
         this.giveBack(connection);
       }

@@ -1,22 +1,8 @@
-import type { IndicatorDto, Polarity } from './indicators.dto.js';
+import type { CataloguedIndicator } from '../core/indicator-catalogue.js';
+import type { IndicatorDto } from './indicators.dto.js';
 
-/** The fields of an `indicator.definition` entry (validated by the ETL) that the API publishes. */
-interface IndicatorDefinition {
-  code: string;
-  name: { it: string; en: string };
-  area: string;
-  unit: { it: string; en: string };
-  multiplier: number;
-  decimals: number;
-  polarity: Polarity;
-  description: { it: string; en: string };
-  caveats?: { it: string; en: string };
-  target?: number;
-  denominator: unknown[] | null;
-}
-
-export function toIndicatorDto(definitionJson: string, years: number[]): IndicatorDto {
-  const d = JSON.parse(definitionJson) as IndicatorDefinition;
+/** The fields of a catalogue entry the API publishes (the terms stay inside the snapshot). */
+export function toIndicatorDto({ definition: d, years }: CataloguedIndicator): IndicatorDto {
   return {
     code: d.code,
     name: { it: d.name.it, en: d.name.en },
@@ -29,6 +15,6 @@ export function toIndicatorDto(definitionJson: string, years: number[]): Indicat
     ...(d.caveats ? { caveats: { it: d.caveats.it, en: d.caveats.en } } : {}),
     target: d.target ?? null,
     plainCount: d.denominator === null,
-    years,
+    years: [...years],
   };
 }

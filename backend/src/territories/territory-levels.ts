@@ -1,13 +1,13 @@
-/** The levels the API lists and aggregates at, and which parent each may be asked under. */
-export const TERRITORY_LEVELS = ['comune', 'ambito', 'provincia', 'regione'] as const;
-export type TerritoryLevel = (typeof TERRITORY_LEVELS)[number];
+import { TERRITORY_LEVELS as SNAPSHOT_LEVELS, type TerritoryLevel as AnyTerritoryLevel } from '@osservatorio/etl/contract';
 
-/** Every level in the snapshot, from the top; 'italia' is only ever a parent. */
-export type AnyTerritoryLevel = TerritoryLevel | 'italia';
+/** Every level in the snapshot (the ETL's hierarchy); 'italia' is only ever a parent. */
+export type { AnyTerritoryLevel };
+export type TerritoryLevel = Exclude<AnyTerritoryLevel, 'italia'>;
 
-export const PARENT_LEVELS: Readonly<Record<TerritoryLevel, readonly AnyTerritoryLevel[]>> = {
-  comune: ['ambito', 'provincia', 'regione', 'italia'],
-  ambito: ['provincia', 'regione', 'italia'],
-  provincia: ['regione', 'italia'],
-  regione: ['italia'],
-};
+/** The levels the API lists and aggregates at, from the bottom. */
+export const TERRITORY_LEVELS: readonly TerritoryLevel[] = SNAPSHOT_LEVELS.filter((level): level is TerritoryLevel => level !== 'italia').reverse();
+
+/** The levels a level may be asked under: every level above it in the hierarchy, nearest first. */
+export function parentLevels(level: TerritoryLevel): readonly AnyTerritoryLevel[] {
+  return SNAPSHOT_LEVELS.slice(0, SNAPSHOT_LEVELS.indexOf(level)).reverse();
+}

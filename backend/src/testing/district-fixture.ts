@@ -1,114 +1,69 @@
 /**
- * A small district for API tests: regione 03 with provincia 018 (5 comuni, 2 ambiti) and provincia 015
- * (1 comune); a plain count (DEM_POP) and a ratio (DEM_U12) for 2023 and 2024. Zerbolò has no 2024 data,
- * Bereguardo left its ambito in 2020, and Certosa's 2024 DEM_U12 row is synthetic.
+ * The district the API tests serve, as a data folder in the published formats (etl/src/testing/data-folder.ts)
+ * loaded by the real ETL, with two changes to the shared fixture:
+ * - Vigevano (018177) moved from Ambito PV-T1 to PV-T2 on 2021-01-01, so on the reference date PV-T1 is
+ *   Pavia alone;
+ * - Vigevano's residents of 1 January 2020 and its 2021 under-12 file row were left empty by the publisher,
+ *   so those years have a comune without data.
+ * Expected values in the specs are worked out from these inputs (fixturePopulation), never read back.
  */
-import type { SnapshotFixture } from './snapshot-factory.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { fixtureFiles, fixturePopulation, type DataFolderOptions, type FixturePopulation } from '../../../etl/src/testing/data-folder.js';
+import { repoRoot } from '../config/config.js';
 
-const localized = (it: string, en: string) => ({ it, en });
+export const VIGEVANO = '018177';
 
-export const DEM_POP = {
-  code: 'DEM_POP',
-  name: localized('Popolazione residente', 'Resident population'),
-  area: 'trasversale',
-  unit: localized('abitanti', 'residents'),
-  multiplier: 1,
-  decimals: 0,
-  polarity: 'neither',
-  description: localized('Residenti al 1° gennaio.', 'Residents on 1 January.'),
-  caveats: localized('Dal 2022 ricostruiti sul censimento.', 'Rebased on the census from 2022.'),
-  numerator: [{ variable: 'pop_res', sex: 'T', age_band: 'TOT', lag: 0, sign: 1 }],
-  denominator: null,
+export const districtPopulation: FixturePopulation = {
+  ...fixturePopulation,
+  wide: { ...fixturePopulation.wide, [VIGEVANO]: fixturePopulation.wide[VIGEVANO]!.map((v, i) => (i === 2 ? '' : v)) },
+  under12: { ...fixturePopulation.under12, '18177': ['', ''] },
 };
 
-export const DEM_U12 = {
-  code: 'DEM_U12',
-  name: localized('Residenti sotto i 12 anni', 'Residents under 12'),
-  area: 'minori e famiglia',
-  unit: localized('%', '%'),
-  multiplier: 100,
-  decimals: 2,
-  polarity: 'neither',
-  description: localized('Residenti di 0-11 anni ÷ residenti × 100.', 'Residents aged 0-11 ÷ residents × 100.'),
-  numerator: [{ variable: 'pop_res', sex: 'T', age_band: 'Y0-11', lag: 0, sign: 1 }],
-  denominator: [{ variable: 'pop_res', sex: 'T', age_band: 'TOT', lag: 0, sign: 1 }],
-};
+const AMBITI_YAML = `example: false
+ambiti:
+  - code: PV-T1
+    name: Ambito di prova Nord
+    provincia: '018'
+    members:
+      - { comune: '018110' }
+      - { comune: '018177', valid_to: 2020-12-31 }
+  - code: PV-T2
+    name: Ambito di prova Sud
+    provincia: '018'
+    members:
+      - { comune: '018177', valid_from: 2021-01-01 }
+      - { comune: '018193' }
+      - { comune: '018026' }
+      - { comune: '018002', valid_to: 2023-11-17 }
+`;
 
-/** [code, name, provincia, DEM_POP 2024, DEM_U12 numerator 2024]; null: no 2024 data. */
-export const COMUNI = [
-  ['018110', 'Pavia', '018', 70000, 7000],
-  ['018145', 'San Genesio ed Uniti', '018', 5000, 600],
-  ['018035', 'Certosa di Pavia', '018', 3500, 420],
-  ['018193', 'Zerbolò', '018', null, null],
-  ['018012', 'Bereguardo', '018', 1200, 100],
-  ['015146', 'Milano', '015', 1300000, 130000],
-] as const;
+export function districtData(population: FixturePopulation = districtPopulation): DataFolderOptions {
+  return { population, overrides: { 'territory/ambiti.yaml': AMBITI_YAML } };
+}
 
-const TOPOLOGY = {
-  type: 'Topology',
-  objects: {
-    comuni: {
-      type: 'GeometryCollection',
-      geometries: [
-        { type: 'Polygon', arcs: [[0]], properties: { code: '018110', name: 'Pavia' } },
-        { type: 'Polygon', arcs: [[1]], properties: { code: '018145', name: 'San Genesio ed Uniti' } },
-      ],
-    },
-  },
-  arcs: [
-    [[0, 0], [1, 0], [0, 1], [-1, 0], [0, -1]],
-    [[1, 0], [1, 0], [0, 1], [-1, 0], [0, -1]],
-  ],
-};
+/** The district with Pavia's residents of 1 January 2021 changed, to tell two snapshots apart by their data. */
+export function changedDistrictData(pavia2021: number): DataFolderOptions {
+  const pavia = districtPopulation.wide['018110']!;
+  return districtData({ ...districtPopulation, wide: { ...districtPopulation.wide, '018110': [...pavia.slice(0, 3), pavia2021] } });
+}
 
-export function districtFixture(snapshotId = '20250301T100000000Z-aaaaaaaa'): SnapshotFixture {
-  const parts2024 = COMUNI.flatMap(([code, , , pop, under12]) =>
-    pop === null
-      ? []
-      : [
-          { indicator_code: 'DEM_POP', territory_code: code, year: 2024, numerator: pop },
-          { indicator_code: 'DEM_U12', territory_code: code, year: 2024, numerator: under12, denominator: pop, synthetic: code === '018035' },
-        ],
-  );
-  const parts2023 = COMUNI.map(([code]) => ({ indicator_code: 'DEM_POP', territory_code: code, year: 2023, numerator: 1000 }));
-  return {
-    meta: { snapshotId, ambitiExample: true, ambitiNote: { it: 'Ambiti di esempio', en: 'Example Ambiti' } },
-    sources: [
-      { source_id: 'istat-posas', title: 'ISTAT POSAS', publisher: 'ISTAT', licence: 'CC BY 4.0', url: 'https://demo.istat.it/' },
-      { source_id: 'istat-territory', title: 'ISTAT elenco comuni', publisher: 'ISTAT', licence: 'CC BY 4.0', url: null },
-      { source_id: 'openpolis-limits', title: 'Limiti comunali', publisher: 'openpolis', licence: 'CC BY 4.0', url: 'https://github.com/openpolis/geojson-italy' },
-    ],
-    territories: [
-      { code: 'IT', level: 'italia', name: 'Italia', source_id: 'istat-territory' },
-      { code: '03', level: 'regione', name: 'Lombardia', parent_code: 'IT', source_id: 'istat-territory' },
-      { code: '018', level: 'provincia', name: 'Pavia', parent_code: '03', source_id: 'istat-territory' },
-      { code: '015', level: 'provincia', name: 'Milano', parent_code: '03', source_id: 'istat-territory' },
-      { code: 'AMB_PV', level: 'ambito', name: 'Ambito di Pavia', parent_code: '018', source_id: 'istat-territory' },
-      { code: 'AMB_CE', level: 'ambito', name: 'Ambito di Certosa', parent_code: '018', source_id: 'istat-territory' },
-      ...COMUNI.map(([code, name, provincia]) => ({
-        code,
-        name,
-        level: 'comune',
-        parent_code: provincia,
-        valid_from: code === '018193' ? '2019-01-01' : null,
-        area_km2: 10.5,
-        source_id: 'istat-territory',
-      })),
-    ],
-    ambitoMembers: [
-      { ambito_code: 'AMB_PV', comune_code: '018110', valid_from: '2015-01-01' },
-      { ambito_code: 'AMB_PV', comune_code: '018145', valid_from: '2015-01-01' },
-      { ambito_code: 'AMB_CE', comune_code: '018035', valid_from: '2015-01-01' },
-      { ambito_code: 'AMB_CE', comune_code: '018193', valid_from: '2019-01-01' },
-      { ambito_code: 'AMB_CE', comune_code: '018012', valid_from: '2015-01-01', valid_to: '2020-12-31' },
-    ],
-    indicators: [DEM_POP, DEM_U12],
-    parts: [...parts2023, ...parts2024],
-    indicatorSources: [
-      { indicator_code: 'DEM_POP', year: 2023, source_id: 'istat-posas' },
-      { indicator_code: 'DEM_POP', year: 2024, source_id: 'istat-posas' },
-      { indicator_code: 'DEM_U12', year: 2024, source_id: 'istat-posas' },
-    ],
-    boundaries: [{ provincia_code: '018', topojson: TOPOLOGY, source_id: 'openpolis-limits' }],
-  };
+interface CatalogueEntry { code: string; [field: string]: unknown }
+interface SourceEntry { id: string; title: string; publisher: string; licence: string; url?: string; file?: string }
+
+/** datasets/indicators.yaml as written: the catalogue every ETL load publishes. */
+export function projectCatalogue(): CatalogueEntry[] {
+  return (parse(readFileSync(path.join(repoRoot, 'datasets', 'indicators.yaml'), 'utf8')) as { indicators: CatalogueEntry[] }).indicators;
+}
+
+/** datasets/sources.yaml as written. */
+export function projectSources(): SourceEntry[] {
+  return (parse(readFileSync(path.join(repoRoot, 'datasets', 'sources.yaml'), 'utf8')) as { sources: SourceEntry[] }).sources;
+}
+
+/** The sources a load of the district reads: those whose file the data folder has, and the Ambiti configuration. */
+export function districtSourceCount(): number {
+  const files = fixtureFiles(districtPopulation);
+  return projectSources().filter((s) => s.file !== undefined && files[s.file] !== undefined).length + 1;
 }

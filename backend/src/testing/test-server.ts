@@ -2,10 +2,10 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../config/config.js';
 import { createApp } from '../create-app.js';
-import { districtFixture } from './district-fixture.js';
 import type { Clock } from '../core/clock.js';
+import { districtData } from './district-fixture.js';
 import { ManualClock } from './manual-clock.js';
-import { createStateDir, publishSnapshot, removeStateDir, type SnapshotFixture } from './snapshot-factory.js';
+import { buildFixtureSnapshot, createStateDir, publishFixtureSnapshot, removeStateDir, type FixtureSnapshot, type FixtureSnapshotOptions } from './snapshot-factory.js';
 
 export interface TestServer<C extends Clock = ManualClock> {
   readonly url: string;
@@ -33,25 +33,32 @@ export async function startTestServer<C extends Clock = ManualClock>(
 }
 
 /**
- * Serves a snapshot fixture (by default the district fixture) for the enclosing suite: publishes it in a
- * fresh state folder before the tests and removes everything after them.
+ * Serves a snapshot the ETL builds from a fixture (by default the district) for the enclosing suite: loads
+ * it into a fresh state folder before the tests and removes everything after them.
  */
-export function serveSnapshotDuringSuite(fixture: SnapshotFixture = districtFixture()): { readonly url: string } {
+export function serveSnapshotDuringSuite(fixture: FixtureSnapshotOptions = { data: districtData() }): { readonly url: string; readonly snapshotId: string } {
   let state: string;
+  let snapshot: FixtureSnapshot | undefined;
   let server: TestServer | undefined;
   beforeAll(async () => {
     state = await createStateDir();
-    await publishSnapshot(state, fixture);
+    snapshot = await buildFixtureSnapshot(fixture);
+    await publishFixtureSnapshot(state, snapshot);
     server = await startTestServer(state);
   });
   afterAll(async () => {
     await server?.close();
+    await snapshot?.remove();
     await removeStateDir(state);
   });
   return {
     get url() {
       if (!server) throw new Error('the fixture server is not started yet: use it inside a test');
       return server.url;
+    },
+    get snapshotId() {
+      if (!snapshot) throw new Error('the fixture snapshot is not built yet: use it inside a test');
+      return snapshot.id;
     },
   };
 }

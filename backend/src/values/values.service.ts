@@ -31,7 +31,7 @@ export class ValuesService {
     const parent = parseCode('parent', query.parent) ?? null;
     const askedYear = parseYear('year', query.year);
     return this.snapshots.use(async (snapshot) => {
-      const indicator = await this.indicators.find(snapshot, code);
+      const indicator = this.indicators.find(snapshot, code);
       const year = chooseYear(indicator, askedYear);
       if (parent !== null) await this.territories.requireParent(snapshot, level, parent);
       const aggregates = await this.values.aggregate(snapshot, { code: indicator.code, year, level, parent });

@@ -3,6 +3,7 @@
  * An indicator is Σnumerator ÷ Σdenominator × multiplier over additive terms, at every level.
  */
 import { z } from 'zod';
+import { SEXES } from '../sources/descriptor.js';
 import { readYamlFile } from './yaml-file.js';
 
 const localized = z.object({ it: z.string().min(1), en: z.string().min(1) }).strict();
@@ -10,10 +11,14 @@ const localized = z.object({ it: z.string().min(1), en: z.string().min(1) }).str
 /** Territory attributes a term may read (a whitelist: they name columns of `territory`). */
 export const TERRITORY_ATTRIBUTES = ['area_km2'] as const;
 
+/** Which way is worse: the dashboard colours values by it. */
+export const POLARITIES = ['higher_worse', 'higher_better', 'neither'] as const;
+export type Polarity = (typeof POLARITIES)[number];
+
 const variableTerm = z
   .object({
     variable: z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected a variable name like pop_res'),
-    sex: z.enum(['T', 'M', 'F']).default('T'),
+    sex: z.enum(SEXES).default('T'),
     age_band: z.string().regex(/^(TOT|Y\d+-\d*)$/, "expected 'TOT' or a band of datasets/age_bands.yaml like 'Y0-14' or 'Y65-'").default('TOT'),
     lag: z.number().int().min(0).max(50).default(0),
     sign: z.union([z.literal(1), z.literal(-1)]).default(1),
@@ -30,7 +35,7 @@ export const indicatorSchema = z
     unit: localized,
     multiplier: z.number().positive(),
     decimals: z.number().int().min(0).max(6),
-    polarity: z.enum(['higher_worse', 'higher_better', 'neither']),
+    polarity: z.enum(POLARITIES),
     description: localized,
     caveats: localized.optional(),
     target: z.number().optional(),

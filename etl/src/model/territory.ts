@@ -1,9 +1,10 @@
 import type { AmbitoMembership } from './ambiti.js';
 import type { ModelInput } from './input.js';
+import type { TerritoryLevel } from './territory-levels.js';
 
 export interface TerritoryRow {
   readonly code: string;
-  readonly level: 'comune' | 'ambito' | 'provincia' | 'regione' | 'italia';
+  readonly level: TerritoryLevel;
   readonly name: string;
   readonly parentCode: string | null;
   readonly validFrom: string | null;

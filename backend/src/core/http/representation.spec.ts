@@ -1,23 +1,34 @@
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { districtFixture } from '../../testing/district-fixture.js';
-import { createStateDir, publishSnapshot, removeStateDir } from '../../testing/snapshot-factory.js';
+import { districtData, districtPopulation, projectCatalogue, projectSources, VIGEVANO } from '../../testing/district-fixture.js';
+import { buildFixtureSnapshot, createStateDir, publishFixtureSnapshot, removeStateDir, type FixtureSnapshot } from '../../testing/snapshot-factory.js';
 import { startTestServer, type TestServer } from '../../testing/test-server.js';
 
-const SNAPSHOT = '20250301T100000000Z-aaaaaaaa';
 let state: string;
+let snapshot: FixtureSnapshot;
+let SNAPSHOT: string;
 let server: TestServer;
 beforeAll(async () => {
   state = await createStateDir();
-  await publishSnapshot(state, districtFixture(SNAPSHOT));
+  snapshot = await buildFixtureSnapshot({ data: districtData() });
+  SNAPSHOT = snapshot.id;
+  await publishFixtureSnapshot(state, snapshot);
   server = await startTestServer(state);
 });
 afterAll(async () => {
   await server?.close();
+  await snapshot?.remove();
   await removeStateDir(state);
 });
 
-const VALUES = '/api/indicators/DEM_U12/values?level=comune&parent=AMB_CE';
+// Residents on 1 January 2020 of the comuni of PV-T2, by name: Campospinoso Albaredo (with Albaredo
+// Arnaboldi, merged into it later), Colli Verdi, and Vigevano, whose value was not published.
+const VALUES = '/api/indicators/DEM_POP/values?level=comune&parent=PV-T2&year=2020';
+const { wide } = districtPopulation;
+const CAMPOSPINOSO_2020 = (wide['018026']![2] as number) + (wide['018002']![2] as number);
+const COLLI_VERDI_2020 = wide['018193']![2] as number;
+const WIDE_SOURCE = projectSources().find((s) => s.file === 'population/pavia_popolazione_residente_2018_2021.csv')!.id;
+const csvField = (value: unknown) => (value === undefined || value === null ? '' : /[",\r\n]/.test(String(value)) ? `"${String(value).replace(/"/g, '""')}"` : String(value));
 
 describe('CSV', () => {
   it('answers Accept: text/csv with a header row and one line per row', async () => {
@@ -25,12 +36,13 @@ describe('CSV', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('x-snapshot-id')).toBe(SNAPSHOT);
-    expect(response.headers.get('x-sources')).toBe('istat-posas');
-    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="osservatorio-values-DEM_U12-comune-AMB_CE-2024-${SNAPSHOT}.csv"`);
+    expect(response.headers.get('x-sources')).toBe(WIDE_SOURCE);
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="osservatorio-values-DEM_POP-comune-PV-T2-2020-${SNAPSHOT}.csv"`);
     expect(await response.text()).toBe(
       'code,name,numerator,denominator,value,synthetic,comuniWithData,comuniTotal\r\n' +
-        '018035,Certosa di Pavia,420,3500,12,true,1,1\r\n' +
-        '018193,Zerbolò,,,,false,0,1\r\n',
+        `018026,Campospinoso Albaredo,${CAMPOSPINOSO_2020},,${CAMPOSPINOSO_2020},false,1,1\r\n` +
+        `018193,Colli Verdi,${COLLI_VERDI_2020},,${COLLI_VERDI_2020},false,1,1\r\n` +
+        `${VIGEVANO},Vigevano,,,,false,0,1\r\n`,
     );
   });
 
@@ -39,7 +51,10 @@ describe('CSV', () => {
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const [header, first] = (await response.text()).split('\r\n');
     expect(header).toBe('code,name_it,name_en,area,unit_it,unit_en,multiplier,decimals,polarity,target,plainCount,years,description_it,description_en,caveats_it,caveats_en');
-    expect(first).toBe('DEM_POP,Popolazione residente,Resident population,trasversale,abitanti,residents,1,0,neither,,true,2023 2024,Residenti al 1° gennaio.,Residents on 1 January.,Dal 2022 ricostruiti sul censimento.,Rebased on the census from 2022.');
+    const d = projectCatalogue()[0] as { code: string; name: Record<string, string>; area: string; unit: Record<string, string>; multiplier: number; decimals: number; polarity: string; description: Record<string, string>; caveats?: Record<string, string> };
+    const years = '2018 2019 2020 2021 2022'; // the fixture's resident files
+    const expected = [d.code, d.name.it, d.name.en, d.area, d.unit.it, d.unit.en, d.multiplier, d.decimals, d.polarity, null, true, years, d.description.it, d.description.en, d.caveats?.it, d.caveats?.en];
+    expect(first).toBe(expected.map(csvField).join(','));
   });
 
   it('refuses an unknown format, naming the allowed ones', async () => {
@@ -56,7 +71,7 @@ describe('Arrow', () => {
     expect(response.headers.get('content-type')).toBe('application/vnd.apache.arrow.stream');
     const table = tableFromIPC(new Uint8Array(await response.arrayBuffer()));
     expect(table.schema.metadata.get('snapshot_id')).toBe(SNAPSHOT);
-    expect(table.schema.metadata.get('sources')).toBe('istat-posas');
+    expect(table.schema.metadata.get('sources')).toBe(WIDE_SOURCE);
     expect(table.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual([
       'code:Utf8',
       'name:Utf8',
@@ -68,17 +83,18 @@ describe('Arrow', () => {
       'comuniTotal:Int32',
     ]);
     expect(table.toArray().map((row) => row.toJSON())).toEqual([
-      { code: '018035', name: 'Certosa di Pavia', numerator: 420, denominator: 3500, value: 12, synthetic: true, comuniWithData: 1, comuniTotal: 1 },
-      { code: '018193', name: 'Zerbolò', numerator: null, denominator: null, value: null, synthetic: false, comuniWithData: 0, comuniTotal: 1 },
+      { code: '018026', name: 'Campospinoso Albaredo', numerator: CAMPOSPINOSO_2020, denominator: null, value: CAMPOSPINOSO_2020, synthetic: false, comuniWithData: 1, comuniTotal: 1 },
+      { code: '018193', name: 'Colli Verdi', numerator: COLLI_VERDI_2020, denominator: null, value: COLLI_VERDI_2020, synthetic: false, comuniWithData: 1, comuniTotal: 1 },
+      { code: VIGEVANO, name: 'Vigevano', numerator: null, denominator: null, value: null, synthetic: false, comuniWithData: 0, comuniTotal: 1 },
     ]);
   });
 
   it('answers ?format=arrow for territories', async () => {
     const response = await fetch(`${server.url}/api/territories?level=provincia&format=arrow`);
     const table = tableFromIPC(new Uint8Array(await response.arrayBuffer()));
-    expect([...table.getChild('code')!]).toEqual(['015', '018']);
-    expect([...table.getChild('areaKm2')!]).toEqual([null, null]);
-    expect(table.getChild('areaKm2')!.nullCount).toBe(2);
+    expect([...table.getChild('code')!]).toEqual(['019', '018']); // Cremona, Pavia
+    expect([...table.getChild('areaKm2')!]).toEqual([1770.4576, 2967.9289]); // the fixture's gi_province.csv
+    expect([...table.getChild('validTo')!]).toEqual([null, null]);
   });
 });
 
@@ -98,7 +114,7 @@ describe('ETag', () => {
     const etag = async (path: string, accept = 'application/json') => (await fetch(`${server.url}${path}`, { headers: { Accept: accept } })).headers.get('etag');
     const json = await etag(VALUES);
     expect(await etag(VALUES, 'text/csv')).not.toBe(json);
-    expect(await etag('/api/indicators/DEM_U12/values?level=comune&parent=018')).not.toBe(json);
+    expect(await etag('/api/indicators/DEM_POP/values?level=comune&parent=018&year=2020')).not.toBe(json);
     expect(await etag(VALUES)).toBe(json);
   });
 

@@ -9,13 +9,13 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { topology } from '../../etl/src/sources/testing/fixtures.js';
+import { topology } from '../sources/testing/fixtures.js';
 
 export interface FixturePopulation {
   /** code → residents on 1 January 2018..2021 ('' = not published). */
   readonly wide: Record<string, readonly (number | '')[]>;
-  /** code → [under 12, 12 and over] on 1 January 2021. */
-  readonly under12: Record<string, readonly [number, number]>;
+  /** code → [under 12, 12 and over] on 1 January 2021 ('' = not published). */
+  readonly under12: Record<string, readonly [number | '', number | '']>;
   /** code → [total, women, men] on 1 January 2022. */
   readonly bySex2022: Record<string, readonly [number, number, number]>;
 }
@@ -53,13 +53,15 @@ export const fixturePopulation: FixturePopulation = {
 export const fixtureAreas: Record<string, number> = { '018110': 62.86, '018177': 81.37, '018193': 43.2, '018026': 12.74, '019036': 70.49 };
 
 export interface DataFolderOptions {
+  /** The numbers of the population files (default fixturePopulation). */
+  readonly population?: FixturePopulation;
   /** Replace a file's content (path relative to the folder) to break it on purpose. */
   readonly overrides?: Record<string, string | Uint8Array>;
 }
 
 export async function writeFixtureDataFolder(options: DataFolderOptions = {}): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'osservatorio-data-'));
-  const files: Record<string, string | Uint8Array> = { ...fixtureFiles(), ...options.overrides };
+  const files: Record<string, string | Uint8Array> = { ...fixtureFiles(options.population), ...options.overrides };
   for (const [relative, content] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(dir, relative)), { recursive: true });
     await writeFile(path.join(dir, relative), content);
@@ -69,7 +71,7 @@ export async function writeFixtureDataFolder(options: DataFolderOptions = {}): P
 
 const decimalComma = (n: number) => String(n).replace('.', ',');
 
-export function fixtureFiles(): Record<string, string> {
+export function fixtureFiles(population: FixturePopulation = fixturePopulation): Record<string, string> {
   const comuni: [string, string, string, string][] = [
     ['PV', '018110', 'Pavia', '018'],
     ['PV', '018177', 'Vigevano', '018'],
@@ -77,7 +79,7 @@ export function fixtureFiles(): Record<string, string> {
     ['PV', '018026', 'Campospinoso Albaredo', '018'],
     ['CR', '019036', 'Cremona', '019'],
   ];
-  const { wide, under12, bySex2022 } = fixturePopulation;
+  const { wide, under12, bySex2022 } = population;
   return {
     'territory/gi_comuni.csv': [
       'sigla_provincia;codice_istat;denominazione_ita_altra;denominazione_ita;denominazione_altra;flag_capoluogo;codice_belfiore;lat;lon;superficie_kmq;codice_sovracomunale',
@@ -134,7 +136,7 @@ export function fixtureFiles(): Record<string, string> {
     ].join('\n') + '\n',
     'population/pavia_popolazione_2021_under12.csv': [
       'pro_com,under12,over12,totale',
-      ...Object.entries(under12).map(([code, [u, o]]) => `${code},${u},${o},${u + o}`),
+      ...Object.entries(under12).map(([code, [u, o]]) => `${code},${u},${o},${u === '' || o === '' ? '' : u + o}`),
     ].join('\n') + '\n',
     'population/italy_geo_pop_2022.csv': [
       '"municipality","municipality_code","province_code","province","province_short","region","region_code","population","population_F","population_M"',

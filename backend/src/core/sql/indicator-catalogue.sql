@@ -1,5 +1,6 @@
--- The catalogue in its order, each indicator with the years that have values, ascending.
+-- The indicator catalogue in its order, each indicator with the years that have values, ascending.
 SELECT i.code,
+       i.position,
        CAST(i.definition AS VARCHAR) AS definition,
        coalesce(y.years, CAST([] AS INTEGER[])) AS years
 FROM indicator i

@@ -6,7 +6,7 @@ import { buildCrosswalk } from '../model/crosswalk.js';
 import { buildComuneNameMatcher, type ComuneNameMatcher, type NameMatch, type NameQuery } from './comune-names.js';
 import { loadSourceCatalog } from './descriptor.js';
 import { readSource, type ComuneRecord, type ComuneValidityRecord, type SuppressedRecord } from './read-source.js';
-import { descriptorOf, PROJECT_SOURCES_YAML } from './testing/fixtures.js';
+import { territoryDescriptorOf, PROJECT_SOURCES_YAML } from './testing/fixtures.js';
 
 // The real published files live outside the repository; they are read where the user points.
 const dataDir = process.env.OSSERVATORIO_DATA_DIR;
@@ -17,7 +17,7 @@ describeIf(realData)('comune names matched onto codes with the real gi_comuni, i
   let matcher: ComuneNameMatcher;
   beforeAll(async () => {
     const catalog = await loadSourceCatalog(PROJECT_SOURCES_YAML);
-    const read = async (id: string) => (await readSource(descriptorOf(catalog, id), dataDir!)).records;
+    const read = async (id: string) => (await readSource(territoryDescriptorOf(catalog, id), dataDir!)).records;
     comuni = (await read('gi_comuni')) as ComuneRecord[];
     history = (await read('gi_comuni_validita')) as ComuneValidityRecord[];
     const suppressed = (await read('istat_soppressi')) as SuppressedRecord[];

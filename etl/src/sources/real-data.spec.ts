@@ -1,7 +1,8 @@
 import { expect, it } from 'vitest';
 import { describeIf, realData } from '../../../test/support/requirements.js';
 import { loadSourceCatalog, type DescriptorOf, type SourceCatalog } from './descriptor.js';
-import { readSource, type BoundariesRecord, type ComuneRecord, type ComuneValidityRecord, type ObservationRecord, type ProvinciaRecord, type RegioneRecord, type SourceRead, type SuppressedRecord } from './read-source.js';
+import { stageSource, type StagedSourceRead, type StagedValue } from '../stage/testing/stage-source.js';
+import { readSource, type BoundariesRecord, type ComuneRecord, type ComuneValidityRecord, type ProvinciaRecord, type RegioneRecord, type SourceRead, type SuppressedRecord } from './read-source.js';
 import { PROJECT_SOURCES_YAML } from './testing/fixtures.js';
 
 // The real published files live outside the repository; they are read where the user points.
@@ -9,18 +10,20 @@ const dataDir = process.env.OSSERVATORIO_DATA_DIR;
 
 describeIf(realData)('every source of datasets/sources.yaml, read from the real data folder', () => {
   let catalog: SourceCatalog;
-  const reads = new Map<string, SourceRead>();
+  const reads = new Map<string, SourceRead | StagedSourceRead>();
+  /** Territory sources are read in Node; observations are staged in DuckDB as a load stages them. */
   const read = async (id: string) => {
     if (!reads.has(id)) {
       catalog ??= await loadSourceCatalog(PROJECT_SOURCES_YAML);
-      reads.set(id, await readSource(catalog.sources.find((s) => s.id === id)!, dataDir!));
+      const descriptor = catalog.sources.find((s) => s.id === id)!;
+      reads.set(id, descriptor.role === 'observations' ? await stageSource(catalog, descriptor, dataDir!) : await readSource(descriptor, dataDir!));
     }
     return reads.get(id)!;
   };
-  const observations = async (id: string) => (await read(id)).records as ObservationRecord[];
-  const value = (records: readonly ObservationRecord[], code: string, year: number, sex = 'T') =>
+  const observations = async (id: string) => (await read(id)).records as StagedValue[];
+  const value = (records: readonly StagedValue[], code: string, year: number, sex = 'T') =>
     records.find((r) => r.code === code && r.year === year && r.sex === sex && r.ageBand === 'TOT')?.value;
-  const pavia = (records: readonly ObservationRecord[], year: number) =>
+  const pavia = (records: readonly StagedValue[], year: number) =>
     records.filter((r) => r.code.startsWith('018') && r.year === year && r.sex === 'T' && r.ageBand === 'TOT');
 
   it('reads every descriptor without error', async () => {
@@ -48,8 +51,8 @@ describeIf(realData)('every source of datasets/sources.yaml, read from the real 
   });
 
   it('Colli Verdi (018193) has no published value before its 2019 merger', async () => {
-    const result = await read('pop_pavia_2018_2021');
-    const colliVerdi = (result.records as ObservationRecord[]).filter((r) => r.code === '018193');
+    const result = (await read('pop_pavia_2018_2021')) as StagedSourceRead;
+    const colliVerdi = result.records.filter((r) => r.code === '018193');
     expect(colliVerdi.map((r) => r.year)).toEqual([2020, 2021]);
     expect(result.files[0]!.notPublished).toBe(2);
   });

@@ -298,6 +298,13 @@ export async function fixtureCatalog(folder: DataFolder, extraSourcesYaml = ''):
   return loadSourceCatalog(path.join(folder.dir, 'sources.yaml'));
 }
 
+/** A territory or boundaries source, which readSource reads (observations are staged in DuckDB). */
+export function territoryDescriptorOf<T extends { readonly id: string; readonly role: string }>(catalog: { readonly sources: readonly T[] }, id: string): Exclude<T, { role: 'observations' }> {
+  const descriptor = descriptorOf(catalog, id);
+  if (descriptor.role === 'observations') throw new Error(`source ${id} is an observations source`);
+  return descriptor as Exclude<T, { role: 'observations' }>;
+}
+
 export function descriptorOf<T extends { readonly id: string }>(catalog: { readonly sources: readonly T[] }, id: string): T {
   const descriptor = catalog.sources.find((s) => s.id === id);
   if (!descriptor) throw new Error(`no source ${id} in the catalogue`);

@@ -50,16 +50,30 @@ export const fixturePopulation: FixturePopulation = {
   },
 };
 
+/**
+ * The fixture population with three flaws the quality checks publish (none stops a load):
+ * Pavia jumps +6.3% in 2020 and falls back in 2021 (two series-break warnings), Vigevano's 2019 cell is
+ * empty (a missing-value info) and Cremona's 2022 total is 100 above men plus women (a
+ * sex-total-mismatch warning).
+ */
+export const populationWithQualityIssues: FixturePopulation = {
+  ...fixturePopulation,
+  wide: { ...fixturePopulation.wide, '018110': [72000, 71500, 76000, 70971], '018177': [63000, '', 62500, 62000] },
+  bySex2022: { ...fixturePopulation.bySex2022, '19036': [71600, 37500, 34000] },
+};
+
 export const fixtureAreas: Record<string, number> = { '018110': 62.86, '018177': 81.37, '018193': 43.2, '018026': 12.74, '019036': 70.49 };
 
 export interface DataFolderOptions {
+  /** The numbers to write (default fixturePopulation). */
+  readonly population?: FixturePopulation;
   /** Replace a file's content (path relative to the folder) to break it on purpose. */
   readonly overrides?: Record<string, string | Uint8Array>;
 }
 
 export async function writeFixtureDataFolder(options: DataFolderOptions = {}): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'osservatorio-data-'));
-  const files: Record<string, string | Uint8Array> = { ...fixtureFiles(), ...options.overrides };
+  const files: Record<string, string | Uint8Array> = { ...fixtureFiles(options.population), ...options.overrides };
   for (const [relative, content] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(dir, relative)), { recursive: true });
     await writeFile(path.join(dir, relative), content);
@@ -69,7 +83,7 @@ export async function writeFixtureDataFolder(options: DataFolderOptions = {}): P
 
 const decimalComma = (n: number) => String(n).replace('.', ',');
 
-export function fixtureFiles(): Record<string, string> {
+export function fixtureFiles(population: FixturePopulation = fixturePopulation): Record<string, string> {
   const comuni: [string, string, string, string][] = [
     ['PV', '018110', 'Pavia', '018'],
     ['PV', '018177', 'Vigevano', '018'],
@@ -77,7 +91,7 @@ export function fixtureFiles(): Record<string, string> {
     ['PV', '018026', 'Campospinoso Albaredo', '018'],
     ['CR', '019036', 'Cremona', '019'],
   ];
-  const { wide, under12, bySex2022 } = fixturePopulation;
+  const { wide, under12, bySex2022 } = population;
   return {
     'territory/gi_comuni.csv': [
       'sigla_provincia;codice_istat;denominazione_ita_altra;denominazione_ita;denominazione_altra;flag_capoluogo;codice_belfiore;lat;lon;superficie_kmq;codice_sovracomunale',

@@ -1,5 +1,5 @@
 import type { Provenance, Source } from '../api/types';
-import { loadedOn, sourceYears } from '../data/sourceLine';
+import { loadedOn, titleSuffix } from '../data/sourceLine';
 import { useI18n } from '../LanguageContext';
 
 /**
@@ -15,11 +15,11 @@ export function Attribution({ sources, label, provenance }: { sources: readonly 
     <ul className="attribution" data-testid="attribution">
       {lines.map((source) => {
         const lineage = provenance?.sources.find((s) => s.id === source.id);
-        const years = provenance && lineage ? sourceYears(lineage, provenance, lang) : '';
+        const suffix = provenance && lineage ? titleSuffix(lineage, provenance, lang) : '';
         return (
           <li key={source.id}>
             {label ?? t('source')}: {source.publisher}, {source.url ? <a href={source.url}>{source.title}</a> : source.title}
-            {years && ` ${years}`}
+            {suffix}
             {provenance && `, ${loadedOn(provenance, lang)}`} — {t('licence')} {source.licence}
             {source.synthetic && <strong className="synthetic-mark"> ({t('syntheticSource')})</strong>}
           </li>

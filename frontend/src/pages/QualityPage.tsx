@@ -112,13 +112,18 @@ function IssueTable({ quality, onPage }: { quality: Quality; onPage: (offset: nu
       </div>
       <p className="hint">{t('messageLanguageNote')}</p>
       <nav className="pager" aria-label={t('pageRange', { from, to, total: quality.matching })}>
-        <span role="status">{t('pageRange', { from, to, total: quality.matching })}</span>{' '}
-        <button type="button" disabled={quality.offset === 0} onClick={() => onPage(Math.max(0, quality.offset - quality.limit))}>
-          {t('previousPage')}
-        </button>{' '}
-        <button type="button" disabled={to >= quality.matching} onClick={() => onPage(quality.offset + quality.limit)}>
-          {t('nextPage')}
-        </button>
+        <span role="status">{t('pageRange', { from, to, total: quality.matching })}</span>
+        {quality.matching > quality.limit && (
+          <>
+            {' '}
+            <button type="button" disabled={quality.offset === 0} onClick={() => onPage(Math.max(0, quality.offset - quality.limit))}>
+              {t('previousPage')}
+            </button>{' '}
+            <button type="button" disabled={to >= quality.matching} onClick={() => onPage(quality.offset + quality.limit)}>
+              {t('nextPage')}
+            </button>
+          </>
+        )}
       </nav>
     </div>
   );

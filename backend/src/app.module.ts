@@ -7,6 +7,8 @@ import { CoreModule } from './core/core.module.js';
 import { FrontendModule } from './frontend/frontend.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IndicatorsModule } from './indicators/indicators.module.js';
+import { ProvenanceModule } from './provenance/provenance.module.js';
+import { QualityModule } from './quality/quality.module.js';
 import { SnapshotsModule } from './snapshots/snapshots.module.js';
 import { TerritoriesModule } from './territories/territories.module.js';
 import { ValuesModule } from './values/values.module.js';
@@ -24,6 +26,8 @@ export class AppModule {
         TerritoriesModule,
         IndicatorsModule,
         ValuesModule,
+        QualityModule,
+        ProvenanceModule,
         BoundariesModule,
         FrontendModule,
       ],

@@ -23,12 +23,18 @@ it('documents every endpoint, with response schemas, at /api/docs-json', async (
     '/api/indicators',
     '/api/indicators/{code}',
     '/api/indicators/{code}/values',
+    '/api/provenance',
+    '/api/quality',
     '/api/snapshots/served',
     '/api/territories',
   ]);
   const values = body.paths['/api/indicators/{code}/values'].get;
   expect(Object.keys(values.responses['200'].content)).toEqual(['application/json', 'text/csv', 'application/vnd.apache.arrow.stream']);
   expect(values.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['code', 'level', 'parent', 'year', 'format']));
+  const quality = body.paths['/api/quality'].get;
+  expect(Object.keys(quality.responses['200'].content)).toEqual(['application/json', 'text/csv', 'application/vnd.apache.arrow.stream']);
+  expect(quality.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['severity', 'rule', 'territory', 'limit', 'offset', 'format']));
+  expect(Object.keys(body.paths['/api/provenance'].get.responses['200'].content)).toEqual(['application/json']);
   expect(Object.keys(body.components.schemas.ValueRowDto.properties)).toEqual(['code', 'name', 'numerator', 'denominator', 'value', 'synthetic', 'comuniWithData', 'comuniTotal']);
 });
 

@@ -1,11 +1,17 @@
 import type { Lang } from './api/types';
 import { LanguageProvider } from './LanguageContext';
 import { Dashboard } from './pages/Dashboard';
+import { QualityPage } from './pages/QualityPage';
+import { useRoute } from './route';
+
+function Pages() {
+  return useRoute() === 'quality' ? <QualityPage /> : <Dashboard />;
+}
 
 export function App({ lang }: { lang?: Lang }) {
   return (
     <LanguageProvider initial={lang}>
-      <Dashboard />
+      <Pages />
     </LanguageProvider>
   );
 }

@@ -85,6 +85,49 @@ const it = {
   syntheticSource: 'dati sintetici dimostrativi',
   boundariesSource: 'Confini',
   chartError: 'Il grafico non può essere disegnato: {message}. La tabella riporta gli stessi numeri.',
+  navLabel: 'Sezioni',
+  navIndicators: 'Indicatori',
+  navQuality: 'Qualità dei dati',
+  qualityHeading: 'Qualità dei dati',
+  qualityIntro:
+    'Controlli eseguiti a ogni caricamento. Gli errori bloccano la pubblicazione; avvisi e informazioni sono pubblicati con i dati e vanno letti prima di usarli.',
+  qualityFilters: 'Filtri dei problemi',
+  qualityCounts: 'Problemi per gravità',
+  severity: 'Gravità',
+  severityAll: 'Tutte',
+  severity_error: 'Errori',
+  severity_warning: 'Avvisi',
+  severity_info: 'Informazioni',
+  severityOne_error: 'errore',
+  severityOne_warning: 'avviso',
+  severityOne_info: 'informazione',
+  rule: 'Regola',
+  ruleAll: 'Tutte',
+  optionCount: '{label} ({n})',
+  qualityCaption: 'Problemi di qualità: {n}',
+  qualitySource: 'Fonte',
+  message: 'Descrizione',
+  messageLanguageNote: 'Le descrizioni sono scritte in inglese dal programma di caricamento.',
+  noIssues: 'Nessun problema di qualità per questa scelta.',
+  pageRange: 'Righe {from}–{to} di {total}',
+  previousPage: 'Precedenti',
+  nextPage: 'Successive',
+  downloadQualityCsv: 'Scarica i problemi in CSV',
+  loadedOn: 'caricato il {date}',
+  dataAsOf: 'dati al {date}',
+  showProvenance: 'Mostra la provenienza del valore {value} di {name}',
+  provenanceHeading: 'Provenienza: {name}, {year}',
+  provenanceComuni: 'Somma di {with} comuni su {total}.',
+  numeratorTerm: 'Numeratore',
+  denominatorTerm: 'Denominatore',
+  termVariable: '{variable} (sesso {sex}, età {band}) al {date}',
+  termArea: 'superficie in km² al {date}',
+  termSubtracted: 'sottratto',
+  contribution: '{publisher}, {title}: {value} da {comuni} comuni',
+  file: 'file {file}',
+  mergedCodes: '{code} {name} ← {codes} (codici soppressi sommati)',
+  loadRun: 'Caricamento {run} del {date}',
+  close: 'Chiudi',
   footer: 'Osservatorio è software libero (AGPL-3.0). I numeri sono calcolati come somma dei numeratori su somma dei denominatori.',
 };
 
@@ -171,10 +214,75 @@ const en: Record<MessageKey, string> = {
   syntheticSource: 'synthetic demonstration data',
   boundariesSource: 'Boundaries',
   chartError: 'The chart cannot be drawn: {message}. The table has the same numbers.',
+  navLabel: 'Sections',
+  navIndicators: 'Indicators',
+  navQuality: 'Data quality',
+  qualityHeading: 'Data quality',
+  qualityIntro:
+    'Checks run on every load. Errors stop the publication; warnings and infos are published with the data and should be read before using it.',
+  qualityFilters: 'Issue filters',
+  qualityCounts: 'Issues by severity',
+  severity: 'Severity',
+  severityAll: 'All',
+  severity_error: 'Errors',
+  severity_warning: 'Warnings',
+  severity_info: 'Infos',
+  severityOne_error: 'error',
+  severityOne_warning: 'warning',
+  severityOne_info: 'info',
+  rule: 'Rule',
+  ruleAll: 'All',
+  optionCount: '{label} ({n})',
+  qualityCaption: 'Quality issues: {n}',
+  qualitySource: 'Source',
+  message: 'Description',
+  messageLanguageNote: 'Descriptions are written in English by the loading program.',
+  noIssues: 'No quality issue for this selection.',
+  pageRange: 'Rows {from}–{to} of {total}',
+  previousPage: 'Previous',
+  nextPage: 'Next',
+  downloadQualityCsv: 'Download the issues as CSV',
+  loadedOn: 'loaded on {date}',
+  dataAsOf: 'data as of {date}',
+  showProvenance: 'Show where the value {value} of {name} comes from',
+  provenanceHeading: 'Provenance: {name}, {year}',
+  provenanceComuni: 'Sum over {with} of {total} comuni.',
+  numeratorTerm: 'Numerator',
+  denominatorTerm: 'Denominator',
+  termVariable: '{variable} (sex {sex}, age {band}) as of {date}',
+  termArea: 'area in km² as of {date}',
+  termSubtracted: 'subtracted',
+  contribution: '{publisher}, {title}: {value} from {comuni} comuni',
+  file: 'file {file}',
+  mergedCodes: '{code} {name} ← {codes} (suppressed codes summed)',
+  loadRun: 'Load {run} of {date}',
+  close: 'Close',
   footer: 'Osservatorio is free software (AGPL-3.0). Values are computed as the sum of numerators over the sum of denominators.',
 };
 
 const messages: Record<Lang, Record<MessageKey, string>> = { it, en };
+
+// The quality rules the ETL writes (datasets/quality.yaml); a rule not listed here shows its id.
+const RULE_LABELS: Record<string, Localized> = {
+  'series-break': { it: 'Salto nella serie', en: 'Series break' },
+  'implausible-jump': { it: 'Variazione non plausibile', en: 'Implausible jump' },
+  'incomplete-source': { it: 'Fonte incompleta', en: 'Incomplete source' },
+  'coverage-dropped': { it: 'Copertura ridotta', en: 'Coverage dropped' },
+  'sources-disagree': { it: 'Fonti discordanti', en: 'Sources disagree' },
+  'conflicting-sources': { it: 'Fonti in conflitto', en: 'Conflicting sources' },
+  'bands-total-mismatch': { it: 'Classi di età diverse dal totale', en: 'Age bands differ from the total' },
+  'sex-total-mismatch': { it: 'Maschi più femmine diversi dal totale', en: 'Men plus women differ from the total' },
+  'numerator-exceeds-denominator': { it: 'Numeratore maggiore del denominatore', en: 'Numerator exceeds denominator' },
+  outlier: { it: 'Valore anomalo', en: 'Outlier' },
+  'missing-value': { it: 'Valore mancante', en: 'Missing value' },
+  'ambiti-coverage': { it: 'Comune senza Ambito', en: 'Comune without an Ambito' },
+  'bad-area': { it: 'Superficie non valida', en: 'Invalid area' },
+};
+
+export function ruleLabel(rule: string, lang: Lang): string {
+  const label = RULE_LABELS[rule];
+  return label ? localized(label, lang) : rule;
+}
 
 export type Params = Record<string, string | number>;
 
@@ -222,6 +330,13 @@ export function formatDate(iso: string, lang: Lang): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+/** dd/mm/yyyy, as Italian documents write dates. */
+export function formatShortDate(iso: string, lang: Lang): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(LOCALES[lang], { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
 /** d3-format locale for Vega, so axis and legend labels match the Intl formats above. */

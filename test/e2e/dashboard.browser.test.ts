@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium as playwright, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApi, type RunningApi } from '../support/api.js';
-import { writeFixtureDataFolder } from '../../etl/src/testing/data-folder.js';
+import { populationWithQualityIssues, writeFixtureDataFolder } from '../../etl/src/testing/data-folder.js';
 import { load, newStateDir } from '../support/etl.js';
 import { CHROMIUM_PATH, chromium, describeIf } from '../support/requirements.js';
 
@@ -16,6 +16,7 @@ const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 interface ValuesResponse { year: number; rows: { code: string; name: string; value: number | null }[] }
+interface QualityResponse { matching: number; bySeverity: { severity: string; issues: number }[]; rows: { rule: string; territoryName: string | null; territoryCode: string | null; message: string }[] }
 
 async function openDashboard(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -33,7 +34,8 @@ describeIf(chromium)('dashboard in Chromium', () => {
   beforeAll(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
     const [dataState, demoState] = [await newStateDir(), await newStateDir()];
-    await load(dataState, process.env.OSSERVATORIO_DATA_DIR ?? (await writeFixtureDataFolder()));
+    // The fixture folder with published flaws, so that the quality page has issues to list.
+    await load(dataState, process.env.OSSERVATORIO_DATA_DIR ?? (await writeFixtureDataFolder({ population: populationWithQualityIssues })));
     await load(demoState, null);
     [api, demo] = await Promise.all([startApi(dataState), startApi(demoState)]);
     browser = await playwright.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -78,6 +80,41 @@ describeIf(chromium)('dashboard in Chromium', () => {
     expect(await page.getByTestId('boundaries-missing').textContent()).toMatch(/Confini comunali non caricati/);
     expect(await page.locator('[data-testid="map"] .mark-shape path').count()).toBe(0);
     await page.screenshot({ path: `${ARTIFACTS}dashboard-demo.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('opens the quality page from the header and lists the issues the API lists', async () => {
+    const page = await openDashboard(browser, api.url);
+    await page.getByRole('link', { name: 'Qualità dei dati' }).click();
+    await page.waitForSelector('[data-testid="quality-table"]');
+    const issues = await api.get<QualityResponse>('/api/quality?limit=50');
+    expect(issues.body.matching).toBeGreaterThan(0);
+    const first = issues.body.rows[0]!;
+    const firstRow = page.locator('[data-testid="quality-table"] tbody tr').first();
+    const cells = await firstRow.locator('td').allTextContents();
+    expect(cells[2]).toBe(first.territoryCode === null ? '—' : `${first.territoryName ?? first.territoryCode} (${first.territoryCode})`);
+    expect(cells[5]).toBe(first.message);
+    expect(await page.locator('[data-testid="quality-table"] tbody tr').count()).toBe(issues.body.rows.length);
+    const warnings = issues.body.bySeverity.find((s) => s.severity === 'warning')!.issues;
+    expect(await page.getByTestId('severity-counts').textContent()).toContain(`Avvisi: ${warnings}`);
+    await page.screenshot({ path: `${ARTIFACTS}quality.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('shows under the table where the values come from, and opens one value\'s provenance from the keyboard', async () => {
+    const page = await openDashboard(browser, api.url);
+    const year = Number(await page.getByLabel('Anno', { exact: true }).inputValue());
+    const lineage = await api.get<{ sources: { publisher: string }[] }>(`/api/provenance?indicator=DEM_POP&territory=018&year=${year}`);
+    const tableBlock = page.locator('section[aria-labelledby="table-heading"] [data-testid="attribution"]');
+    await expect.poll(() => tableBlock.textContent()).toMatch(/caricato il \d{2}\/\d{2}\/\d{4}/);
+    expect(await tableBlock.textContent()).toContain(lineage.body.sources[0]!.publisher);
+    const valueButton = page.locator('[data-testid="values-table"] tbody .value-button').first();
+    await valueButton.focus();
+    await page.keyboard.press('Enter');
+    const detail = page.getByTestId('provenance-detail');
+    await expect.poll(() => detail.textContent()).toContain('Caricamento');
+    expect(await valueButton.getAttribute('aria-expanded')).toBe('true');
+    await detail.screenshot({ path: `${ARTIFACTS}provenance.png` });
     await page.close();
   });
 });

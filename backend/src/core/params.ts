@@ -31,3 +31,17 @@ export function parseYear(name: string, raw: unknown): number | undefined {
   if (!/^\d{4}$/.test(value)) throw new BadParameterError(name, `"${value}" is not a year; use four digits, e.g. 2024`);
   return Number(value);
 }
+
+/** A whole number from `min` up; `?limit=10.5`, `?offset=-1` and the like are refused. */
+export function parseWholeNumber(name: string, raw: unknown, min: number): number | undefined {
+  const value = optionalParam(name, raw);
+  if (value === undefined) return undefined;
+  if (!/^\d{1,9}$/.test(value) || Number(value) < min) throw new BadParameterError(name, `"${value}" is not allowed; use a whole number from ${min} up`);
+  return Number(value);
+}
+
+/** A parameter without a default: absent is refused with an example of what to give. */
+export function required<T>(name: string, value: T | undefined, example: string): T {
+  if (value === undefined) throw new BadParameterError(name, `is required, e.g. ${name}=${example}`);
+  return value;
+}

@@ -23,10 +23,16 @@ export class TerritoriesService {
     });
   }
 
+  /** The territory `code`, which must exist; NotFoundError otherwise. */
+  async require(snapshot: SnapshotReader, code: string): Promise<TerritoryRow> {
+    const territory = await this.territories.find(snapshot, code);
+    if (territory === null) throw new NotFoundError(`Territory ${code} is not in snapshot ${snapshot.info.id}; GET /api/territories lists them`);
+    return territory;
+  }
+
   /** The territory `code`, which must exist and, given a level, be of a level that contains it. */
   async requireParent(snapshot: SnapshotReader, level: TerritoryLevel | null, code: string): Promise<TerritoryRow> {
-    const parent = await this.territories.find(snapshot, code);
-    if (parent === null) throw new NotFoundError(`Territory ${code} is not in snapshot ${snapshot.info.id}; GET /api/territories lists them`);
+    const parent = await this.require(snapshot, code);
     if (level !== null && !parentLevels(level).includes(parent.level)) {
       throw new BadParameterError('parent', `${code} (${parent.name}) is of level ${parent.level}; for level ${level} the parent must be of level ${parentLevels(level).join(' or ')}`);
     }
@@ -34,7 +40,7 @@ export class TerritoriesService {
   }
 }
 
-function toTerritoryDto(row: TerritoryRow): TerritoryDto {
+export function toTerritoryDto(row: TerritoryRow): TerritoryDto {
   return {
     code: row.code,
     name: row.name,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { BadParameterError, NotFoundError } from '../core/errors.js';
 import { parseChoice, parseCode, parseYear } from '../core/params.js';
 import { SnapshotPool } from '../core/snapshot-pool.js';
+import { chooseYear } from '../indicators/indicator-year.js';
 import type { IndicatorDto } from '../indicators/indicators.dto.js';
 import { IndicatorsService } from '../indicators/indicators.service.js';
 import { toSourceDto } from '../sources/source.dto.js';
@@ -52,15 +52,6 @@ export class ValuesService {
       };
     });
   }
-}
-
-/** The latest year by default; a year without values is refused with the years that have them. */
-function chooseYear(indicator: IndicatorDto, asked: number | undefined): number {
-  const latest = indicator.years.at(-1);
-  if (latest === undefined) throw new NotFoundError(`Indicator ${indicator.code} has no values in this snapshot`);
-  if (asked === undefined) return latest;
-  if (!indicator.years.includes(asked)) throw new BadParameterError('year', `${indicator.code} has no values for ${asked}; available years: ${indicator.years.join(', ')}`);
-  return asked;
 }
 
 function toValueRow(row: AggregateRow, indicator: IndicatorDto): ValueRowDto {

@@ -50,6 +50,18 @@ export const fixturePopulation: FixturePopulation = {
   },
 };
 
+/**
+ * The fixture population with three flaws the quality checks publish (none stops a load):
+ * Pavia jumps +6.3% in 2020 and falls back in 2021 (two series-break warnings), Vigevano's 2019 cell is
+ * empty (a missing-value info) and Cremona's 2022 total is 100 above men plus women (a
+ * sex-total-mismatch warning).
+ */
+export const populationWithQualityIssues: FixturePopulation = {
+  ...fixturePopulation,
+  wide: { ...fixturePopulation.wide, '018110': [72000, 71500, 76000, 70971], '018177': [63000, '', 62500, 62000] },
+  bySex2022: { ...fixturePopulation.bySex2022, '19036': [71600, 37500, 34000] },
+};
+
 export const fixtureAreas: Record<string, number> = { '018110': 62.86, '018177': 81.37, '018193': 43.2, '018026': 12.74, '019036': 70.49 };
 
 export interface DataFolderOptions {

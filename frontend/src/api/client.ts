@@ -1,4 +1,4 @@
-import type { ApiErrorBody, Boundaries, Health, IndicatorList, IndicatorValues, Level, TerritoryList } from './types';
+import type { ApiErrorBody, Boundaries, Health, IndicatorList, IndicatorValues, Level, Provenance, Quality, Severity, TerritoryList } from './types';
 
 /** A failed request: status null when the server could not be reached at all. */
 export class ApiError extends Error {
@@ -21,6 +21,20 @@ export interface ValuesQuery {
   year: number;
 }
 
+export interface QualityQuery {
+  severity?: Severity;
+  rule?: string;
+  territory?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface ProvenanceQuery {
+  indicator: string;
+  territory: string;
+  year: number;
+}
+
 function query(params: Record<string, string | number | undefined>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value !== undefined) search.set(key, String(value));
@@ -35,6 +49,8 @@ export const urls = {
   values: ({ code, level, parent, year }: ValuesQuery, format?: DataFormat) =>
     `/api/indicators/${encodeURIComponent(code)}/values${query({ level, parent, year, format })}`,
   boundaries: (provinciaCode: string) => `/api/boundaries/${encodeURIComponent(provinciaCode)}`,
+  quality: (q: QualityQuery, format?: DataFormat) => `/api/quality${query({ ...q, format })}`,
+  provenance: ({ indicator, territory, year }: ProvenanceQuery) => `/api/provenance${query({ indicator, territory, year })}`,
 };
 
 async function readErrorBody(response: Response): Promise<ApiErrorBody | null> {
@@ -73,6 +89,8 @@ export const api = {
   territories: (level: Level, parent: string, signal?: AbortSignal) =>
     getJson<TerritoryList>(urls.territories(level, parent), signal),
   values: (q: ValuesQuery, signal?: AbortSignal) => getJson<IndicatorValues>(urls.values(q), signal),
+  quality: (q: QualityQuery, signal?: AbortSignal) => getJson<Quality>(urls.quality(q), signal),
+  provenance: (q: ProvenanceQuery, signal?: AbortSignal) => getJson<Provenance>(urls.provenance(q), signal),
   /** Boundaries are optional data: a 404 means "not loaded yet", not a failure. */
   async boundaries(provinciaCode: string, signal?: AbortSignal): Promise<BoundariesResult> {
     try {

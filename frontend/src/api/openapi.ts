@@ -89,6 +89,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/provenance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where one indicator value comes from: its terms, and for each the sources, files, load run and codes as published (a merger's old codes) summed into it */
+        get: operations["ProvenanceController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The snapshot's data-quality issues (warnings and infos the load published), most severe first, with counts per severity and per rule */
+        get: operations["QualityController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/snapshots/served": {
         parameters: {
             query?: never;
@@ -164,6 +198,29 @@ export interface components {
             /** @example Pavia */
             name: string;
         };
+        ContributionDto: {
+            /** @example pop_pavia_2018_2021 */
+            sourceId: string | null;
+            /**
+             * @description The year of the values read (the indicator's year minus the term's lag); null for a territory attribute
+             * @example 2018
+             */
+            dataYear: number | null;
+            /**
+             * @description The date the values refer to: 1 January of dataYear, or the territory reference date for an attribute
+             * @example 2018-01-01
+             */
+            referenceDate: string;
+            /** @description Σ over the comuni, before the term’s sign */
+            value: number;
+            /** @description Comuni whose value came from this source */
+            comuni: number;
+            /** @description Summed from single years of age, not read as published */
+            derived: boolean;
+            files: components["schemas"]["SourceFileDto"][];
+            /** @description Comuni whose value sums codes as published other than their own (mergers) */
+            mergedComuni: components["schemas"]["MergedComuneDto"][];
+        };
         HealthDto: {
             /** @enum {string} */
             status: "ok";
@@ -210,9 +267,162 @@ export interface components {
             snapshot: components["schemas"]["SnapshotInfoDto"];
             rows: components["schemas"]["IndicatorDto"][];
         };
+        LoadRunDto: {
+            runId: string;
+            /** @example 2026-12-01T14:40:48.869Z */
+            startedAt: string;
+            finishedAt: string | null;
+            /** @example 0.2.0 */
+            etlVersion: string;
+        };
         LocalizedTextDto: {
             it: string;
             en: string;
+        };
+        MergedComuneDto: {
+            /** @example 018193 */
+            code: string;
+            /** @example Colli Verdi */
+            name: string;
+            /**
+             * @description The codes as published whose values were summed into this comune
+             * @example [
+             *       "018028",
+             *       "018132",
+             *       "018170"
+             *     ]
+             */
+            sourceCodes: string[];
+        };
+        ProvenanceResponseDto: {
+            snapshot: components["schemas"]["SnapshotInfoDto"];
+            indicator: components["schemas"]["IndicatorDto"];
+            territory: components["schemas"]["TerritoryDto"];
+            /** @example 2018 */
+            year: number;
+            /** @description Comuni of the territory with the indicator’s parts in that year: only they are summed */
+            comuniWithData: number;
+            comuniTotal: number;
+            /** @description Numerator terms, then denominator terms */
+            terms: components["schemas"]["ProvenanceTermDto"][];
+            /** @description Every source the value was read from, with its files */
+            sources: components["schemas"]["ProvenanceSourceDto"][];
+            /** @description The load that read the files and built the snapshot */
+            loadRun: components["schemas"]["LoadRunDto"];
+        };
+        ProvenanceSourceDto: {
+            /** @example istat-posas-2025 */
+            id: string;
+            title: string;
+            /** @example ISTAT */
+            publisher: string;
+            /** @example CC BY 4.0 */
+            licence: string;
+            url: string | null;
+            /** @description Generated for the demo, never real data */
+            synthetic: boolean;
+            /** @description The files of this source the value was read from */
+            files: components["schemas"]["SourceFileDto"][];
+        };
+        ProvenanceTermDto: {
+            /** @enum {string} */
+            part: "numerator" | "denominator";
+            /**
+             * @description null for a territory attribute
+             * @example pop_res
+             */
+            variable: string | null;
+            /** @example T */
+            sex: string | null;
+            /** @example TOT */
+            ageBand: string | null;
+            /**
+             * @description Years before the indicator’s year
+             * @example 0
+             */
+            lag: number;
+            /**
+             * @description 1 or -1
+             * @example 1
+             */
+            sign: number;
+            /**
+             * @description A territory attribute, instead of a variable
+             * @example area_km2
+             */
+            attribute: string | null;
+            /** @description One per source */
+            contributions: components["schemas"]["ContributionDto"][];
+        };
+        QualityIssueDto: {
+            /**
+             * @description error: stops a publish (never in a published snapshot); warning; info
+             * @enum {string}
+             */
+            severity: "error" | "warning" | "info";
+            /**
+             * @description The check that flagged it; one of series-break, implausible-jump, incomplete-source, coverage-dropped, sources-disagree, conflicting-sources, bands-total-mismatch, sex-total-mismatch, numerator-exceeds-denominator, outlier, missing-value, ambiti-coverage, bad-area
+             * @example series-break
+             */
+            rule: string;
+            /** @example pop_pavia_2018_2021 */
+            sourceId: string | null;
+            /** @description Title of the source */
+            sourceTitle: string | null;
+            /**
+             * @description A comune, or a provincia for a check on a whole file
+             * @example 018110
+             */
+            territoryCode: string | null;
+            /** @example Pavia */
+            territoryName: string | null;
+            /** @example comune */
+            territoryLevel: string | null;
+            /** @example 2022 */
+            year: number | null;
+            /** @description What is wrong and, where known, why (in English, as the ETL writes it) */
+            message: string;
+        };
+        QualityResponseDto: {
+            snapshot: components["schemas"]["SnapshotInfoDto"];
+            /**
+             * @description null: every severity
+             * @enum {string|null}
+             */
+            severity: "error" | "warning" | "info" | null;
+            /** @description null: every rule */
+            rule: string | null;
+            /** @description null: everywhere */
+            territory: string | null;
+            /**
+             * @description Rows asked for (at most 1000)
+             * @example 100
+             */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /** @description Issues matching every filter, on every page */
+            matching: number;
+            /** @description error, warning, info, zeros included */
+            bySeverity: components["schemas"]["SeverityCountDto"][];
+            /** @description Every rule with issues, most severe first */
+            byRule: components["schemas"]["RuleCountDto"][];
+            /** @description error → warning → info, then by rule, territory, year */
+            rows: components["schemas"]["QualityIssueDto"][];
+        };
+        RuleCountDto: {
+            /** @example series-break */
+            rule: string;
+            /** @enum {string} */
+            severity: "error" | "warning" | "info";
+            /** @description Issues of this rule, with the severity and territory filters applied */
+            issues: number;
+        };
+        SeverityCountDto: {
+            /** @enum {string} */
+            severity: "error" | "warning" | "info";
+            /** @description Issues of this severity, with the rule and territory filters applied */
+            issues: number;
         };
         SnapshotInfoDto: {
             /** @example 20250301T101500000Z-1a2b3c4d */
@@ -259,6 +469,20 @@ export interface components {
             url: string | null;
             /** @description Generated for the demo, never real data */
             synthetic: boolean;
+        };
+        SourceFileDto: {
+            /**
+             * @description Relative to the data folder
+             * @example population/POSAS_2024_it_Comuni.csv
+             */
+            file: string;
+            /** @description sha256 of the file as loaded */
+            sha256: string | null;
+            /**
+             * @description The reference year the file gives, if one
+             * @example 2024
+             */
+            year: number | null;
         };
         TerritoriesResponseDto: {
             snapshot: components["schemas"]["SnapshotInfoDto"];
@@ -541,6 +765,127 @@ export interface operations {
                 content?: never;
             };
             /** @description Unknown indicator or parent */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No snapshot published yet */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProvenanceController_get: {
+        parameters: {
+            query: {
+                /** @description Overrides the Accept header */
+                format?: "json";
+                /** @description Default: the indicator's latest year */
+                year?: number;
+                /** @description A territory of any level: comune, ambito, provincia, regione or IT */
+                territory: string;
+                indicator: string;
+            };
+            header?: {
+                /** @description An ETag from an earlier answer: 304 while the snapshot is unchanged */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProvenanceResponseDto"];
+                };
+            };
+            /** @description Not modified: same snapshot */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing indicator or territory, or a bad year; the message says what is allowed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown indicator or territory */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No snapshot published yet */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QualityController_list: {
+        parameters: {
+            query?: {
+                /** @description Overrides the Accept header */
+                format?: "json" | "csv" | "arrow";
+                /** @description Rows to skip; default 0 */
+                offset?: number;
+                /** @description Rows per page; default 100, at most 1000 (larger values are cut to 1000) */
+                limit?: number;
+                /** @description Issues on this territory or on any territory inside it, e.g. 018 or 018110 */
+                territory?: string;
+                rule?: "series-break" | "implausible-jump" | "incomplete-source" | "coverage-dropped" | "sources-disagree" | "conflicting-sources" | "bands-total-mismatch" | "sex-total-mismatch" | "numerator-exceeds-denominator" | "outlier" | "missing-value" | "ambiti-coverage" | "bad-area";
+                severity?: "error" | "warning" | "info";
+            };
+            header?: {
+                /** @description An ETag from an earlier answer: 304 while the snapshot is unchanged */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityResponseDto"];
+                    "application/vnd.apache.arrow.stream": components["schemas"]["QualityResponseDto"];
+                    "text/csv": components["schemas"]["QualityResponseDto"];
+                };
+            };
+            /** @description Not modified: same snapshot */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad severity, rule, territory, limit or offset; the message says what is allowed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown territory */
             404: {
                 headers: {
                     [name: string]: unknown;

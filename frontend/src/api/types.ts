@@ -26,6 +26,14 @@ export type Source = Schemas['SourceDto'];
 
 export type Boundaries = Schemas['BoundariesDto'];
 
+export type Quality = Schemas['QualityResponseDto'];
+export type QualityIssue = Schemas['QualityIssueDto'];
+export type Severity = QualityIssue['severity'];
+
+export type Provenance = Schemas['ProvenanceResponseDto'];
+export type ProvenanceSource = Schemas['ProvenanceSourceDto'];
+export type ProvenanceTerm = Schemas['ProvenanceTermDto'];
+
 // Error answers are documented by status and description only, so their body has no schema to take.
 export interface ApiErrorBody {
   statusCode: number;

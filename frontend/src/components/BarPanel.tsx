@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { IndicatorValues } from '../api/types';
+import type { IndicatorValues, Provenance } from '../api/types';
 import { buildBarSpec, EXTREMES, selectBars } from '../charts/bar';
 import { hasValue, type RankedRow } from '../data/ranking';
 import { formatValue, localized, type MessageKey } from '../i18n';
@@ -12,7 +12,7 @@ function missingMessage(ambiti: boolean, n: number): MessageKey {
   return n === 1 ? 'missingComune' : 'missingComuni';
 }
 
-export function BarPanel({ values, ranked }: { values: IndicatorValues; ranked: readonly RankedRow[] }) {
+export function BarPanel({ values, ranked, provenance = null }: { values: IndicatorValues; ranked: readonly RankedRow[]; provenance?: Provenance | null }) {
   const { lang, t } = useI18n();
   const [showAll, setShowAll] = useState(false);
   const { indicator } = values;
@@ -49,7 +49,7 @@ export function BarPanel({ values, ranked }: { values: IndicatorValues; ranked: 
           {t(missingMessage(values.level === 'ambito', missing), { n: missing })}
         </p>
       )}
-      <Attribution sources={values.sources} />
+      <Attribution sources={values.sources} provenance={provenance} />
     </section>
   );
 }

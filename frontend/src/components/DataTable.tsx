@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { IndicatorValues, ValueRow } from '../api/types';
 import type { RankedRow } from '../data/ranking';
 import { sortRows, type SortDirection, type SortKey } from '../data/sorting';
 import { formatCount, formatValue, localized, type MessageKey } from '../i18n';
 import { useI18n } from '../LanguageContext';
+import { ProvenanceDetail } from './ProvenanceDetail';
 
 interface Props {
   values: IndicatorValues;
@@ -29,6 +30,7 @@ const COVERAGE: Column = { key: 'coverage', label: 'coverage', numeric: true };
 
 export function DataTable({ values, ranked, csvHref }: Props) {
   const { lang, t } = useI18n();
+  const [open, setOpen] = useState<string | null>(null);
   const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({ key: 'rank', direction: 'ascending' });
   const { indicator } = values;
   // A count has no denominator to show; coverage matters where a value sums several comuni (an Ambito
@@ -53,12 +55,38 @@ export function DataTable({ values, ranked, csvHref }: Props) {
       value: formatValue(row.value, indicator.decimals, lang),
       coverage: t('coverageValue', { with: row.comuniWithData, total: row.comuniTotal }),
     };
+    // A value opens where it comes from; "nessun dato" has nothing to trace.
+    const valueButton = (
+      <button
+        type="button"
+        className="value-button"
+        aria-expanded={open === row.code}
+        aria-controls={`provenance-${row.code}`}
+        aria-label={t('showProvenance', { value: text.value, name: row.name })}
+        onClick={() => setOpen(open === row.code ? null : row.code)}
+      >
+        {text.value}
+      </button>
+    );
     return columns.map((column) => (
       <td key={column.key} className={column.numeric ? 'num' : undefined} data-nodata={column.key === 'value' && row.value === null ? '' : undefined}>
-        {text[column.key]}
+        {column.key === 'value' && row.value !== null ? valueButton : text[column.key]}
       </td>
     ));
   };
+
+  const detail = (row: ValueRow) =>
+    open === row.code && (
+      <tr className="provenance-row">
+        <td colSpan={columns.length}>
+          <ProvenanceDetail
+            id={`provenance-${row.code}`}
+            query={{ indicator: indicator.code, territory: row.code, year: values.year }}
+            onClose={() => setOpen(null)}
+          />
+        </td>
+      </tr>
+    );
 
   return (
     <div className="table-block">
@@ -86,7 +114,10 @@ export function DataTable({ values, ranked, csvHref }: Props) {
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={row.code}>{cells(row, row.rank)}</tr>
+              <Fragment key={row.code}>
+                <tr>{cells(row, row.rank)}</tr>
+                {detail(row)}
+              </Fragment>
             ))}
           </tbody>
           {values.benchmark && (
@@ -94,6 +125,7 @@ export function DataTable({ values, ranked, csvHref }: Props) {
               <tr className="benchmark-row" data-testid="benchmark-row">
                 {cells(values.benchmark, null).map((cell, index) => (index === 0 ? <th key="label" scope="row">{t('benchmark')}</th> : cell))}
               </tr>
+              {detail(values.benchmark)}
             </tfoot>
           )}
         </table>

@@ -1,6 +1,7 @@
 import type { SnapshotInfo } from '../api/types';
 import { formatDate, LANGS, translate } from '../i18n';
 import { useI18n } from '../LanguageContext';
+import { ROUTE_HASH, type Route } from '../route';
 
 function LanguageSwitch() {
   const { lang, setLang, t } = useI18n();
@@ -22,7 +23,26 @@ function LanguageSwitch() {
   );
 }
 
-export function Header({ snapshot }: { snapshot: SnapshotInfo | null }) {
+function Sections({ route }: { route: Route }) {
+  const { t } = useI18n();
+  const link = (target: Route, label: 'navIndicators' | 'navQuality') => (
+    <li>
+      <a href={ROUTE_HASH[target]} aria-current={route === target ? 'page' : undefined}>
+        {t(label)}
+      </a>
+    </li>
+  );
+  return (
+    <nav className="sections" aria-label={t('navLabel')}>
+      <ul>
+        {link('indicators', 'navIndicators')}
+        {link('quality', 'navQuality')}
+      </ul>
+    </nav>
+  );
+}
+
+export function Header({ snapshot, route }: { snapshot: SnapshotInfo | null; route: Route }) {
   const { lang, t } = useI18n();
   return (
     <header className="page-header">
@@ -39,6 +59,7 @@ export function Header({ snapshot }: { snapshot: SnapshotInfo | null }) {
             <span className={`mode mode-${snapshot.mode}`}>{snapshot.mode === 'demo' ? t('modeDemo') : t('modeReal')}</span>
           </p>
         )}
+        <Sections route={route} />
       </div>
       <LanguageSwitch />
     </header>

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Boundaries, IndicatorList, IndicatorValues } from '../api/types';
 import { App } from '../App';
-import { indicator, indicatorList, snapshot, source, topology, valueRow, values } from '../test/fixtures';
+import { indicator, indicatorList, provenance, snapshot, source, topology, valueRow, values } from '../test/fixtures';
 
 // The component test answers fetch with fixed API-shaped bodies; the real API is exercised end to end in test/.
 type Routes = Record<string, { status?: number; body: unknown }>;
@@ -210,5 +210,36 @@ describe('Dashboard', () => {
     render(<App lang="it" />);
     await screen.findByTestId('values-table');
     expect(screen.getByText('Nessun territorio ha un valore per questa scelta.')).toBeTruthy();
+  });
+
+  it('puts the source line, with the file year and the load date, under the chart and the table', async () => {
+    serve({ ...routes(), '/api/provenance?indicator=DEM_DENS&territory=018&year=2024': { body: provenance({ territory: { code: '018', name: 'Pavia', level: 'provincia', parentCode: '03', validFrom: null, validTo: null, areaKm2: null } }) } });
+    render(<App lang="it" />);
+    await screen.findByTestId('values-table');
+    await waitFor(() => expect(screen.getAllByTestId('attribution')[0]!.textContent).toContain('caricato il'));
+    for (const line of screen.getAllByTestId('attribution')) {
+      expect(line.textContent).toBe('Fonte: ISTAT, Popolazione residente per età e sesso (POSAS) 2024, caricato il 01/12/2026 — Licenza CC BY 4.0');
+    }
+  });
+
+  it('opens where one value comes from with a button on the value, listing the codes summed from a merger', async () => {
+    serve({ ...routes(), '/api/provenance?indicator=DEM_DENS&territory=018110&year=2024': { body: provenance() } });
+    render(<App lang="it" />);
+    const table = await screen.findByTestId('values-table');
+    const button = within(table).getByRole('button', { name: 'Mostra la provenienza del valore 1.129,03 di Pavia' });
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    button.focus();
+    fireEvent.click(button);
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    const detail = await screen.findByTestId('provenance-detail');
+    expect(button.getAttribute('aria-controls')).toBe(detail.id);
+    await waitFor(() => expect(within(detail).getByTestId('merged-codes').textContent).toBe('018193 Colli Verdi ← 018028, 018132, 018170 (codici soppressi sommati)'));
+    expect(detail.textContent).toContain('Numeratore: pop_res (sesso T, età TOT) al 01/01/2018');
+    expect(detail.textContent).toContain('file population/POSAS_2024.csv');
+    expect(detail.textContent).toContain('Caricamento run-1 del 01/12/2026');
+    fireEvent.click(within(detail).getByRole('button', { name: 'Chiudi' }));
+    expect(screen.queryByTestId('provenance-detail')).toBeNull();
+    // No value, nothing to trace.
+    expect(within(table).queryByRole('button', { name: /Albaredo/ })).toBeNull();
   });
 });

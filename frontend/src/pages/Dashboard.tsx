@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import { api, urls, type ValuesQuery } from '../api/client';
-import type { Health, IndicatorList, IndicatorValues, SnapshotInfo } from '../api/types';
+import { api, urls, type ProvenanceQuery, type ValuesQuery } from '../api/client';
+import type { Health, IndicatorList, IndicatorValues, Provenance, SnapshotInfo } from '../api/types';
 import { useResource, type Resource } from '../api/useResource';
 import { AmbitiExampleNote, SyntheticBanner } from '../components/Banners';
 import { BarPanel } from '../components/BarPanel';
@@ -8,9 +8,9 @@ import { Attribution } from '../components/Attribution';
 import { CodeText } from '../components/CodeText';
 import { Controls, type Selection } from '../components/Controls';
 import { DataTable } from '../components/DataTable';
-import { Header } from '../components/Header';
 import { IndicatorInfo } from '../components/IndicatorInfo';
 import { MapPanel } from '../components/MapPanel';
+import { Page } from '../components/Page';
 import { ErrorMessage, Loading } from '../components/Status';
 import { rankByValue } from '../data/ranking';
 import { useI18n } from '../LanguageContext';
@@ -29,19 +29,19 @@ function isSynthetic(snapshot: SnapshotInfo | null, values: IndicatorValues | nu
   );
 }
 
-function ValuesView({ values, query }: { values: IndicatorValues; query: ValuesQuery }) {
+function ValuesView({ values, query, provenance }: { values: IndicatorValues; query: ValuesQuery; provenance: Provenance | null }) {
   const { t } = useI18n();
   const ranked = useMemo(() => rankByValue(values.rows), [values.rows]);
   return (
     <div className="results">
       <div className="charts">
         <MapPanel values={values} />
-        <BarPanel values={values} ranked={ranked} />
+        <BarPanel values={values} ranked={ranked} provenance={provenance} />
       </div>
       <section className="panel" aria-labelledby="table-heading">
         <h2 id="table-heading">{t('tableHeading')}</h2>
         <DataTable values={values} ranked={ranked} csvHref={urls.values(query, 'csv')} />
-        <Attribution sources={values.sources} />
+        <Attribution sources={values.sources} provenance={provenance} />
       </section>
     </div>
   );
@@ -60,6 +60,10 @@ export function Dashboard() {
   const query: ValuesQuery | null =
     indicator && year !== null ? { code: indicator.code, level: selection.level, parent: PROVINCIA.code, year } : null;
   const values = useResource<IndicatorValues>(query && urls.values(query), async (signal) => withProvinciaName(await api.values(query!, signal)));
+
+  // Where the values shown come from: the provenance of the parent covers every row inside it.
+  const lineageQuery: ProvenanceQuery | null = query && { indicator: query.code, territory: query.parent, year: query.year };
+  const lineage = useResource<Provenance>(lineageQuery && urls.provenance(lineageQuery), (signal) => api.provenance(lineageQuery!, signal));
 
   const valuesData = ready(values);
   const snapshot = valuesData?.snapshot ?? ready(indicators)?.snapshot ?? ready(health)?.snapshot ?? null;
@@ -89,7 +93,7 @@ export function Dashboard() {
         ) : values.status === 'error' ? (
           <ErrorMessage error={values.error} onRetry={values.retry} />
         ) : valuesData ? (
-          <ValuesView values={valuesData} query={query} />
+          <ValuesView values={valuesData} query={query} provenance={ready(lineage)} />
         ) : (
           <Loading />
         )}
@@ -98,19 +102,10 @@ export function Dashboard() {
   }
 
   return (
-    <>
-      <a className="skip-link" href="#main">
-        {t('skipToContent')}
-      </a>
-      <Header snapshot={snapshot} />
-      <main id="main" tabIndex={-1}>
-        {isSynthetic(snapshot, valuesData) && <SyntheticBanner />}
-        {snapshot?.ambitiExample && <AmbitiExampleNote note={snapshot.ambitiNote} />}
-        {body}
-      </main>
-      <footer className="page-footer">
-        <p>{t('footer')}</p>
-      </footer>
-    </>
+    <Page route="indicators" snapshot={snapshot}>
+      {isSynthetic(snapshot, valuesData) && <SyntheticBanner />}
+      {snapshot?.ambitiExample && <AmbitiExampleNote note={snapshot.ambitiNote} />}
+      {body}
+    </Page>
   );
 }

@@ -1,4 +1,4 @@
-import type { Boundaries, Indicator, IndicatorList, IndicatorValues, SnapshotInfo, Source, ValueRow } from '../api/types';
+import type { Boundaries, Indicator, IndicatorList, IndicatorValues, Provenance, ProvenanceSource, Quality, QualityIssue, Severity, SnapshotInfo, Source, ValueRow } from '../api/types';
 
 // Factories for API-shaped objects: each test states only the fields it is about.
 
@@ -90,5 +90,80 @@ export function topology(comuni: Array<{ code: string; name: string }>): Boundar
     },
     arcs,
     source: source({ id: 'istat-confini', title: 'Confini delle unità amministrative', licence: 'CC BY 4.0' }),
+  };
+}
+
+export function provenanceSource(overrides: Partial<ProvenanceSource> = {}): ProvenanceSource {
+  return { ...source(), files: [{ file: 'population/POSAS_2024.csv', sha256: 'ab'.repeat(32), year: 2024 }], ...overrides };
+}
+
+/** Colli Verdi's residents in 2018, summed from the three comuni it was made of. */
+export function provenance(overrides: Partial<Provenance> = {}): Provenance {
+  return {
+    snapshot: snapshot(),
+    indicator: indicator({ years: [2018] }),
+    territory: { code: '018193', name: 'Colli Verdi', level: 'comune', parentCode: '018', validFrom: '2019-01-01', validTo: null, areaKm2: 43.2 },
+    year: 2018,
+    comuniWithData: 1,
+    comuniTotal: 1,
+    terms: [
+      {
+        part: 'numerator',
+        variable: 'pop_res',
+        sex: 'T',
+        ageBand: 'TOT',
+        lag: 0,
+        sign: 1,
+        attribute: null,
+        contributions: [
+          {
+            sourceId: 'istat-posas',
+            dataYear: 2018,
+            referenceDate: '2018-01-01',
+            value: 1200,
+            comuni: 1,
+            derived: false,
+            files: [{ file: 'population/POSAS_2024.csv', sha256: 'ab'.repeat(32), year: 2024 }],
+            mergedComuni: [{ code: '018193', name: 'Colli Verdi', sourceCodes: ['018028', '018132', '018170'] }],
+          },
+        ],
+      },
+    ],
+    sources: [provenanceSource()],
+    loadRun: { runId: 'run-1', startedAt: '2026-12-01T14:40:48.869Z', finishedAt: null, etlVersion: '0.2.0' },
+    ...overrides,
+  };
+}
+
+export function qualityIssue(overrides: Partial<QualityIssue> = {}): QualityIssue {
+  return {
+    severity: 'warning',
+    rule: 'series-break',
+    sourceId: 'istat-posas',
+    sourceTitle: 'Popolazione residente (POSAS)',
+    territoryCode: '018110',
+    territoryName: 'Pavia',
+    territoryLevel: 'comune',
+    year: 2020,
+    message: 'Pavia: residents went from 71500 (2019) to 76000 (2020), +6.3% in one year; check for a census rebase or a boundary change',
+    ...overrides,
+  };
+}
+
+export function quality(rows: QualityIssue[], overrides: Partial<Quality> = {}): Quality {
+  const count = (severity: Severity) => rows.filter((r) => r.severity === severity).length;
+  const rules = [...new Set(rows.map((r) => r.rule))];
+  return {
+    snapshot: snapshot(),
+    severity: null,
+    rule: null,
+    territory: null,
+    limit: 50,
+    offset: 0,
+    matching: rows.length,
+    bySeverity: (['error', 'warning', 'info'] as const).map((severity) => ({ severity, issues: count(severity) })),
+    byRule: rules.map((rule) => ({ rule, severity: rows.find((r) => r.rule === rule)!.severity, issues: rows.filter((r) => r.rule === rule).length })),
+    rows,
+    ...overrides,
   };
 }

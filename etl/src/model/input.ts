@@ -16,7 +16,7 @@ export interface ComuneInput {
   readonly name: string;
   readonly provinciaCode: string;
   readonly areaKm2: number | null;
-  /** Where the area comes from when not from the comuni list itself (the demo's synthetic areas). */
+  /** Where the area comes from when not from the comuni list itself (the demo's, from the boundaries). */
   readonly areaSourceId?: string;
 }
 export interface ProvinciaInput {
@@ -54,8 +54,6 @@ export interface BoundariesInput {
   readonly objectName: string;
   readonly geometries: readonly { readonly code: string; readonly name: string; readonly index: number }[];
 }
-/** A generated value (the demo's): source, comune, year, variable, sex, age from, age to (null: open), value. */
-export type GeneratedValue = readonly [sourceId: string, code: string, year: number, variable: string, sex: 'T' | 'M' | 'F', ageFrom: number, ageTo: number | null, value: number];
 
 export interface ModelInput {
   readonly mode: 'real' | 'demo';
@@ -70,6 +68,4 @@ export interface ModelInput {
   readonly history: readonly ComuneValidityInput[];
   readonly suppressed: readonly SuppressedInput[];
   readonly boundaries: readonly BoundariesInput[];
-  /** Values made in Node (the demo); published observations are staged in DuckDB instead. */
-  readonly generated: Iterable<GeneratedValue>;
 }

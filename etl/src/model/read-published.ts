@@ -45,7 +45,6 @@ export async function readPublishedSources(catalog: SourceCatalog, dataDir: stri
     history: only('comuni_validity').records,
     suppressed: only('suppressed').records,
     boundaries: reads.flatMap((r) => (r.descriptor.role === 'boundaries' && r.files.length > 0 ? [{ ...(r.records as Records<'boundaries'>), sourceId: r.descriptor.id }] : [])),
-    generated: [],
   };
 }
 
@@ -60,7 +59,7 @@ export function sourceMeta(descriptor: SourceDescriptor, files: readonly Pick<Fi
     file: files.map((f) => f.path).join(', '),
     sha256: files.length === 1 ? files[0]!.sha256 : null,
     rowsRead,
-    synthetic: false,
+    synthetic: descriptor.synthetic,
   };
 }
 

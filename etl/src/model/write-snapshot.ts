@@ -102,13 +102,6 @@ export class SnapshotBuilder {
     await c.run(SQL.containment);
   }
 
-  /** Values generated in Node (the demo's few thousand), appended as staged values. */
-  async appendGenerated(rows: Iterable<readonly [sourceId: string, code: string, year: number, variable: string, sex: string, ageFrom: number, ageTo: number | null, value: number]>): Promise<void> {
-    await appendRows(this.connection, 'obs_raw', (function* () {
-      for (const [sourceId, code, year, variable, sex, from, to, value] of rows) yield [sourceId, null, null, code, null, year, variable, sex, from, to, value];
-    })());
-  }
-
   /**
    * From staged values to indicator parts: harmonise onto current comuni, resolve each value from the
    * preferred source, compute the parts, run the quality checks. Throws the first stage's problems.

@@ -140,6 +140,8 @@ const common = {
   file: dataFile,
   /** When true, a missing file is skipped instead of failing the load. */
   optional: z.boolean().default(false),
+  /** True for made-up values (the demo's generated files): flagged synthetic wherever they are shown. */
+  synthetic: z.boolean().default(false),
   download: download.optional(),
 };
 const csv = { format: z.literal('csv', { error: "expected 'csv'" }), parse: parseOptions };

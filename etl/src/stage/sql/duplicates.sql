@@ -13,4 +13,4 @@ SELECT DISTINCT ON (file_id, record) file_id, record, NULL, code_column, 'duplic
               variable, sex, band_label(age_from, age_to), year, code,
               CASE WHEN first_file = file_id THEN '{line:' || first_record || '}' ELSE '{at:' || first_file || ':' || first_record || '}' END)
 FROM numbered WHERE nth > 1
-ORDER BY file_id, record;
+ORDER BY file_id, record, year, variable, sex, age_from;

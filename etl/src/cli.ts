@@ -5,6 +5,7 @@ import { fetchCommand } from './fetch/fetch-command.js';
 import { runLoad } from './load.js';
 import { consoleProgress } from './progress.js';
 import { readCurrentSnapshotId, stateLayout } from './publish/layout.js';
+import { formatQualityReport, readQualityIssues } from './quality/report.js';
 import { withLoadLock } from './publish/lock.js';
 import { listSnapshots, rollback, servableSnapshotId } from './publish/snapshots.js';
 
@@ -16,6 +17,7 @@ Commands:
                                      none: the demo), build a snapshot and publish it; one load at a
                                      time per state folder (a second one waits)
   status                             list the snapshots kept, their sources and row counts
+  check                              print every quality issue of the snapshot being served
   rollback                           serve the snapshot published before the current one
   fetch [--data DIR] [--years 2019-2025] [--source ID] [--provincia 018,019] [--retries N] [--verify]
                                      download the files sources.yaml gives a download for into DIR
@@ -25,6 +27,9 @@ Commands:
 Options:
   --state DIR    where snapshots live (default: $OSSERVATORIO_STATE_DIR or ./data)
   --if-changed   skip the load when the inputs are those of the snapshot being served
+  --accept-coverage-drop
+                 publish although fewer comuni have values than in the snapshot served now
+                 (a source removed on purpose); otherwise that stops the load
   --keep-serving-on-failure
                  when the load fails but a snapshot is published, report the error and exit 0,
                  so that \`npm start\` goes on to serve it
@@ -39,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
       data: { type: 'string' },
       state: { type: 'string' },
       'if-changed': { type: 'boolean', default: false },
+      'accept-coverage-drop': { type: 'boolean', default: false },
       'keep-serving-on-failure': { type: 'boolean', default: false },
       years: { type: 'string' },
       source: { type: 'string', multiple: true },
@@ -60,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'load': {
       try {
-        await runLoad(config, progress, { ifChanged: values['if-changed'] });
+        await runLoad(config, progress, { ifChanged: values['if-changed'], acceptCoverageDrop: values['accept-coverage-drop'] });
       } catch (error) {
         if (!values['keep-serving-on-failure']) throw error;
         const served = await servableSnapshotId(layout);
@@ -82,6 +88,16 @@ async function main(argv: string[]): Promise<number> {
         console.log(`    rows: ${Object.entries(s.counts).map(([table, n]) => `${table} ${n}`).join(', ')}`);
         for (const source of s.sources) console.log(`    source ${source.id}${source.synthetic ? ' (SYNTHETIC)' : ''}: ${source.file ?? '(generated)'}, ${source.rowsRead} rows`);
       }
+      return 0;
+    }
+    case 'check': {
+      const current = await readCurrentSnapshotId(layout);
+      if (current === null) {
+        console.error(`No snapshot is published in ${layout.snapshotsDir}. Run: npm run etl -- load`);
+        return 1;
+      }
+      console.log(`quality of snapshot ${current}:`);
+      for (const line of formatQualityReport(await readQualityIssues(layout.snapshotFile(current)), Infinity)) console.log(line);
       return 0;
     }
     case 'fetch':

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { access, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { loadAgeBands } from './catalog/age-bands.js';
@@ -15,6 +16,7 @@ import { readPublishedSources, sourceMeta } from './model/read-published.js';
 import { buildTerritory } from './model/territory.js';
 import { SnapshotBuilder } from './model/write-snapshot.js';
 import type { Progress } from './progress.js';
+import { formatQualityReport } from './quality/report.js';
 import { sweepDebris } from './publish/debris.js';
 import { readCurrentSnapshotId, SCHEMA_VERSION, stateLayout } from './publish/layout.js';
 import { withLoadLock } from './publish/lock.js';
@@ -26,6 +28,13 @@ import { FileIds, stageObservationSources } from './stage/observations.js';
 export const ETL_VERSION = '0.2.0';
 const AMBITI_SOURCE_ID = 'ambiti_config';
 
+export interface LoadOptions {
+  readonly ifChanged?: boolean;
+  readonly now?: Date;
+  /** Publish even when fewer comuni have values than in the snapshot served now (a warning, not an error). */
+  readonly acceptCoverageDrop?: boolean;
+}
+
 export type LoadOutcome =
   | { readonly kind: 'published'; readonly manifest: SnapshotManifest }
   | { readonly kind: 'unchanged'; readonly id: string };
@@ -35,7 +44,7 @@ export type LoadOutcome =
  * the snapshot. Anything that fails before the pointer moves leaves the served snapshot as it was. Loads
  * into one state folder run one at a time.
  */
-export async function runLoad(config: EtlConfig, progress: Progress, options: { ifChanged?: boolean; now?: Date } = {}): Promise<LoadOutcome> {
+export async function runLoad(config: EtlConfig, progress: Progress, options: LoadOptions = {}): Promise<LoadOutcome> {
   const layout = stateLayout(config.stateDir);
   return withLoadLock(layout, progress, async () => {
     await sweepDebris(layout, progress);
@@ -43,7 +52,7 @@ export async function runLoad(config: EtlConfig, progress: Progress, options: { 
   });
 }
 
-async function loadHoldingLock(config: EtlConfig, progress: Progress, options: { ifChanged?: boolean; now?: Date }): Promise<LoadOutcome> {
+async function loadHoldingLock(config: EtlConfig, progress: Progress, options: LoadOptions): Promise<LoadOutcome> {
   const layout = stateLayout(config.stateDir);
   const catalog = await loadSourceCatalog(path.join(config.datasetsDir, 'sources.yaml'));
   const bands = await loadAgeBands(path.join(config.datasetsDir, 'age_bands.yaml'));
@@ -128,9 +137,14 @@ async function loadHoldingLock(config: EtlConfig, progress: Progress, options: {
     await stageObservationSources(builder.connection, observed.catalog, (sourceId) => observed.files.get(sourceId) ?? [], workDir, progress, new FileIds());
     const observationSources = await stagedSourceMeta(builder, observed.catalog, observed.files);
     const sources = [...input.sources, ...observationSources, ambitiSource];
-    const written = await builder.model({ referenceDate: input.referenceDate, precedence: catalog.precedence, indicators, bands, rules, sources, progress });
+    const served = await readCurrentSnapshotId(layout);
+    const previous = served !== null && existsSync(layout.snapshotFile(served)) ? { id: served, file: layout.snapshotFile(served) } : null;
+    const accepted = options.acceptCoverageDrop ? { ...rules, coverage_dropped: { severity: 'warning' as const } } : rules;
+    const written = await builder.model({ referenceDate: input.referenceDate, precedence: catalog.precedence, indicators, bands, rules: accepted, sources, previous, progress });
     builder.close();
-    for (const issue of written.issues.filter((i) => i.severity === 'warning')) progress.warn(`quality: ${issue.message} [${issue.rule}]`);
+    const warnings = written.issues.filter((i) => i.severity === 'warning');
+    // The report in full is `npm run etl -- check`; a load shows the first few of each rule.
+    for (const line of formatQualityReport(warnings, 5).slice(1)) progress.warn(`quality: ${line.trim()}`);
     if ((written.counts.indicator_part ?? 0) === 0) throw new Error('The load produced no indicator values: check that the sources hold the variables the catalogue uses.');
     const manifest: SnapshotManifest = {
       id,

@@ -71,6 +71,48 @@ const cases: { name: string; file: string; content: string | Uint8Array; expecte
     expected: /pavia_popolazione_residente_2018_2021\.csv:2:5: .*n\.d\..*\[not-a-number\]/,
   },
   {
+    name: 'a population file with its header only',
+    file: POPULATION,
+    content: `${populationLines[0]}\n`,
+    expected: /pavia_popolazione_residente_2018_2021\.csv:1:0: the file has a header on line 1 but no data rows.*\[empty-file\]/,
+  },
+  {
+    name: 'a population file cut inside a row',
+    file: POPULATION,
+    content: `${populationLines.slice(0, 4).join('\n')}\n${populationLines[4]!.slice(0, 12)}`,
+    expected: /pavia_popolazione_residente_2018_2021\.csv:5:\d+: row has \d fields but the header on line 1 has 6.*\[wrong-column-count\]/,
+  },
+  {
+    name: 'a population file cut after a whole row',
+    file: POPULATION,
+    content: `${populationLines.slice(0, 3).join('\n')}\n`,
+    expected: /pavia_popolazione_residente_2018_2021\.csv gives rows for 2 of the 4 comuni of provincia 018; missing 018026, 018193: the file may be truncated or partial \[incomplete-source\]/,
+  },
+  {
+    name: 'a count written with a decimal comma',
+    file: POPULATION,
+    content: withLine(2, 'Pavia,018110,"1.234,5",71500,71200,70971'),
+    expected: /pavia_popolazione_residente_2018_2021\.csv:2:3: "1\.234,5" in column "pop_res_18" is not a number.*\[not-a-number\]/,
+  },
+  {
+    name: 'a count with a fraction',
+    file: POPULATION,
+    content: withLine(2, 'Pavia,018110,12.5,71500,71200,70971'),
+    expected: /pavia_popolazione_residente_2018_2021\.csv:2:3: "12\.5" in column "pop_res_18" is not a whole number.*\[not-a-whole-number\]/,
+  },
+  {
+    name: 'a header from another dataset',
+    file: POPULATION,
+    content: fixtureFiles()['population/pavia_popolazione_2021_under12.csv']!,
+    expected: /pavia_popolazione_residente_2018_2021\.csv:1:0: the header has no column "pro_com_t".*\[missing-column\]/,
+  },
+  {
+    name: 'a POSAS file whose title gives another year than its name',
+    file: 'population/POSAS_2024_it_Comuni.csv',
+    content: posas(posasRows(), 2023),
+    expected: /POSAS_2024_it_Comuni\.csv:1:\d+: the title says 2023 but the file name says 2024.*\[mixed-reference-dates\]/,
+  },
+  {
     name: 'a file in an unexpected encoding',
     file: 'territory/gi_comuni.csv',
     // The comuni list re-saved as windows-1252: "Agliè" has the single byte 0xE8 for "è".

@@ -11,6 +11,7 @@ import { qualityParams, type QualityRules } from '../catalog/quality-rules.js';
 import { appendRows } from '../db/rows.js';
 import { readSqlBeside, runStatements } from '../db/sql-file.js';
 import type { Progress } from '../progress.js';
+import { SCHEMA_VERSION } from '../publish/layout.js';
 import type { AmbitoMembership } from './ambiti.js';
 import { bandSumsSql } from './band-sums.js';
 import type { CrosswalkEntry } from './crosswalk.js';
@@ -27,6 +28,7 @@ const SQL = {
   derive: readSqlBeside(import.meta.url, 'derive.sql'),
   indicatorParts: readSqlBeside(import.meta.url, 'indicator-parts.sql'),
   quality: readSqlBeside(import.meta.url, '../quality/checks.sql'),
+  coveragePrevious: readSqlBeside(import.meta.url, '../quality/coverage-previous.sql'),
 };
 
 export interface TerritoryContent {
@@ -106,7 +108,17 @@ export class SnapshotBuilder {
    * From staged values to indicator parts: harmonise onto current comuni, resolve each value from the
    * preferred source, compute the parts, run the quality checks. Throws the first stage's problems.
    */
-  async model(options: { referenceDate: string; precedence: readonly string[]; indicators: readonly Indicator[]; bands: readonly AgeBand[]; rules: QualityRules; sources: readonly SourceMeta[]; progress: Progress }): Promise<WrittenSnapshot> {
+  async model(options: {
+    referenceDate: string;
+    precedence: readonly string[];
+    indicators: readonly Indicator[];
+    bands: readonly AgeBand[];
+    rules: QualityRules;
+    sources: readonly SourceMeta[];
+    /** The snapshot served now, to compare coverage with (only one of this schema version counts). */
+    previous: { readonly id: string; readonly file: string } | null;
+    progress: Progress;
+  }): Promise<WrittenSnapshot> {
     const c = this.connection;
     const { progress } = options;
     await throwStageErrors(c);
@@ -141,7 +153,13 @@ export class SnapshotBuilder {
       ),
     ));
     await timed('computed indicator parts', () => runStatements(c, SQL.indicatorParts));
-    await timed('ran the quality checks', () => runStatements(c, SQL.quality, qualityParams(options.rules)));
+    await timed('ran the quality checks', async () => {
+      await runStatements(c, SQL.quality, qualityParams(options.rules));
+      if (options.previous !== null && (await this.attachPrevious(options.previous.file))) {
+        await runStatements(c, SQL.coveragePrevious, { ...qualityParams(options.rules), previous_id: options.previous.id });
+        await c.run('DETACH previous');
+      }
+    });
     await c.run(`UPDATE load_run SET finished_at = now()::TIMESTAMP`);
 
     const issues = (await c.runAndReadAll(`SELECT severity, rule, message FROM quality_issue ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, rule, territory_code, year`)).getRowObjectsJS() as unknown as QualityIssue[];
@@ -154,6 +172,16 @@ export class SnapshotBuilder {
       counts[table] = reader.getRowObjectsJS()[0]!.n as number;
     }
     return { counts, issues };
+  }
+
+  /** Attaches a published snapshot read-only as `previous`; false when it is of another schema version. */
+  private async attachPrevious(file: string): Promise<boolean> {
+    const literal = `'${file.replaceAll("'", "''")}'`;
+    await this.connection.run(`ATTACH ${literal} AS previous (READ_ONLY)`);
+    const version = (await this.connection.runAndReadAll(`SELECT value FROM previous.snapshot_meta WHERE key = 'schema_version'`)).getRows()[0]?.[0];
+    if (version === SCHEMA_VERSION) return true;
+    await this.connection.run('DETACH previous');
+    return false;
   }
 
   private closed = false;

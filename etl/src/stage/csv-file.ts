@@ -35,6 +35,8 @@ export interface CsvFileToStage {
 
 export interface DescribedCsvFile {
   readonly readPath: string;
+  /** The lines before the header (ISTAT's quoted titles), as text. */
+  readonly titles: readonly string[];
   /** Physical line of the header, and the first line after it. */
   readonly headerLine: number;
   readonly firstDataLine: number;
@@ -55,6 +57,7 @@ export async function describeCsvFile(file: CsvFileToStage): Promise<DescribedCs
   const table = readTable(file.relativePath, headText, { delimiter: parse.delimiter, titleLines: parse.title_lines, columns: file.columns, istatTitlesAndNotes: file.istatTitles ?? false });
   return {
     readPath: parse.encoding === 'windows-1252' ? await transcodeWindows1252(file) : file.absolutePath,
+    titles: headText.split('\n', table.headerLine - 1).map((line) => line.trim()),
     headerLine: table.headerLine,
     firstDataLine: table.headerLine + 1,
     width: table.header.length,

@@ -63,6 +63,7 @@ export async function stageObservationSources(
         workDir,
       };
       const csv = await describeCsvFile(file);
+      if (year !== null) checkTitleYear(digest.path, csv.titles, year);
       await connection.run(
         `INSERT INTO stage_file (file_id, source_id, path, read_path, first_line, sha256, bytes, year) VALUES ($id, $source, $path, $read_path, $first_line, $sha256, $bytes, $year)`,
         { id: fileId, source: descriptor.id, path: digest.path, read_path: csv.readPath, first_line: csv.firstDataLine, sha256: digest.sha256, bytes: digest.bytes, year },
@@ -229,4 +230,23 @@ function yearFromFileName(file: string, pattern: string): number {
     throw new SourceError({ file, line: 0, column: 0, rule: 'no-year', explanation: `the file name "${name}" does not give the year through year_from_file /${pattern}/; expected a name like POSAS_2025_it_Comuni.csv` });
   }
   return Number(year);
+}
+
+/**
+ * ISTAT's title line names the reference date ("… al 1° gennaio 2025"): one that names another year than
+ * the file name is a file of one date saved under another's name, so its values would land on a wrong year.
+ */
+function checkTitleYear(file: string, titles: readonly string[], year: number): void {
+  titles.forEach((title, index) => {
+    const named = [...title.matchAll(/\b(1[89]\d\d|2[01]\d\d)\b/g)].map((m) => Number(m[1]));
+    const other = named.find((y) => y !== year);
+    if (other === undefined) return;
+    throw new SourceError({
+      file,
+      line: index + 1,
+      column: title.indexOf(String(other)) + 1,
+      rule: 'mixed-reference-dates',
+      explanation: `the title says ${other} but the file name says ${year}; expected one reference date: rename the file after the year of its title, or get the edition of ${year}`,
+    });
+  });
 }

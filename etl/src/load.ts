@@ -123,7 +123,9 @@ async function loadHoldingLock(config: EtlConfig, progress: Progress, options: {
       boundaries,
     });
     await builder.appendGenerated(input.generated);
-    await stageObservationSources(builder.connection, catalog, (sourceId) => files.get(sourceId) ?? [], workDir, progress, new FileIds());
+    await stageObservationSources(builder.connection, catalog, (sourceId) => files.get(sourceId) ?? [], workDir, progress, new FileIds(), {
+      comuni: input.comuni, history: input.history, suppressed: input.suppressed, successors: crosswalk, province: input.province,
+    });
     const observationSources = await stagedSourceMeta(builder, catalog, files);
     const sources = [...input.sources, ...observationSources, ambitiSource];
     const written = await builder.model({ referenceDate: input.referenceDate, precedence: catalog.precedence, indicators, rules, sources, progress });

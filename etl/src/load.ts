@@ -134,7 +134,9 @@ async function loadHoldingLock(config: EtlConfig, progress: Progress, options: L
     });
     // The demo writes its generated files into the work folder and reads them like published ones.
     const observed: ObservationFiles = demo === null ? { catalog, files } : await demo.writeObservationFiles(path.join(workDir, 'demo'));
-    await stageObservationSources(builder.connection, observed.catalog, (sourceId) => observed.files.get(sourceId) ?? [], workDir, progress, new FileIds());
+    await stageObservationSources(builder.connection, observed.catalog, (sourceId) => observed.files.get(sourceId) ?? [], workDir, progress, new FileIds(), {
+      comuni: input.comuni, history: input.history, suppressed: input.suppressed, successors: crosswalk, province: input.province,
+    });
     const observationSources = await stagedSourceMeta(builder, observed.catalog, observed.files);
     const sources = [...input.sources, ...observationSources, ambitiSource];
     const served = await readCurrentSnapshotId(layout);

@@ -25,6 +25,7 @@ export interface ProvinciaInput {
   readonly name: string;
   readonly regioneCode: string;
   readonly areaKm2: number | null;
+  readonly sigla?: string | null;
 }
 export interface RegioneInput {
   readonly sourceId: string;

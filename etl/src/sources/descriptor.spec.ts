@@ -119,7 +119,39 @@ ${COMMON}    role: observations
     columns: { code: c }
     values: [{ column: a, variable: pop_res, sex: T, age_band: TOT, year: 2021 }]
 `);
-    expect(problems).toEqual(["sources.yaml: sources[0] (id pop).layout: expected one of 'wide', 'istat_age_sex' (line 9)"]);
+    expect(problems).toEqual(["sources.yaml: sources[0] (id pop).layout: expected one of 'wide', 'istat_age_sex', 'register' (line 9)"]);
+  });
+
+  it('checks a register: csv with parse, xlsx with sheet and header_row, a comune column, a year, a type column to filter on', async () => {
+    const problems = await problemsOf(`${HEAD}  - id: rsa
+${COMMON}    role: observations
+    layout: register
+    file: registers/rsa.xlsx
+    format: xlsx
+    parse: { delimiter: ',', encoding: utf-8 }
+    header_row: 0
+    columns: { provincia: Provincia }
+    filter: { type: [RSA] }
+    values: [{ column: Posti, variable: posti_rsa }]
+  - id: nidi
+${COMMON}    role: observations
+    layout: register
+    file: registers/nidi.csv
+    format: csv
+    sheet: Foglio1
+    year: 2024
+    columns: { comune_name: Comune, type: Tipo }
+    filter: { type: [Nido] }
+    values: [{ column: Posti, variable: pop_res }, { column: Altri posti, variable: pop_res }]
+`);
+    expect(problems).toEqual([
+      'sources.yaml: sources[0] (id rsa).header_row: expected a row number, 1 for the first (line 13)',
+      'sources.yaml: sources[0] (id rsa).columns: expected comune_code or comune_name (or both: the code is used) (line 14)',
+      'sources.yaml: sources[0] (id rsa).values[0].variable: "posti_rsa" is not declared under variables; expected one of \'pop_res\' (line 16)',
+      'sources.yaml: sources[1] (id nidi).parse: missing; a csv register needs parse options (line 17)',
+      'sources.yaml: sources[1] (id nidi).sheet: only for xlsx; expected parse.title_lines for a csv (line 25)',
+      'sources.yaml: sources[1] (id nidi).values[1].variable: "pop_res" is given by values[0] too; expected each variable once (line 29)',
+    ]);
   });
 
   it('refuses two value columns that give the same key', async () => {

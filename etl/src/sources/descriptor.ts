@@ -200,7 +200,7 @@ function sourceSchema(variableNames: readonly string[]) {
       ...common,
       ...csv,
       role: z.literal('province'),
-      columns: z.object({ code: column, name: column, regione_code: column, area_km2: column.optional() }).strict(),
+      columns: z.object({ code: column, name: column, regione_code: column, area_km2: column.optional(), sigla: column.optional() }).strict(),
     })
     .strict();
   const regioni = z
@@ -257,9 +257,45 @@ function sourceSchema(variableNames: readonly string[]) {
       values: z.tuple([z.object({ variable }).strict()], { error: 'expected exactly one entry: { variable: … }' }),
     })
     .strict();
+  // A regional register of services (RSA, nurseries): one row per service unit, comuni by code or by
+  // name, CSV or an XLSX sheet; counts summed per comune and year (stage/register.ts).
+  const registerObservations = z
+    .object({
+      ...common,
+      role: z.literal('observations'),
+      layout: z.literal('register'),
+      format: z.enum(['csv', 'xlsx'], { error: oneOf(['csv', 'xlsx']) }),
+      parse: parseOptions.optional(),
+      /** xlsx: the sheet by name (default the first) and the row of its header (default 1). */
+      sheet: nonEmptyText.optional(),
+      header_row: z.number({ error: 'expected a row number, 1 for the first' }).int('expected a row number, 1 for the first').min(1).optional(),
+      year: z.number().int().min(1800).max(2200).optional(),
+      year_column: column.optional(),
+      columns: z
+        .object({ comune_code: column.optional(), comune_name: column.optional(), provincia: column.optional(), type: column.optional() })
+        .strict()
+        .refine((c) => c.comune_code !== undefined || c.comune_name !== undefined, 'expected comune_code or comune_name (or both: the code is used)'),
+      /** Only rows whose type (columns.type) is one of these, compared without case and spaces at the ends. */
+      filter: z.object({ type: z.array(nonEmptyText).min(1, 'expected at least one type') }).strict().optional(),
+      values: z.array(z.object({ column, variable }).strict()).min(1, 'expected at least one value column'),
+    })
+    .strict()
+    .superRefine((r, ctx) => {
+      const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+      if (r.format === 'csv' && r.parse === undefined) issue(['parse'], 'missing; a csv register needs parse options');
+      if (r.format === 'xlsx' && r.parse !== undefined) issue(['parse'], 'an xlsx register has no parse options; expected sheet and header_row instead');
+      if (r.format === 'csv' && r.sheet !== undefined) issue(['sheet'], 'only for xlsx; expected parse.title_lines for a csv');
+      if (r.format === 'csv' && r.header_row !== undefined) issue(['header_row'], 'only for xlsx; expected parse.title_lines for a csv');
+      if ((r.year === undefined) === (r.year_column === undefined)) issue(['year'], 'expected either year or year_column');
+      if (r.filter !== undefined && r.columns.type === undefined) issue(['filter'], 'filters on columns.type, which is missing');
+      const variables = r.values.map((v) => v.variable);
+      variables.forEach((v, i) => {
+        if (variables.indexOf(v) !== i) issue(['values', i, 'variable'], `"${v}" is given by values[${variables.indexOf(v)}] too; expected each variable once`);
+      });
+    }, onlyWhenValid);
 
   const unknownOption = { error: (issue: z.core.$ZodRawIssue) => (issue.code === 'invalid_union' && 'options' in issue ? oneOf((issue.options as unknown[]).filter((o) => typeof o === 'string')) : undefined) };
-  const observations = z.discriminatedUnion('layout', [wideObservations, ageSexObservations], unknownOption);
+  const observations = z.discriminatedUnion('layout', [wideObservations, ageSexObservations, registerObservations], unknownOption);
   return z.discriminatedUnion('role', [comuni, comuniValidity, province, regioni, suppressed, boundaries, observations], unknownOption).superRefine(downloadMatchesFile, onlyWhenValid);
 }
 
@@ -293,6 +329,7 @@ export type CsvSourceDescriptor = Extract<SourceDescriptor, { format: 'csv' }>;
 export type ParseOptions = CsvSourceDescriptor['parse'];
 export type WideObservationsDescriptor = Extract<DescriptorOf<'observations'>, { layout: 'wide' }>;
 export type AgeSexObservationsDescriptor = Extract<DescriptorOf<'observations'>, { layout: 'istat_age_sex' }>;
+export type RegisterObservationsDescriptor = Extract<DescriptorOf<'observations'>, { layout: 'register' }>;
 
 export class SourceCatalogError extends Error {
   override readonly name = 'SourceCatalogError';

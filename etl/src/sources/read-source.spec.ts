@@ -246,8 +246,8 @@ describe('comuni_validity', () => {
 describe('province and regioni', () => {
   it('pads provincia and regione codes', async () => {
     expect(await recordsOf('gi_province')).toEqual([
-      { code: '018', name: 'Pavia', regioneCode: '03', areaKm2: 2968.6464, line: 2 },
-      { code: '201', name: 'Torino', regioneCode: '01', areaKm2: 6826.8546, line: 3 },
+      { code: '018', name: 'Pavia', regioneCode: '03', areaKm2: 2968.6464, sigla: 'PV', line: 2 },
+      { code: '201', name: 'Torino', regioneCode: '01', areaKm2: 6826.8546, sigla: 'TO', line: 3 },
     ]);
     expect(await recordsOf('gi_regioni')).toEqual([
       { code: '01', name: 'Piemonte', areaKm2: 25391.6652, line: 2 },

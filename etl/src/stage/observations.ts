@@ -8,11 +8,12 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { readSqlBeside, runStatements } from '../db/sql-file.js';
 import type { Progress } from '../progress.js';
 import { formatNote, numberPatternSource } from '../sources/cells.js';
-import type { AgeSexObservationsDescriptor, DescriptorOf, SourceCatalog, WideObservationsDescriptor } from '../sources/descriptor.js';
+import type { AgeSexObservationsDescriptor, SourceCatalog, WideObservationsDescriptor } from '../sources/descriptor.js';
 import type { FileDigest } from '../sources/files.js';
 import { bandRange } from './bands.js';
 import { SourceError } from '../sources/errors.js';
 import { describeCsvFile, readCsvCall, stageCsvFile, type CsvFileToStage, type DescribedCsvFile, type StagedCsvFile } from './csv-file.js';
+import { stageRegisterFile, type RegisterTerritory } from './register.js';
 
 const SQL = {
   ageSex: readSqlBeside(import.meta.url, 'sql/age-sex.sql'),
@@ -44,6 +45,8 @@ export async function stageObservationSources(
   workDir: string,
   progress: Progress,
   ids: FileIds,
+  /** The comuni that register names are matched onto; needed only by registers with comune names. */
+  territory?: RegisterTerritory,
 ): Promise<void> {
   /** Files read in one pass, to read again cell by cell should a later file repeat their comuni. */
   const readInOnePass = new Map<number, () => Promise<void>>();
@@ -52,6 +55,10 @@ export async function stageObservationSources(
     for (const digest of filesOf(descriptor.id)) {
       const started = performance.now();
       const fileId = ids.take();
+      if (descriptor.layout === 'register') {
+        await stageRegisterFile(connection, { catalog, descriptor, digest, fileId, workDir, progress, territory });
+        continue;
+      }
       const year = descriptor.layout === 'istat_age_sex' ? yearFromFileName(digest.path, descriptor.year_from_file) : null;
       const file: CsvFileToStage = {
         fileId,
@@ -103,7 +110,7 @@ function variableKind(catalog: SourceCatalog, variable: string): string {
   return catalog.variables[variable]!.kind;
 }
 
-function formatParams(descriptor: DescriptorOf<'observations'>, staged: DescribedCsvFile, fileId: number) {
+function formatParams(descriptor: WideObservationsDescriptor | AgeSexObservationsDescriptor, staged: DescribedCsvFile, fileId: number) {
   const { parse } = descriptor;
   const code = staged.column('code');
   return {

@@ -11,6 +11,8 @@ export interface ProvinciaRecord {
   /** 2 digits, e.g. '03'. */
   readonly regioneCode: string;
   readonly areaKm2: number | null;
+  /** The two-letter sigla (PV), when the source gives it: registers write provinces so. */
+  readonly sigla?: string | null;
   readonly line: number;
 }
 
@@ -29,6 +31,7 @@ export function readProvince(input: SourceText, descriptor: DescriptorOf<'provin
         name: requireText(row.cell('name'), 'the name of the provincia'),
         regioneCode: parseRegioneCode(row.cell('regione_code')),
         areaKm2: table.has('area_km2') ? parseDecimal(row.cell('area_km2'), parse, { allowEmpty: true }) : null,
+        sigla: table.has('sigla') ? row.cell('sigla').text.trim() || null : null,
         line: row.line,
       });
     });

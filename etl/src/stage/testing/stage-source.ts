@@ -8,6 +8,7 @@ import { silentProgress } from '../../progress.js';
 import type { DescriptorOf, SourceCatalog } from '../../sources/descriptor.js';
 import { digestSourceFile, resolveSourceFiles } from '../../sources/files.js';
 import { FileIds, stageObservationSources } from '../observations.js';
+import type { RegisterTerritory } from '../register.js';
 import { throwStageErrors } from '../stage-errors.js';
 
 export interface StagedValue {
@@ -31,14 +32,14 @@ export interface StagedSourceRead {
 const work = readSqlBeside(import.meta.url, '../sql/work-schema.sql');
 const cells = readSqlBeside(import.meta.url, '../sql/cells.sql');
 
-export async function stageSource(catalog: SourceCatalog, descriptor: DescriptorOf<'observations'>, dataDir: string): Promise<StagedSourceRead> {
+export async function stageSource(catalog: SourceCatalog, descriptor: DescriptorOf<'observations'>, dataDir: string, territory?: RegisterTerritory): Promise<StagedSourceRead> {
   const digests = await Promise.all((await resolveSourceFiles(descriptor, dataDir)).map((file) => digestSourceFile(file, dataDir)));
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
     await runStatements(connection, work);
     await runStatements(connection, cells);
-    await stageObservationSources(connection, { ...catalog, sources: [descriptor] }, () => digests, dataDir, silentProgress, new FileIds());
+    await stageObservationSources(connection, { ...catalog, sources: [descriptor] }, () => digests, dataDir, silentProgress, new FileIds(), territory);
     await throwStageErrors(connection);
     const files = (await connection.runAndReadAll(
       'SELECT path, sha256, CAST(rows_read AS INTEGER) AS "rowsRead", CAST(not_published AS INTEGER) AS "notPublished" FROM stage_file ORDER BY file_id',

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadEtlConfig, repoRoot } from '../../etl/src/config.js';
 import { runLoad } from '../../etl/src/load.js';
 import { silentProgress } from '../../etl/src/progress.js';
-import { geoJson, topology } from '../../etl/src/sources/testing/fixtures.js';
+import { geoJson, posas, posasRows, topology } from '../../etl/src/sources/testing/fixtures.js';
 import { fixtureFiles, writeFixtureDataFolder } from '../../etl/src/testing/data-folder.js';
 import { currentSnapshotId, load, newStateDir, querySnapshot } from '../support/etl.js';
 
@@ -239,3 +239,22 @@ describe('boundaries published as GeoJSON', () => {
   });
 });
 
+
+describe('a load that leaves out comuni the served snapshot has', () => {
+  const BY_SEX = 'population/italy_geo_pop_2022.csv';
+  // Cremona's row gone: the file still covers every comune of Pavia, and no other of Cremona's.
+  const withoutCremona = fixtureFiles()[BY_SEX]!.split('\n').filter((line) => !line.includes('"19036"')).join('\n');
+
+  it('fails against the snapshot served before, and publishes when the drop is accepted', async () => {
+    const stateDir = await newStateDir();
+    await load(stateDir, await writeFixtureDataFolder());
+    const served = await currentSnapshotId(stateDir);
+    const dataDir = await writeFixtureDataFolder({ overrides: { [BY_SEX]: withoutCremona } });
+    await expect(load(stateDir, dataDir)).rejects.toThrow(/DEM_POP in 2022 has values for 4 comuni, 1 fewer than in snapshot .* served before.*\[coverage-dropped\]/);
+    expect(await currentSnapshotId(stateDir)).toBe(served);
+    await runLoad(loadEtlConfig({}, { stateDir, dataDir }), silentProgress, { acceptCoverageDrop: true });
+    expect(await currentSnapshotId(stateDir)).not.toBe(served);
+    const issues = await querySnapshot<{ severity: string }>(stateDir, `SELECT DISTINCT severity FROM quality_issue WHERE rule = 'coverage-dropped'`);
+    expect(issues).toEqual([{ severity: 'warning' }]);
+  });
+});

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { posas, posasComune, posasRows, type PosasComune } from '../../etl/src/sources/testing/fixtures.js';
-import { fixturePopulation, writeFixtureDataFolder } from '../support/data-folder.js';
+import { fixturePopulation, writeFixtureDataFolder } from '../../etl/src/testing/data-folder.js';
 import { load, newStateDir, querySnapshot } from '../support/etl.js';
 
 // Residents by age on 1 January 2024 for every current comune of the fixture, near their 2022 totals.
@@ -25,7 +25,7 @@ const RSA = [
   ['ATS Pavia', 'PV', 'Campospinoso Albaredo', 'RSA Il Glicine', 'RSA', '20'],
   ['ATS Val Padana', 'CR', 'CREMONA', '"RSA Cremona, Ospedale Vecchio"', 'RSA', '200'],
 ];
-const BEDS: Record<string, number> = { '018026': 60, '018110': 200, '018177': 150, '019036': 200 };
+const BEDS: Record<string, number> = { '018026': 60, '018110': 200, '018177': 150, '018193': 0, '019036': 200 };
 
 async function nurseryWorkbook(): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
@@ -38,8 +38,9 @@ async function nurseryWorkbook(): Promise<Uint8Array> {
   sheet.addRow(['PV', 'RUINO', 'Nido Ruino', 'Asilo nido', 8]);
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
-// Ruino merged into Colli Verdi in 2019: its nursery counts there.
-const PLACES: Record<string, number> = { '018110': 70, '018193': 20 };
+// Ruino merged into Colli Verdi in 2019: its nursery counts there. The register covers all of Lombardia
+// (covers: '03'), so the comuni it does not list have no nursery: 0 places, not a gap.
+const PLACES: Record<string, number> = { '018026': 0, '018110': 70, '018177': 0, '018193': 20, '019036': 0 };
 
 describe('ETL load with regional registers of services', () => {
   it('publishes RSA beds per 100 residents aged 75+ and nursery places per 100 children aged 0-2, from a CSV and an XLSX register', async () => {

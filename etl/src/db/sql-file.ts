@@ -19,24 +19,35 @@ export type SqlParams = Readonly<Record<string, DuckDBValue>>;
 export async function runStatements(connection: DuckDBConnection, sql: string, params: SqlParams = {}): Promise<void> {
   for (const statement of splitStatements(sql)) {
     const used = Object.fromEntries(Object.entries(params).filter(([name]) => new RegExp(`\\$${name}\\b`).test(statement)));
-    try {
-      const started = performance.now();
-      await connection.run(statement, used);
-      if (process.env.OSSERVATORIO_DEBUG_SQL === 'time') console.error(`${Math.round(performance.now() - started)} ms: ${statement.slice(0, 90).replace(/\s+/g, ' ')}`);
-    } catch (error) {
-      if (process.env.OSSERVATORIO_DEBUG_SQL) console.error(statement, used);
-      throw error;
-    }
+    await connection.run(statement, used);
   }
 }
 
 export function splitStatements(sql: string): string[] {
-  const withoutComments = sql
-    .split('\n')
-    .map((line) => line.replace(/--.*$/, ''))
-    .join('\n');
-  return withoutComments
+  return stripComments(sql)
     .split(/;\s*(?:\n|$)/)
     .map((statement) => statement.trim())
     .filter((statement) => statement !== '');
+}
+
+/** Removes `--` comments, leaving any `--` inside a quoted string or identifier alone. */
+function stripComments(sql: string): string {
+  let out = '';
+  let quote: string | null = null;
+  for (let i = 0; i < sql.length; i += 1) {
+    const char = sql[i]!;
+    if (quote !== null) {
+      if (char === quote) quote = null;
+      out += char;
+    } else if (char === "'" || char === '"') {
+      quote = char;
+      out += char;
+    } else if (char === '-' && sql[i + 1] === '-') {
+      while (i < sql.length && sql[i] !== '\n') i += 1;
+      out += '\n';
+    } else {
+      out += char;
+    }
+  }
+  return out;
 }

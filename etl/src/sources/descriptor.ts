@@ -277,6 +277,11 @@ function sourceSchema(variableNames: readonly string[]) {
         .refine((c) => c.comune_code !== undefined || c.comune_name !== undefined, 'expected comune_code or comune_name (or both: the code is used)'),
       /** Only rows whose type (columns.type) is one of these, compared without case and spaces at the ends. */
       filter: z.object({ type: z.array(nonEmptyText).min(1, 'expected at least one type') }).strict().optional(),
+      /**
+       * The regione ('03') or provincia ('018') whose every service the register lists: a comune of it
+       * that the register leaves out has none (0), not an unknown number.
+       */
+      covers: z.string().regex(/^(\d{2}|\d{3})$/, "expected a regione code like '03' or a provincia code like '018'").optional(),
       values: z.array(z.object({ column, variable }).strict()).min(1, 'expected at least one value column'),
     })
     .strict()

@@ -30,6 +30,7 @@ const SQL = {
   rows: readSqlBeside(import.meta.url, 'sql/register-rows.sql'),
   values: readSqlBeside(import.meta.url, 'sql/register.sql'),
   fileEnd: readSqlBeside(import.meta.url, 'sql/file-end.sql'),
+  covers: readSqlBeside(import.meta.url, 'sql/register-covers.sql'),
 };
 
 /** What register names are matched onto: the load's comuni, their history and the provinces. */
@@ -126,6 +127,7 @@ export async function stageRegisterFile(connection: DuckDBConnection, file: Regi
     await runStatements(connection, SQL.rows, params);
     if (byName) await matchNames(connection, file.territory!, staged, toStage.columns.provincia !== undefined);
     await runStatements(connection, SQL.values, params);
+    if (descriptor.covers !== undefined) await runStatements(connection, SQL.covers, { ...params, covers: descriptor.covers });
     await runStatements(connection, SQL.fileEnd, params);
     const rows = await scalar(connection, `SELECT rows_read FROM stage_file WHERE file_id = ${fileId}`);
     file.progress.step(`read ${descriptor.id}: ${digest.path}${note}: ${rows.toLocaleString('en')} rows${await leftOut(connection, descriptor)} in ${Math.round(performance.now() - started)} ms`);

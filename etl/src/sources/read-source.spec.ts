@@ -469,6 +469,30 @@ describe('observations, ISTAT POSAS layout', () => {
     expect(errors[0]!.message).toContain(`was already given on ${copy}:3`);
   });
 
+  it('reads a windows-1252 edition (transcoded as a stream) and a UTF-8 one with a byte-order mark alike', async () => {
+    const rows = posasRows([posasComune('001001', 'Agliè', 30), posasComune('018110', 'Pavia', 400)]);
+    const declared1252 = `
+  - id: posas_1252
+    title: POSAS (windows-1252)
+    publisher: ISTAT
+    licence: CC BY 4.0
+    role: observations
+    file: population/POSAS1252_*_it_Comuni.csv
+    format: csv
+    layout: istat_age_sex
+    parse: { delimiter: ';', encoding: windows-1252, title_lines: 1 }
+    year_from_file: 'POSAS1252_(\\d{4})_'
+    columns: { code: Codice comune, age: [Età, Eta], male: [Totale maschi], female: [Totale femmine], total: [Totale] }
+    values: [{ variable: pop_res }]
+`;
+    const fromWindows = await readWith('posas_1252', { 'population/POSAS1252_2025_it_Comuni.csv': encodeText(posas(rows), 'windows-1252') }, declared1252);
+    const withBom = await readWith('istat_posas', { [FILE]: new Uint8Array([0xef, 0xbb, 0xbf, ...encodeText(posas(rows))]) });
+    const totals = (read: { records: readonly StagedValue[] }) => ['001001', '018110'].map((code) => sum(read.records.filter((r) => r.code === code).map((r) => r.value)));
+    const expected = rows.filter((row) => row[2] === 999).map((row) => Number(row[5]));
+    expect(totals(fromWindows as { records: readonly StagedValue[] })).toEqual(expected);
+    expect(totals(withBom as { records: readonly StagedValue[] })).toEqual(expected);
+  });
+
   it('reports a file name without the year', async () => {
     const error = await onlyErrorOf(() => readWith('istat_posas', { 'population/POSAS_2025_it_Comuni.csv': posas([]), 'population/POSAS_latest_it_Comuni.csv': posas() }));
     expect(error).toMatchObject({ file: 'population/POSAS_latest_it_Comuni.csv', line: 0, column: 0, rule: 'no-year' });

@@ -159,7 +159,7 @@ async function loadHoldingLock(config: EtlConfig, progress: Progress, options: L
       warnings: written.issues.filter((i) => i.severity === 'warning').length,
     };
     await publishSnapshot(layout, staged, manifest, config.keepSnapshots);
-    progress.step(`published snapshot ${id} (${written.counts.observation} values and ${written.counts.observation_ages} age structures, ${written.counts.indicator_part} indicator rows, ${manifest.warnings} quality warnings)`);
+    progress.step(`published snapshot ${id} (${written.counts.observation} values as published, ${written.counts.observation_ages} by single age, ${written.counts.indicator_part} indicator rows, ${manifest.warnings} quality warnings)`);
     return { kind: 'published', manifest };
   } finally {
     builder.close();

@@ -34,7 +34,9 @@ export async function writeNationalPosas(snapshotFile, folder, years = NATIONAL_
       // The codes valid on 1 January of the year, each with the current comune it lies in today.
       await connection.run(`CREATE OR REPLACE TABLE codes AS
         SELECT t.code, t.name, t.code AS comune FROM real.territory t
-        WHERE t.level = 'comune' AND (t.valid_from IS NULL OR t.valid_from <= DATE '${day}')
+        WHERE t.level = 'comune' AND (t.valid_from IS NULL OR t.valid_from <= DATE '${day}'
+          -- a comune renamed, or moved between provinces, keeps its code in these files
+          OR NOT EXISTS (SELECT 1 FROM real.crosswalk x WHERE x.new_code = t.code AND x.event_date > DATE '${day}'))
         UNION ALL
         SELECT x.old_code, any_value(h.name), x.new_code FROM real.crosswalk x
         JOIN real.comune_history h ON h.code = x.old_code AND h.valid_from <= DATE '${day}' AND (h.valid_to IS NULL OR h.valid_to >= DATE '${day}')

@@ -7,14 +7,15 @@
 -- Each code as published, per source and year, once: where it goes, or why it cannot.
 CREATE OR REPLACE TEMP TABLE published_code AS
 WITH given AS (
-  SELECT source_id, code, year, file_id, record, code_column FROM obs_raw
+  SELECT source_id, code, year, file_id, min(record) AS record, min(code_column) AS code_column FROM obs_raw GROUP BY ALL
   UNION ALL
-  SELECT source_id, code, year, file_id, record, code_column FROM ages_raw
+  SELECT source_id, code, year, file_id, min(record), min(code_column) FROM ages_raw GROUP BY ALL
+),
+first_given AS (
+  SELECT source_id, code, year, arg_min(file_id, file_id) AS file_id, arg_min(record, file_id) AS record, arg_min(code_column, file_id) AS code_column
+  FROM given GROUP BY ALL
 )
-SELECT r.source_id, r.code, r.year,
-       arg_min(r.file_id, (r.file_id, r.record)) AS file_id,
-       arg_min(r.record, (r.file_id, r.record)) AS record,
-       arg_min(r.code_column, (r.file_id, r.record)) AS code_column,
+SELECT r.source_id, r.code, r.year, r.file_id, r.record, r.code_column,
        CASE WHEN t.code IS NOT NULL THEN t.code ELSE x.new_code END AS target,
        CASE
          WHEN t.code IS NOT NULL THEN NULL
@@ -22,11 +23,10 @@ SELECT r.source_id, r.code, r.year,
          WHEN x.split OR x.new_code IS NULL THEN 'untraceable-comune'
          WHEN x.event_date <= make_date(r.year, 1, 1) THEN 'suppressed-comune'
        END AS rule,
-       any_value(x.split) AS split, any_value(x.event_date) AS event_date
-FROM given r
+       x.split, x.event_date
+FROM first_given r
 LEFT JOIN territory t ON t.code = r.code AND t.level = 'comune'
-LEFT JOIN crosswalk x ON x.old_code = r.code
-GROUP BY r.source_id, r.code, r.year, t.code, x.old_code, x.new_code, x.split, x.event_date;
+LEFT JOIN crosswalk x ON x.old_code = r.code;
 
 INSERT INTO stage_error
 SELECT file_id, record, NULL, coalesce(code_column, 0), rule, CASE rule

@@ -67,9 +67,9 @@ SELECT CASE WHEN chosen_rank = other_rank THEN $conflicting_sources_severity ELS
        CASE WHEN chosen_rank = other_rank
             THEN printf('%s %s %s of %s in %d is given by both %s (%s) and %s (%s); expected one source per value: list the preferred one first under precedence in sources.yaml',
                         variable, sex, band, territory_code, year, chosen_source, chosen_value::VARCHAR, other_source, other_value::VARCHAR)
-            ELSE printf('%s %s %s of %s in %d: %s gives %s, %s gives %s (%+.2f%%); %s is used, as sources.yaml prefers it',
+            ELSE printf('%s %s %s of %s in %d: %s gives %s, %s gives %s%s; %s is used, as sources.yaml prefers it',
                         variable, sex, band, territory_code, year, chosen_source, chosen_value::VARCHAR, other_source, other_value::VARCHAR,
-                        (other_value - chosen_value) / nullif(chosen_value, 0) * 100, chosen_source) END
+                        CASE WHEN chosen_value = 0 THEN '' ELSE printf(' (%+.2f%%)', (other_value - chosen_value) / chosen_value * 100) END, chosen_source) END
 FROM value_conflict
 WHERE chosen_rank = other_rank OR abs(other_value - chosen_value) > $sources_disagree_relative * abs(chosen_value);
 

@@ -12,6 +12,7 @@ import type { AgeSexObservationsDescriptor, SourceCatalog, WideObservationsDescr
 import type { FileDigest } from '../sources/files.js';
 import { bandRange } from './bands.js';
 import { SourceError } from '../sources/errors.js';
+import { namedCells, stageRows } from './rows.js';
 import { describeCsvFile, readCsvCall, stageCsvFile, type CsvFileToStage, type DescribedCsvFile, type StagedCsvFile } from './csv-file.js';
 import { stageRegisterFile, type RegisterTerritory } from './register.js';
 
@@ -85,7 +86,7 @@ export async function stageObservationSources(
         const staged = await stageCsvFile(connection, file, csv);
         await stageWide(connection, descriptor, staged, fileId, catalog);
         await runStatements(connection, SQL.codes, formatParams(descriptor, csv, fileId));
-        await connection.run(`DROP VIEW stage_wide; DROP VIEW stage_rows; DROP TABLE ${staged.table}`);
+        await connection.run(`DROP VIEW stage_wide; DROP VIEW stage_data; DROP VIEW stage_rows; DROP TABLE ${staged.table}`);
       }
       await runStatements(connection, SQL.fileEnd, formatParams(descriptor, csv, fileId));
       const rows = await scalar(connection, `SELECT rows_read FROM stage_file WHERE file_id = ${fileId}`);
@@ -127,13 +128,6 @@ function formatParams(descriptor: WideObservationsDescriptor | AgeSexObservation
   };
 }
 
-/** The view stage_rows over a raw table: one_cell (a note line) and the first field missing, if any. */
-function rowsView(staged: StagedCsvFile, cells: Readonly<Record<string, number>>): string {
-  const others = Array.from({ length: staged.width - 1 }, (_, i) => `c${i + 2} IS NULL`).join(' AND ') || 'true';
-  const firstMissing = `coalesce(${Array.from({ length: staged.width }, (_, i) => `CASE WHEN c${i + 1} IS NULL THEN ${i + 1} END`).join(', ')})`;
-  const named = Object.entries(cells).map(([alias, index]) => `trim(c${index}) AS ${alias}`);
-  return `CREATE OR REPLACE TEMP VIEW stage_rows AS SELECT rowid AS record, (${others}) AS one_cell, ${firstMissing} AS first_missing, ${named.join(', ')} FROM ${staged.table}`;
-}
 
 /**
  * A clean file in one pass: DuckDB's reader parses the numbers and one aggregation checks them; true
@@ -163,7 +157,6 @@ async function stageAgeSexInOnePass(connection: DuckDBConnection, descriptor: Ag
 async function stageAgeSexByCell(connection: DuckDBConnection, descriptor: AgeSexObservationsDescriptor, file: CsvFileToStage, csv: DescribedCsvFile, year: number): Promise<void> {
   const staged = await stageCsvFile(connection, file, csv);
   const [age, male, female, total] = (['age', 'male', 'female', 'total'] as const).map((key) => staged.column(key));
-  await connection.run(rowsView(staged, { code_t: staged.column('code').index, age_t: age!.index, male_t: male!.index, female_t: female!.index, total_t: total!.index }));
   const params = {
     ...formatParams(descriptor, staged, file.fileId),
     year,
@@ -177,6 +170,7 @@ async function stageAgeSexByCell(connection: DuckDBConnection, descriptor: AgeSe
     total_column: total!.index,
     total_header: total!.name,
   };
+  await stageRows(connection, staged, namedCells({ code_t: staged.column('code').index, age_t: age!.index, male_t: male!.index, female_t: female!.index, total_t: total!.index }), true, params);
   await runStatements(connection, SQL.ageSex, params);
   await runStatements(connection, SQL.codes, params);
   await connection.run(`DROP VIEW stage_data; DROP VIEW stage_rows; DROP TABLE ${staged.table}`);
@@ -197,10 +191,10 @@ async function stageWide(connection: DuckDBConnection, descriptor: WideObservati
     cells[`value${i}_t`] = staged.column(`value${i}`).index;
     if (value.year_column) cells[`year${i}_t`] = staged.column(`year${i}`).index;
   });
-  await connection.run(rowsView(staged, cells));
+  await stageRows(connection, staged, namedCells(cells), false, formatParams(descriptor, staged, fileId));
   await connection.run(
     `CREATE OR REPLACE TEMP VIEW stage_wide AS ${descriptor.values
-      .map((value, i) => `SELECT record, first_missing, code_t, ${i} AS value_index, value${i}_t AS value_t, ${value.year_column ? `year${i}_t` : 'CAST(NULL AS VARCHAR)'} AS year_t FROM stage_rows`)
+      .map((value, i) => `SELECT record, first_missing, code_t, ${i} AS value_index, value${i}_t AS value_t, ${value.year_column ? `year${i}_t` : 'CAST(NULL AS VARCHAR)'} AS year_t FROM stage_data`)
       .join(' UNION ALL ')}`,
   );
   await connection.run(`CREATE OR REPLACE TEMP TABLE stage_wide_spec (value_index INTEGER, column_index INTEGER, header VARCHAR, variable VARCHAR, kind VARCHAR, sex VARCHAR, age_from SMALLINT, age_to SMALLINT, year INTEGER, year_column INTEGER, year_header VARCHAR)`);

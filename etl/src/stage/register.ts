@@ -24,6 +24,7 @@ import type { ParseOptions, RegisterObservationsDescriptor, SourceCatalog } from
 import { excerpt } from '../sources/errors.js';
 import type { FileDigest } from '../sources/files.js';
 import { describeCsvFile, stageCsvFile, type CsvFileToStage, type StagedCsvFile } from './csv-file.js';
+import { stageRows } from './rows.js';
 import { writeSheetAsCsv } from './xlsx-sheet.js';
 
 const SQL = {
@@ -96,7 +97,6 @@ export async function stageRegisterFile(connection: DuckDBConnection, file: Regi
     { id: fileId, source: descriptor.id, path: digest.path, read_path: csv.readPath, first_line: csv.firstDataLine, sha256: digest.sha256, bytes: digest.bytes, year: descriptor.year ?? null },
   );
   const staged = await stageCsvFile(connection, toStage, csv);
-  await connection.run(rowsView(staged, toStage.columns, descriptor.values.length));
   await connection.run('CREATE OR REPLACE TEMP TABLE register_filter (type VARCHAR)');
   for (const type of descriptor.filter?.type ?? []) await connection.run('INSERT INTO register_filter VALUES ($type)', { type });
   await connection.run('CREATE OR REPLACE TEMP TABLE register_spec (value_index INTEGER, column_index INTEGER, header VARCHAR, variable VARCHAR)');
@@ -124,6 +124,7 @@ export async function stageRegisterFile(connection: DuckDBConnection, file: Regi
     format_note: formatNote(parse!),
   };
   try {
+    await stageRows(connection, staged, registerCells(staged, toStage.columns, descriptor.values.length), false, params);
     await runStatements(connection, SQL.rows, params);
     if (byName) await matchNames(connection, file.territory!, staged, toStage.columns.provincia !== undefined);
     await runStatements(connection, SQL.values, params);
@@ -133,19 +134,17 @@ export async function stageRegisterFile(connection: DuckDBConnection, file: Regi
     file.progress.step(`read ${descriptor.id}: ${digest.path}${note}: ${rows.toLocaleString('en')} rows${await leftOut(connection, descriptor)} in ${Math.round(performance.now() - started)} ms`);
   } finally {
     await connection.run(
-      `DROP VIEW IF EXISTS stage_rows; DROP TABLE IF EXISTS ${staged.table}; DROP TABLE IF EXISTS register_rows; DROP TABLE IF EXISTS register_left_out; DROP TABLE IF EXISTS register_name_query;
+      `DROP VIEW IF EXISTS stage_data; DROP VIEW IF EXISTS stage_rows; DROP TABLE IF EXISTS ${staged.table}; DROP TABLE IF EXISTS register_rows; DROP TABLE IF EXISTS register_left_out; DROP TABLE IF EXISTS register_name_query;
        DROP TABLE IF EXISTS register_name; DROP TABLE IF EXISTS register_row_code; DROP TABLE IF EXISTS register_cells; DROP TABLE IF EXISTS register_filter; DROP TABLE IF EXISTS register_spec`,
     );
   }
 }
 
-/** The view stage_rows over the raw table: the cells the register reads, by name (NULL when not read). */
-function rowsView(staged: StagedCsvFile, columns: CsvFileToStage['columns'], values: number): string {
-  const firstMissing = `coalesce(${Array.from({ length: staged.width }, (_, i) => `CASE WHEN c${i + 1} IS NULL THEN ${i + 1} END`).join(', ')})`;
+/** The cells the register reads, by name (NULL when not read); the value cells as one list. */
+function registerCells(staged: StagedCsvFile, columns: CsvFileToStage['columns'], values: number): string {
   const cell = (key: string) => (columns[key] === undefined ? 'CAST(NULL AS VARCHAR)' : `trim(c${staged.column(key).index})`);
   const valueCells = Array.from({ length: values }, (_, i) => cell(`value${i}`)).join(', ');
-  return `CREATE OR REPLACE TEMP VIEW stage_rows AS SELECT rowid AS record, ${firstMissing} AS first_missing, ${cell('code')} AS code_t, ${cell('name')} AS name_t,
-          ${cell('provincia')} AS prov_t, ${cell('type')} AS type_t, ${cell('year')} AS year_t, [${valueCells}] AS values_t FROM ${staged.table}`;
+  return `${cell('code')} AS code_t, ${cell('name')} AS name_t, ${cell('provincia')} AS prov_t, ${cell('type')} AS type_t, ${cell('year')} AS year_t, [${valueCells}] AS values_t`;
 }
 
 interface NameQueryRow {

@@ -1,19 +1,10 @@
 -- ISTAT's POSAS / STRASA layout, one file, cell by cell (the diagnosing path: age-sex-fast.sql reads a
 -- clean file in one pass; this one runs when that pass finds anything wrong, to say what and where).
 -- One row per comune × age (0…100, 100 meaning 100 and over; 999 the comune's total) with residents by
--- sex in three columns. Reads the view stage_rows (record, one_cell, first_missing, code_t, age_t,
+-- sex in three columns. Reads the view stage_data (record, one_cell, first_missing, code_t, age_t,
 -- male_t, female_t, total_t) over the file's raw table; writes the file's problems into stage_error and
 -- each clean comune's single ages by sex into ages_raw (the 999 row only checks them). A one-cell line
--- after the data ("Nota: …") ends the data, as in ISTAT's files.
-
-CREATE OR REPLACE TEMP VIEW stage_data AS
-SELECT * FROM stage_rows
-WHERE record < coalesce((SELECT min(record) FROM stage_rows WHERE one_cell), 9223372036854775807);
-
-INSERT INTO stage_error
-SELECT $file_id, record, NULL, first_missing, 'wrong-column-count',
-       printf('row has %d fields but the header on line %d has %d; expected %d fields separated by ''%s''', first_missing - 1, $header_line, $width, $width, $delim)
-FROM stage_data WHERE first_missing IS NOT NULL;
+-- after the data ("Nota: …") ends the data, as in ISTAT's files (stage_data stops before it).
 
 CREATE OR REPLACE TEMP TABLE stage_cells AS
 WITH data AS (SELECT * FROM stage_data WHERE first_missing IS NULL)
@@ -97,4 +88,3 @@ FROM stage_good
 WHERE age <= 100
   AND code IN (SELECT code FROM stage_good WHERE age <= 100 GROUP BY code HAVING count(*) = 101 AND count(DISTINCT age) = 101);
 
-UPDATE stage_file SET rows_read = (SELECT count(*) FROM stage_data) WHERE file_id = $file_id;

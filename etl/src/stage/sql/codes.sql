@@ -1,4 +1,4 @@
--- Run after a file read cell by cell (the view stage_rows): the comuni it gives rows for.
+-- Run after a file read cell by cell (the view stage_data): the comuni it gives rows for.
 INSERT INTO stage_code
-SELECT DISTINCT $source_id, $file_id, comune_code(code_t) FROM stage_rows
-WHERE code_problem(code_t) IS NULL AND first_missing IS NULL AND NOT one_cell;
+SELECT DISTINCT $source_id, $file_id, comune_code(code_t) FROM stage_data
+WHERE code_problem(code_t) IS NULL AND first_missing IS NULL;

@@ -1,27 +1,20 @@
 -- The register layout, one file, first part: one row per service unit (an RSA, a nursery). Reads the
--- view stage_rows (record, first_missing, code_t, name_t, prov_t, type_t, year_t, values_t: the value
+-- view stage_data (record, first_missing, code_t, name_t, prov_t, type_t, year_t, values_t: the value
 -- cells as a list) and the filter register_filter (the types to keep, as written in sources.yaml);
 -- writes register_rows, the rows the file's values come from. Rows of other types are kept out by the
 -- descriptor's choice and counted (register.ts reports them), never dropped unseen.
 
 CREATE OR REPLACE TEMP MACRO register_type_key(m_t) AS lower(regexp_replace(trim(coalesce(m_t, '')), '\s+', ' ', 'g'));
 
-UPDATE stage_file SET rows_read = (SELECT count(*) FROM stage_rows) WHERE file_id = $file_id;
-
-INSERT INTO stage_error
-SELECT $file_id, record, NULL, first_missing, 'wrong-column-count',
-       printf('row has %d fields but the header on line %d has %d; expected %d fields separated by ''%s''', first_missing - 1, $header_line, $width, $width, $delim)
-FROM stage_rows WHERE first_missing IS NOT NULL;
-
 CREATE OR REPLACE TEMP TABLE register_rows AS
-SELECT * FROM stage_rows
+SELECT * FROM stage_data
 WHERE first_missing IS NULL
   AND (NOT $filtered OR register_type_key(type_t) IN (SELECT register_type_key(type) FROM register_filter));
 
 -- The types left out, for the report: how many rows each.
 CREATE OR REPLACE TEMP TABLE register_left_out AS
 SELECT coalesce(nullif(trim(type_t), ''), '(empty)') AS type, count(*) AS n_rows
-FROM stage_rows WHERE first_missing IS NULL AND record NOT IN (SELECT record FROM register_rows)
+FROM stage_data WHERE first_missing IS NULL AND record NOT IN (SELECT record FROM register_rows)
 GROUP BY ALL;
 
 -- Each distinct comune name (and provincia) once, at the first row that has it: matched in Node.

@@ -3,13 +3,6 @@
 -- view stage_wide (record, code_t, value_index, value_t, year_t); writes the file's problems into
 -- stage_error and its values into obs_raw. An empty value cell is not published: skipped and counted.
 
-UPDATE stage_file SET rows_read = (SELECT count(*) FROM stage_rows) WHERE file_id = $file_id;
-
-INSERT INTO stage_error
-SELECT $file_id, record, NULL, first_missing, 'wrong-column-count',
-       printf('row has %d fields but the header on line %d has %d; expected %d fields separated by ''%s''', first_missing - 1, $header_line, $width, $width, $delim)
-FROM stage_rows WHERE first_missing IS NOT NULL;
-
 CREATE OR REPLACE TEMP TABLE stage_cells AS
 SELECT w.record, w.code_t, w.value_index, w.value_t, w.year_t, s.*,
        code_problem(w.code_t) AS code_rule,

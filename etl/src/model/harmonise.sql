@@ -35,7 +35,7 @@ SELECT file_id, record, NULL, coalesce(code_column, 0), rule, CASE rule
   ELSE printf('comune %s was suppressed on %s (today part of %s), so it has no residents on 1 January %d; expected the code valid on that date', code, strftime(event_date, '%Y-%m-%d'), target, year)
 END
 FROM published_code
-WHERE rule IS NOT NULL AND file_id IS NOT NULL;
+WHERE rule IS NOT NULL;
 
 INSERT INTO observation
 SELECT p.target, r.year, r.variable, r.sex, r.age_from, r.age_to, sum(r.value), r.source_id

@@ -24,8 +24,8 @@ CREATE OR REPLACE TEMP TABLE stage_error (
 
 CREATE OR REPLACE TEMP TABLE obs_raw (
   source_id   VARCHAR NOT NULL,
-  file_id     INTEGER,              -- NULL for generated values (the demo)
-  record      BIGINT,
+  file_id     INTEGER NOT NULL,
+  record      BIGINT,               -- NULL for values the load adds (the zeros of a register that covers a regione)
   code        VARCHAR NOT NULL,     -- comune code as published, 6 digits; may be a suppressed comune's
   code_column INTEGER,
   year        INTEGER NOT NULL,

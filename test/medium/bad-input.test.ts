@@ -160,39 +160,36 @@ const cases: { name: string; file: string; content: string | Uint8Array; expecte
   },
 ];
 
-describe('a broken input file fails the load and publishes nothing', () => {
-  let stateDir: string;
-  let goodId: string | null;
-
+/** A state folder serving a good snapshot of the fixture folder, made before the tests of a block. */
+function servedGoodSnapshot(): { readonly stateDir: string; readonly goodId: string | null } {
+  const served = { stateDir: '', goodId: null as string | null };
   beforeAll(async () => {
-    stateDir = await newStateDir();
-    await load(stateDir, await writeFixtureDataFolder());
-    goodId = await currentSnapshotId(stateDir);
+    served.stateDir = await newStateDir();
+    await load(served.stateDir, await writeFixtureDataFolder());
+    served.goodId = await currentSnapshotId(served.stateDir);
   });
+  return served;
+}
+
+describe('a broken input file fails the load and publishes nothing', () => {
+  const served = servedGoodSnapshot();
 
   it.each(cases)('$name: names the file, line, column and rule', async ({ file, content, expected }) => {
     const broken = await writeFixtureDataFolder({ overrides: { [file]: content } });
-    await expect(load(stateDir, broken)).rejects.toThrow(expected);
-    expect(await currentSnapshotId(stateDir)).toBe(goodId);
+    await expect(load(served.stateDir, broken)).rejects.toThrow(expected);
+    expect(await currentSnapshotId(served.stateDir)).toBe(served.goodId);
   });
 });
 
 describe('a source path that is not a readable file fails the load and publishes nothing', () => {
-  let stateDir: string;
-  let goodId: string | null;
-
-  beforeAll(async () => {
-    stateDir = await newStateDir();
-    await load(stateDir, await writeFixtureDataFolder());
-    goodId = await currentSnapshotId(stateDir);
-  });
+  const served = servedGoodSnapshot();
 
   it('a folder where the comuni list should be', async () => {
     const data = await writeFixtureDataFolder();
     await rm(path.join(data, COMUNI));
     await mkdir(path.join(data, COMUNI));
-    await expect(load(stateDir, data)).rejects.toThrow(/gi_comuni\.csv:0:0: is a folder, not a file.*\[not-a-file\]/);
-    expect(await currentSnapshotId(stateDir)).toBe(goodId);
+    await expect(load(served.stateDir, data)).rejects.toThrow(/gi_comuni\.csv:0:0: is a folder, not a file.*\[not-a-file\]/);
+    expect(await currentSnapshotId(served.stateDir)).toBe(served.goodId);
   });
 
   it('a boundaries file above 256 MB', async () => {
@@ -201,8 +198,8 @@ describe('a source path that is not a readable file fails the load and publishes
     const handle = await open(path.join(data, BOUNDARIES), 'r+');
     await handle.truncate(300 * 1024 ** 2);
     await handle.close();
-    await expect(load(stateDir, data)).rejects.toThrow(/topo\.json:0:0: the file is 300\.0 MB .*more than the 256 MB read into memory.*\[file-too-large\]/);
-    expect(await currentSnapshotId(stateDir)).toBe(goodId);
+    await expect(load(served.stateDir, data)).rejects.toThrow(/topo\.json:0:0: the file is 300\.0 MB .*more than the 256 MB read into memory.*\[file-too-large\]/);
+    expect(await currentSnapshotId(served.stateDir)).toBe(served.goodId);
     await rm(data, { recursive: true, force: true });
   });
 });

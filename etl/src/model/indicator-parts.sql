@@ -6,7 +6,7 @@
 -- attribute terms from the territory, for the comune-years where the indicator has any data.
 CREATE TEMP TABLE term_value AS
 WITH term AS (SELECT *, row_number() OVER () AS term_id FROM indicator_term),
-variable_value AS (
+variable_value AS MATERIALIZED (
   SELECT term.indicator_code, term.part, term.term_id, o.territory_code, o.year + term.lag AS year,
          term.sign * o.value AS value, s.synthetic, o.source_id
   FROM term
@@ -14,7 +14,11 @@ variable_value AS (
   JOIN source s ON s.source_id = o.source_id
   WHERE term.attribute IS NULL
 ),
-candidate AS (SELECT DISTINCT indicator_code, territory_code, year FROM variable_value)
+-- The comune-years of the indicators that also read a territory attribute.
+candidate AS (
+  SELECT DISTINCT indicator_code, territory_code, year FROM variable_value
+  WHERE indicator_code IN (SELECT indicator_code FROM indicator_term WHERE attribute IS NOT NULL)
+)
 SELECT * FROM variable_value
 UNION ALL
 SELECT term.indicator_code, term.part, term.term_id, c.territory_code, c.year,
@@ -35,7 +39,9 @@ SELECT v.indicator_code, v.territory_code, v.year,
 FROM term_value v
 JOIN terms_per_indicator n ON n.indicator_code = v.indicator_code
 GROUP BY v.indicator_code, v.territory_code, v.year, n.terms
-HAVING count(DISTINCT v.term_id) = n.terms;
+-- Each term gives at most one value per comune and year (value_resolved has one per key), so a count of
+-- rows is the count of terms present.
+HAVING count(*) = n.terms;
 
 INSERT INTO indicator_part
 SELECT indicator_code, territory_code, year, numerator, denominator, synthetic FROM complete_part;

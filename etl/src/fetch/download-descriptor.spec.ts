@@ -1,9 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSourceCatalog, SourceCatalogError } from '../sources/descriptor.js';
-import { PROJECT_SOURCES_YAML } from '../sources/testing/fixtures.js';
+import { loadSourceCatalog } from '../sources/descriptor.js';
+import { catalogProblems, PROJECT_SOURCES_YAML } from '../sources/testing/fixtures.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -30,17 +30,7 @@ sources:
     download:
 ${download}`;
 
-async function problemsOf(yaml: string): Promise<readonly string[]> {
-  const file = path.join(dir, 'sources.yaml');
-  await writeFile(file, yaml);
-  try {
-    await loadSourceCatalog(file);
-  } catch (error) {
-    if (error instanceof SourceCatalogError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+const problemsOf = (yaml: string) => catalogProblems(dir, yaml);
 
 describe('the download field of a source', () => {
   it("is read from the project's sources.yaml", async () => {

@@ -1,41 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseComuneCode, parseCount, parseDateIt, parseDecimal, parseFlag, parseProvinciaCode, parseRegioneCode, type Cell } from './cells.js';
+import { parseComuneCode, parseDateIt, parseDecimal, parseFlag, parseProvinciaCode, parseRegioneCode, type Cell } from './cells.js';
 import { onlyErrorOf } from './testing/source-errors.js';
 
 const cell = (text: string, header = 'pop_res_19'): Cell => ({ file: 'population/x.csv', line: 12, column: 4, header, text });
-const plain = { decimal: '.' } as const;
 const italian = { decimal: ',', thousands: '.' } as const;
-
-describe('parseCount', () => {
-  it('reads whole numbers, also written as floats or with a thousands separator', () => {
-    expect(parseCount(cell('70971'), plain)).toBe(70971);
-    expect(parseCount(cell('2562.0'), plain)).toBe(2562);
-    expect(parseCount(cell('2.644'), italian)).toBe(2644);
-    expect(parseCount(cell('1.234.567'), italian)).toBe(1234567);
-    expect(parseCount(cell('0'), plain)).toBe(0);
-  });
-
-  it('gives null for an empty cell only where empty is allowed', async () => {
-    expect(parseCount(cell(''), plain, { allowEmpty: true })).toBeNull();
-    expect(await onlyErrorOf(() => parseCount(cell(''), plain))).toMatchObject({ rule: 'not-a-number', message: 'population/x.csv:12:4: the cell in column "pop_res_19" is empty; expected a non-negative whole number [not-a-number]' });
-  });
-
-  it('refuses text, with the cell, the column and what was expected', async () => {
-    expect((await onlyErrorOf(() => parseCount(cell('abc'), plain))).message).toBe('population/x.csv:12:4: "abc" in column "pop_res_19" is not a number; expected a non-negative whole number [not-a-number]');
-  });
-
-  it('refuses negative counts and fractions', async () => {
-    expect(await onlyErrorOf(() => parseCount(cell('-3'), plain))).toMatchObject({ line: 12, column: 4, rule: 'negative-count' });
-    expect(await onlyErrorOf(() => parseCount(cell('12.5'), plain))).toMatchObject({ rule: 'not-a-whole-number' });
-  });
-
-  it('refuses separators other than those declared', async () => {
-    const error = await onlyErrorOf(() => parseCount(cell('1,234,567'), italian));
-    expect(error.rule).toBe('not-a-number');
-    expect(error.message).toContain("(decimal separator ',', thousands separator '.', as declared in parse)");
-    expect(await onlyErrorOf(() => parseCount(cell('2.644'), plain))).toMatchObject({ rule: 'not-a-whole-number' });
-  });
-});
 
 describe('parseDecimal', () => {
   it('reads a decimal comma, a sign and a thousands separator as declared', () => {

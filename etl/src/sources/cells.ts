@@ -30,23 +30,6 @@ export function cellError(cell: Cell, rule: string, problem: string, expected: s
   return new SourceError({ file: cell.file, line: cell.line, column: cell.column, rule, explanation: `${found}; expected ${expected}` });
 }
 
-const WHOLE_NUMBER = 'a non-negative whole number';
-
-/** A count: a non-negative whole number; `2562.0` is accepted, as some publishers write counts as floats. */
-export function parseCount(cell: Cell, format: NumberFormat): number;
-export function parseCount(cell: Cell, format: NumberFormat, options: AllowEmpty): number | null;
-export function parseCount(cell: Cell, format: NumberFormat, options?: AllowEmpty): number | null {
-  if (cell.text === '') {
-    if (options?.allowEmpty) return null;
-    throw cellError(cell, 'not-a-number', 'is empty', WHOLE_NUMBER);
-  }
-  if (DIGITS.test(cell.text) && cell.text.length < 16) return Number(cell.text);
-  const number = readNumber(cell, format, WHOLE_NUMBER);
-  if (number.negative && number.value !== 0) throw cellError(cell, 'negative-count', 'is negative', `${WHOLE_NUMBER} (a count)`);
-  if (!Number.isInteger(number.value)) throw cellError(cell, 'not-a-whole-number', 'is not a whole number', `${WHOLE_NUMBER} (a count)`);
-  return Math.abs(number.value);
-}
-
 /** Any decimal number, with the separators the descriptor declares (`45,1668971` with decimal ','). */
 export function parseDecimal(cell: Cell, format: NumberFormat): number;
 export function parseDecimal(cell: Cell, format: NumberFormat, options: AllowEmpty): number | null;

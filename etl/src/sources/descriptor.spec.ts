@@ -1,8 +1,6 @@
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSourceCatalog, SourceCatalogError } from './descriptor.js';
-import { makeDataFolder, PROJECT_SOURCES_YAML, type DataFolder } from './testing/fixtures.js';
+import { loadSourceCatalog } from './descriptor.js';
+import { catalogProblems, makeDataFolder, PROJECT_SOURCES_YAML, type DataFolder } from './testing/fixtures.js';
 
 let folder: DataFolder;
 beforeAll(async () => {
@@ -11,15 +9,9 @@ beforeAll(async () => {
 afterAll(() => folder.remove());
 
 async function problemsOf(yaml: string): Promise<readonly string[]> {
-  const file = path.join(folder.dir, 'sources.yaml');
-  await writeFile(file, yaml);
-  try {
-    await loadSourceCatalog(file);
-  } catch (error) {
-    if (error instanceof SourceCatalogError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected the catalogue to be refused');
+  const problems = await catalogProblems(folder.dir, yaml);
+  if (problems.length === 0) throw new Error('expected the catalogue to be refused');
+  return problems;
 }
 
 const HEAD = `variables:

@@ -424,6 +424,18 @@ describe('observations, ISTAT POSAS layout', () => {
     expect(records[0]).toMatchObject({ code: albaredo.code, ageBand: 'Y0' });
   });
 
+  it('gives the same values when a file has to be read cell by cell as when it is read in one pass', async () => {
+    const clean = posas();
+    // Rows after a note line end the data: the one-pass reader hands such a file to the cell-by-cell one.
+    const afterNote = `${clean}${posasRows([posasComune('018177', 'Vigevano', 300)]).map((row) => row.map((c) => (typeof c === 'string' ? `"${c}"` : c)).join(';')).join('\n')}\n`;
+    const onePass = (await readWith('istat_posas', { [FILE]: clean })).records as StagedValue[];
+    const byCell = (await readWith('istat_posas', { [FILE]: afterNote })).records as StagedValue[];
+    expect(onePass.every((r) => r.record === null)).toBe(true);
+    expect(byCell.every((r) => r.record !== null)).toBe(true);
+    const values = (records: readonly StagedValue[]) => records.map(({ code, year, sex, ageBand, value }) => [code, year, sex, ageBand, value]).sort();
+    expect(values(byCell)).toEqual(values(onePass));
+  });
+
   it('reads older editions by column name, ignoring the marital-status columns', async () => {
     const read = await readWith('istat_posas', { 'population/POSAS_2018_it_Comuni.csv': posasWithMaritalStatus() });
     expect(read.files.map((f) => f.path)).toEqual(['population/POSAS_2018_it_Comuni.csv', FILE]);

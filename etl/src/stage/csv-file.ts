@@ -12,7 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { printable } from '../sources/csv.js';
 import type { ParseOptions } from '../sources/descriptor.js';
-import { SourceError } from '../sources/errors.js';
+import { excerpt, SourceError } from '../sources/errors.js';
 import { readTable, type ColumnNames } from '../sources/table.js';
 import { decodeSourceText, decodeWindows1252 } from '../sources/text.js';
 
@@ -107,13 +107,9 @@ export async function readCsv(connection: DuckDBConnection, file: CsvFileToStage
       line: Number(line),
       column: quoting ? 1 : 0,
       rule: quoting ? 'unterminated-quote' : 'malformed-csv',
-      explanation: quoting ? UNTERMINATED_QUOTE : `the file cannot be read as CSV after the header on line ${headerLine} (${excerpt(message.split('\n')[1] ?? message)})`,
+      explanation: quoting ? UNTERMINATED_QUOTE : `the file cannot be read as CSV after the header on line ${headerLine} (${excerpt((message.split('\n')[1] ?? message).trim(), 120)})`,
     });
   }
-}
-
-function excerpt(text: string): string {
-  return text.length > 120 ? `${text.slice(0, 120)}…` : text.trim();
 }
 
 /** Rows DuckDB could not read (a field too many, bytes that are not text) as stage errors. */

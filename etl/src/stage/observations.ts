@@ -27,11 +27,6 @@ const SQL = {
   fileEnd: readSqlBeside(import.meta.url, 'sql/file-end.sql'),
 };
 
-export interface StagedSource {
-  readonly sourceId: string;
-  readonly files: readonly FileDigest[];
-}
-
 export class FileIds {
   private next = 1;
   take(): number {

@@ -44,12 +44,3 @@ export async function recordLines(file: string, firstLine: number, records: read
   }
   return lines;
 }
-
-/** The physical line (1-based) holding a byte offset of the file. */
-export async function lineOfByte(file: string, offset: number): Promise<number> {
-  let line = 1;
-  for await (const chunk of createReadStream(file, { end: Math.max(0, offset - 1) }) as AsyncIterable<Buffer>) {
-    for (let i = chunk.indexOf(LF); i !== -1; i = chunk.indexOf(LF, i + 1)) line += 1;
-  }
-  return line;
-}

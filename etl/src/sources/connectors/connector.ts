@@ -12,8 +12,6 @@ export interface ConnectorOutput<R> {
   readonly records: R[];
   /** Data rows read (headers, titles, notes and blank lines excluded). */
   readonly rowsRead: number;
-  /** Value cells left empty by the publisher, skipped as not published. */
-  readonly notPublished?: number;
 }
 
 /** The table of a CSV source, read with the parse options its descriptor declares. */
@@ -21,7 +19,6 @@ export function readDescribedTable<K extends string>(
   input: SourceText,
   parse: ParseOptions,
   columns: { readonly [P in K]?: ColumnNames | undefined },
-  istatTitlesAndNotes = false,
 ): Table<K> {
-  return readTable(input.file, input.text, { delimiter: parse.delimiter, titleLines: parse.title_lines, columns, istatTitlesAndNotes });
+  return readTable(input.file, input.text, { delimiter: parse.delimiter, titleLines: parse.title_lines, columns });
 }

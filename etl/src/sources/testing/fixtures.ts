@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { loadSourceCatalog, type SourceCatalog } from '../descriptor.js';
+import { loadSourceCatalog, SourceCatalogError, type SourceCatalog } from '../descriptor.js';
 import { WINDOWS_1252_HIGH } from '../text.js';
 
 export type Row = readonly (string | number)[];
@@ -309,4 +309,17 @@ export function descriptorOf<T extends { readonly id: string }>(catalog: { reado
   const descriptor = catalog.sources.find((s) => s.id === id);
   if (!descriptor) throw new Error(`no source ${id} in the catalogue`);
   return descriptor;
+}
+
+/** The problems loadSourceCatalog finds in `yaml`, written as `<dir>/sources.yaml`; [] when it is accepted. */
+export async function catalogProblems(dir: string, yaml: string): Promise<readonly string[]> {
+  const file = path.join(dir, 'sources.yaml');
+  await writeFile(file, yaml);
+  try {
+    await loadSourceCatalog(file);
+    return [];
+  } catch (error) {
+    if (error instanceof SourceCatalogError) return error.problems;
+    throw error;
+  }
 }

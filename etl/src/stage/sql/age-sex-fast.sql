@@ -2,10 +2,9 @@
 -- fast_rows: code_t, age, male, female, total) into fast_ages, and one aggregation per comune counts
 -- every problem a check looks for. Only a file for which fast_verdict finds none is kept from here; any
 -- other is read again cell by cell (age-sex.sql) to say what is wrong and where.
+-- In file order (rowid): a line of one cell (ISTAT's "Nota: …") is not data.
 CREATE OR REPLACE TEMP TABLE fast_ages AS
-SELECT * FROM fast_rows
--- A line of one cell (ISTAT's "Nota: …") is not data.
-WHERE NOT (age IS NULL AND male IS NULL AND female IS NULL AND total IS NULL);
+SELECT *, (age IS NULL AND male IS NULL AND female IS NULL AND total IS NULL) AS note FROM fast_rows;
 
 CREATE OR REPLACE TEMP TABLE fast_verdict AS
 WITH per_comune AS (
@@ -23,10 +22,13 @@ WITH per_comune AS (
          sum(female) FILTER (WHERE age BETWEEN 0 AND 100) AS female_sum, sum(female) FILTER (WHERE age = 999) AS female_999,
          sum(total) FILTER (WHERE age BETWEEN 0 AND 100) AS total_sum, sum(total) FILTER (WHERE age = 999) AS total_999
   FROM fast_ages
+  WHERE NOT note
   GROUP BY code_t
 )
 SELECT count(*) FILTER (WHERE code_problem(code_t) IS NOT NULL OR bad_rows > 0 OR ages <> 101 OR present <> CAST(repeat('1', 101) AS BIT)
-                          OR total_rows <> 1 OR male_sum <> male_999 OR female_sum <> female_999 OR total_sum <> total_999) AS problems,
+                          OR total_rows <> 1 OR male_sum <> male_999 OR female_sum <> female_999 OR total_sum <> total_999)
+         -- data after a note line: the cell-by-cell reading ends the data at the first note
+         + (SELECT count(*) FROM fast_ages WHERE NOT note AND rowid > (SELECT min(rowid) FROM fast_ages WHERE note)) AS problems,
        count(*) AS comuni,
-       (SELECT count(*) FROM fast_ages) AS rows
+       (SELECT count(*) FROM fast_ages WHERE NOT note) AS rows
 FROM per_comune;

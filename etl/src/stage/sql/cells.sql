@@ -5,7 +5,7 @@
 
 -- A count: a non-negative whole number; 2562.0 is accepted, as some publishers write counts as floats.
 CREATE OR REPLACE TEMP MACRO count_problem(m_t, m_pattern) AS CASE
-  WHEN m_t IS NULL OR m_t = '' THEN 'empty'
+  WHEN m_t IS NULL OR m_t = '' THEN 'not-a-number'
   WHEN regexp_full_match(m_t, '\d{1,15}') THEN NULL
   WHEN NOT regexp_full_match(m_t, m_pattern) THEN 'not-a-number'
   WHEN regexp_extract(m_t, m_pattern, 1) = '-' AND regexp_replace(m_t, '[-+0.,]', '', 'g') <> '' THEN 'negative-count'
@@ -20,7 +20,7 @@ END;
 
 -- An amount (e.g. euro): a non-negative decimal number.
 CREATE OR REPLACE TEMP MACRO amount_problem(m_t, m_pattern) AS CASE
-  WHEN m_t IS NULL OR m_t = '' THEN 'empty'
+  WHEN m_t IS NULL OR m_t = '' THEN 'not-a-number'
   WHEN NOT regexp_full_match(m_t, m_pattern) THEN 'not-a-number'
   WHEN regexp_extract(m_t, m_pattern, 1) = '-' AND regexp_replace(m_t, '[-+0.,]', '', 'g') <> '' THEN 'negative-amount'
   ELSE NULL
@@ -41,11 +41,13 @@ CREATE OR REPLACE TEMP MACRO cell_explanation(m_t, m_header, m_problem, m_expect
 END;
 
 CREATE OR REPLACE TEMP MACRO count_explanation(m_t, m_header, m_rule, m_format_note) AS cell_explanation(m_t, m_header,
-  CASE m_rule WHEN 'not-a-number' THEN 'is not a number' WHEN 'negative-count' THEN 'is negative' WHEN 'not-a-whole-number' THEN 'is not a whole number' ELSE 'is empty' END,
-  CASE m_rule WHEN 'not-a-number' THEN 'a non-negative whole number' || m_format_note WHEN 'empty' THEN 'a non-negative whole number' ELSE 'a non-negative whole number (a count)' END);
+  CASE m_rule WHEN 'not-a-number' THEN 'is not a number' WHEN 'negative-count' THEN 'is negative' ELSE 'is not a whole number' END,
+  CASE WHEN coalesce(m_t, '') = '' THEN 'a non-negative whole number'
+       WHEN m_rule = 'not-a-number' THEN 'a non-negative whole number' || m_format_note
+       ELSE 'a non-negative whole number (a count)' END);
 
 CREATE OR REPLACE TEMP MACRO amount_explanation(m_t, m_header, m_rule, m_format_note) AS cell_explanation(m_t, m_header,
-  CASE m_rule WHEN 'not-a-number' THEN 'is not a number' WHEN 'negative-amount' THEN 'is negative' ELSE 'is empty' END,
+  CASE m_rule WHEN 'negative-amount' THEN 'is negative' ELSE 'is not a number' END,
   'a non-negative amount' || m_format_note);
 
 CREATE OR REPLACE TEMP MACRO code_explanation(m_t, m_header) AS cell_explanation(m_t, m_header, 'is not a code', 'an ISTAT comune code of 1 to 6 digits, like 018110');

@@ -122,6 +122,9 @@ export class SnapshotBuilder {
     const c = this.connection;
     const { progress } = options;
     await throwStageErrors(c);
+    // One transaction for the model's bulk tables: DuckDB writes its bulk inserts straight into the file once,
+    // instead of through the write-ahead log and again at each automatic checkpoint.
+    await c.run('BEGIN TRANSACTION');
     const timed = async (label: string, step: () => Promise<void>) => {
       const started = performance.now();
       await step();
@@ -153,6 +156,8 @@ export class SnapshotBuilder {
       ),
     ));
     await timed('computed indicator parts', () => runStatements(c, SQL.indicatorParts));
+    // Before the quality checks, which attach the snapshot served now (no attaching within the model's transaction).
+    await c.run('COMMIT');
     await timed('ran the quality checks', async () => {
       await runStatements(c, SQL.quality, qualityParams(options.rules));
       if (options.previous !== null && (await this.attachPrevious(options.previous.file))) {

@@ -24,13 +24,14 @@ export function simpson(f: (x: number) => number, a: number, b: number, steps = 
   return (sum * h) / 3;
 }
 
-/** P(X ≤ k) for X ~ Poisson(mean), summing e^(−m) m^j / j! term by term. */
+/** P(X ≤ k) for X ~ Poisson(mean), summing e^(−m) m^j / j! term by term (each term through its log, so large means do not underflow). */
 export function poissonCdfBySum(k: number, mean: number): number {
-  let term = Math.exp(-mean);
-  let sum = term;
-  for (let j = 1; j <= k; j++) {
-    term *= mean / j;
-    sum += term;
+  if (mean === 0) return 1;
+  let logFactorial = 0;
+  let sum = 0;
+  for (let j = 0; j <= k; j++) {
+    if (j > 0) logFactorial += Math.log(j);
+    sum += Math.exp(-mean + j * Math.log(mean) - logFactorial);
   }
   return sum;
 }
@@ -38,8 +39,8 @@ export function poissonCdfBySum(k: number, mean: number): number {
 /** Exact (Garwood) Poisson limits for a count by bisection on the Poisson CDF: P(X ≥ O | L) = α/2, P(X ≤ O | U) = α/2. */
 export function exactPoissonByBisection(observed: number, level: number): { lower: number; upper: number } {
   const halfAlpha = (1 - level) / 2;
-  const lower = observed === 0 ? 0 : bisect((m) => 1 - poissonCdfBySum(observed - 1, m) - halfAlpha, 0, observed + 100);
-  const upper = bisect((m) => poissonCdfBySum(observed, m) - halfAlpha, observed, observed + 100);
+  const lower = observed === 0 ? 0 : bisect((m) => 1 - poissonCdfBySum(observed - 1, m) - halfAlpha, 0, observed);
+  const upper = bisect((m) => poissonCdfBySum(observed, m) - halfAlpha, observed, 2 * observed + 100);
   return { lower, upper };
 }
 
@@ -49,7 +50,7 @@ export function wilsonByBisection(observed: number, total: number, z: number): {
   const excess = (pi: number) => (p - pi) ** 2 * total - z * z * pi * (1 - pi);
   return {
     lower: observed === 0 ? 0 : bisect(excess, 0, p),
-    upper: observed === total ? 1 : bisect(excess, p, 1),
+    upper: observed === total ? 1 : bisect(excess, Math.max(p, 1e-300), 1), // excess(0) = 0 is the other root
   };
 }
 

@@ -40,10 +40,17 @@ export function normalQuantile(p: number): number {
   return x;
 }
 
-/** The two-sided critical value z for a confidence level: 1.95996… at 95%, 3.09023… at 99.8%. */
+const criticalValues = new Map<ConfidenceLevel, number>();
+
+/** The two-sided critical value z for a confidence level: 1.95996… at 95%, 3.09023… at 99.8% (computed once per level). */
 export function zForLevel(level: ConfidenceLevel): number {
   checkLevel(level);
-  return normalQuantile(1 - (1 - level) / 2);
+  let z = criticalValues.get(level);
+  if (z === undefined) {
+    z = normalQuantile(1 - (1 - level) / 2);
+    criticalValues.set(level, z);
+  }
+  return z;
 }
 
 export function checkLevel(level: number): asserts level is ConfidenceLevel {

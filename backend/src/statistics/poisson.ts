@@ -22,8 +22,25 @@ export function exactPoissonLimits(observed: number, alpha: number): { lower: nu
   };
 }
 
-/** Byar's limits from 10 events up, exact below; `exact` says which was used. */
+// Only ten counts per level take the exact limits: each is solved once (a national profile asks for
+// hundreds of thousands of intervals, and a chi-squared quantile costs dozens of gamma evaluations).
+const exactTables = new Map<number, { lower: number; upper: number }[]>();
+
+function exactLimitsOnce(observed: number, level: number): { lower: number; upper: number } {
+  let table = exactTables.get(level);
+  if (!table) {
+    table = [];
+    exactTables.set(level, table);
+  }
+  return (table[observed] ??= exactPoissonLimits(observed, 1 - level));
+}
+
+/** Byar's limits from 10 events up, exact below; `exact` says which was used. `observed` is a whole count. */
 export function poissonCountLimits(observed: number, level: number, z: number): { lower: number; upper: number; exact: boolean } {
-  if (observed < EXACT_POISSON_BELOW) return { ...exactPoissonLimits(observed, 1 - level), exact: true };
-  return { ...byarLimits(observed, z), exact: false };
+  if (observed >= EXACT_POISSON_BELOW) {
+    const { lower, upper } = byarLimits(observed, z);
+    return { lower, upper, exact: false };
+  }
+  const { lower, upper } = exactLimitsOnce(observed, level);
+  return { lower, upper, exact: true };
 }

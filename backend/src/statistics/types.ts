@@ -44,6 +44,8 @@ export interface IntervalInput {
 
 export type Comparison = 'better' | 'similar' | 'worse' | 'higher' | 'lower' | 'not_compared';
 
+/** A year's summed counts. A point whose denominator is null or 0 has no value and is skipped; a plain
+ *  count indicator (catalogue denominator null) is passed with denominator 1. */
 export interface TrendPoint {
   year: number;
   numerator: number;

@@ -128,6 +128,7 @@ describe('recent trend: methods without a test and bad input', () => {
     const result = trend(series([2019, 2020, 2021, 2022], [2000, 2100, 2200, 2300], [100, 100, 100, 100]), 'mean', { multiplier: 1 });
     expect(result.slopePerYear).toBeCloseTo(1, 12); // values 20, 21, 22, 23
     expect(result).toMatchObject({ pValue: null, significant: false, assessment: 'not_assessed', points: 4 });
+    expect(result.reason).toMatch(/dispersion/);
   });
 
   it('reads the direction through the polarity', () => {

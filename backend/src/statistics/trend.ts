@@ -49,7 +49,6 @@ export function recentTrend(input: {
 
   const withValue = input.points
     .filter((p): p is Point => p.denominator !== null && Number.isFinite(p.denominator) && p.denominator !== 0 && Number.isFinite(p.numerator) && Number.isFinite(p.year))
-    .slice()
     .sort((a, b) => a.year - b.year);
   if (new Set(withValue.map((p) => p.year)).size !== withValue.length) {
     return notTested(withValue.length, described, null, 'two points have the same year');
@@ -60,7 +59,8 @@ export function recentTrend(input: {
   }
 
   if (method === 'mean' || method === 'none') {
-    return notTested(points.length, described, valueSlope(points, multiplier), undefined);
+    const why = method === 'mean' ? 'a mean has no published dispersion to test against' : 'the indicator has no count model to test';
+    return notTested(points.length, described, valueSlope(points, multiplier), why);
   }
   const problem = countProblem(points, method);
   if (problem) return notTested(points.length, described, valueSlope(points, multiplier), problem);
@@ -118,7 +118,7 @@ function valueSlope(points: readonly Point[], multiplier: number): number {
   return sxy / sxx;
 }
 
-function notTested(count: number, method: string, slope: number | null, reason: string | undefined): TrendResult {
+function notTested(count: number, method: string, slope: number | null, reason: string): TrendResult {
   return {
     points: count,
     direction: 'no_change',
@@ -127,7 +127,7 @@ function notTested(count: number, method: string, slope: number | null, reason: 
     slopePerYear: slope,
     assessment: 'not_assessed',
     method,
-    ...(reason === undefined ? {} : { reason }),
+    reason,
   };
 }
 

@@ -45,8 +45,15 @@ export function suppress(input: SuppressionInput): SuppressionResult {
   relations.forEach((relation, r) => {
     for (const cell of relation.cells) relationsOf[cell]!.push(r);
   });
+  // How many hidden cells each relation has, kept as cells are hidden.
+  const hiddenIn = new Int32Array(relations.length);
+  relations.forEach((relation, r) => {
+    for (const cell of relation.cells) if (state[cell] !== SHOWN) hiddenIn[r] += 1;
+  });
   const hide = (cell: number) => {
+    if (state[cell] !== SHOWN) return;
     state[cell] = SECONDARY;
+    for (const r of relationsOf[cell]!) hiddenIn[r] += 1;
   };
   const smallestShown = (relation: LinearRelation): number | undefined => {
     let best: number | undefined;
@@ -59,19 +66,19 @@ export function suppress(input: SuppressionInput): SuppressionResult {
 
   let pending = relations.map((_, r) => r);
   for (;;) {
-    closeSingleHidden(relations, relationsOf, state, pending, smallestShown, hide);
+    closeSingleHidden(relations, relationsOf, hiddenIn, pending, smallestShown, hide);
     const recoverable = recoverableCells(relations, (cell) => state[cell] !== SHOWN);
     if (recoverable.length === 0) break;
     pending = [];
+    // One extra cell per leak and round: cells recovered through a relation just changed wait for the next audit.
+    const changed = new Set<number>();
     for (const cell of recoverable) {
-      // The relation with the fewest hidden cells is the one that gives the cell away most directly.
-      const candidates = relationsOf[cell]!.map((r) => ({ r, hidden: relations[r]!.cells.filter((c) => state[c] !== SHOWN).length, extra: smallestShown(relations[r]!) }));
-      const chosen = candidates.filter((c) => c.extra !== undefined).sort((a, b) => a.hidden - b.hidden || a.r - b.r)[0];
-      if (chosen === undefined) throw new Error(`cell ${cell} is recoverable but every cell of its relations is hidden`);
-      if (state[chosen.extra!] === SHOWN) {
-        hide(chosen.extra!);
-        pending.push(...relationsOf[chosen.extra!]!);
-      }
+      if (relationsOf[cell]!.some((r) => changed.has(r))) continue;
+      const extra = nearestShown(cell, relations, relationsOf, hiddenIn, smallestShown);
+      if (extra === undefined) throw new Error(`cell ${cell} is recoverable but no relation near it has a published cell`);
+      hide(extra);
+      pending.push(...relationsOf[extra]!);
+      for (const r of relationsOf[extra]!) changed.add(r);
     }
   }
   let secondary = 0;
@@ -79,10 +86,36 @@ export function suppress(input: SuppressionInput): SuppressionResult {
   return { state, primary, secondary };
 }
 
+/**
+ * The smallest published cell of the relations nearest `cell`: its own relations first (the one with the
+ * fewest hidden cells gives it away most directly), else those reached through the hidden cells they share.
+ */
+function nearestShown(
+  cell: number,
+  relations: readonly LinearRelation[],
+  relationsOf: readonly (readonly number[])[],
+  hiddenIn: Int32Array,
+  smallestShown: (relation: LinearRelation) => number | undefined,
+): number | undefined {
+  const seenRelations = new Set<number>();
+  const seenCells = new Set<number>([cell]);
+  let frontier = [cell];
+  while (frontier.length > 0) {
+    const ring = [...new Set(frontier.flatMap((c) => relationsOf[c]!))].filter((r) => !seenRelations.has(r));
+    ring.forEach((r) => seenRelations.add(r));
+    for (const r of ring.sort((a, b) => hiddenIn[a]! - hiddenIn[b]! || a - b)) {
+      if (hiddenIn[r]! < relations[r]!.cells.length) return smallestShown(relations[r]!);
+    }
+    frontier = ring.flatMap((r) => relations[r]!.cells).filter((c) => !seenCells.has(c));
+    frontier.forEach((c) => seenCells.add(c));
+  }
+  return undefined;
+}
+
 function closeSingleHidden(
   relations: readonly LinearRelation[],
   relationsOf: readonly (readonly number[])[],
-  state: Uint8Array,
+  hiddenIn: Int32Array,
   pending: number[],
   smallestShown: (relation: LinearRelation) => number | undefined,
   hide: (cell: number) => void,
@@ -94,9 +127,7 @@ function closeSingleHidden(
     const r = queue.pop()!;
     queued[r] = 0;
     const relation = relations[r]!;
-    let hidden = 0;
-    for (const cell of relation.cells) if (state[cell] !== SHOWN) hidden += 1;
-    if (hidden !== 1) continue;
+    if (hiddenIn[r] !== 1) continue;
     const extra = smallestShown(relation);
     if (extra === undefined) continue;
     hide(extra);

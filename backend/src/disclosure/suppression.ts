@@ -48,12 +48,12 @@ export function suppress(input: SuppressionInput): SuppressionResult {
   // How many hidden cells each relation has, kept as cells are hidden.
   const hiddenIn = new Int32Array(relations.length);
   relations.forEach((relation, r) => {
-    for (const cell of relation.cells) if (state[cell] !== SHOWN) hiddenIn[r] += 1;
+    for (const cell of relation.cells) if (state[cell] !== SHOWN) hiddenIn[r]! += 1;
   });
   const hide = (cell: number) => {
     if (state[cell] !== SHOWN) return;
     state[cell] = SECONDARY;
-    for (const r of relationsOf[cell]!) hiddenIn[r] += 1;
+    for (const r of relationsOf[cell]!) hiddenIn[r]! += 1;
   };
   const smallestShown = (relation: LinearRelation): number | undefined => {
     let best: number | undefined;

@@ -19,3 +19,6 @@ export const SNAPSHOT_SCHEMA_FILE = fileURLToPath(new URL('./model/schema.sql', 
 export function readSnapshotSchema(): string {
   return readFileSync(SNAPSHOT_SCHEMA_FILE, 'utf8');
 }
+
+/** Variable kinds (count | amount) are declared in datasets/sources.yaml; the API reads them to know which parts are counts. */
+export { VARIABLE_KINDS, loadSourceCatalog } from './sources/descriptor.js';

@@ -18,35 +18,43 @@ SELECT t.indicator_code, NULL, NULL, NULL, t.attribute, false
 FROM term t
 WHERE t.attribute = 'area_km2' AND NOT EXISTS (SELECT 1 FROM territory WHERE level = 'comune' AND area_km2 > 0);
 
+-- One phrase per missing variable (or attribute), listing the sexes and bands missing of a variable given.
 CREATE OR REPLACE TEMP TABLE missing_reason AS
-WITH described AS (
-  SELECT m.indicator_code, m.variable, m.sex, m.age_band,
+WITH slice AS (
+  SELECT DISTINCT m.indicator_code, m.variable, m.attribute, m.variable_present, m.sex, m.age_band,
+         CASE m.sex WHEN 'M' THEN 'gli uomini di ' WHEN 'F' THEN 'le donne di ' ELSE '' END
+           || CASE WHEN m.age_band = 'TOT' THEN 'tutte le età' ELSE coalesce(b.name_it, m.age_band) END AS slice_it,
+         CASE m.sex WHEN 'M' THEN 'men ' WHEN 'F' THEN 'women ' ELSE '' END
+           || CASE WHEN m.age_band = 'TOT' THEN 'all ages' ELSE coalesce(b.name_en, m.age_band) END AS slice_en
+  FROM missing_input m
+  LEFT JOIN age_band b ON b.code = m.age_band
+),
+phrase AS (
+  SELECT s.indicator_code, coalesce(s.variable, s.attribute) AS input,
          CASE
-           WHEN m.attribute IS NOT NULL THEN 'nessun comune ha la superficie (' || m.attribute || ') nell''elenco dei comuni caricato'
-           WHEN NOT m.variable_present THEN 'nessuna fonte caricata fornisce la variabile ' || m.variable
-                || coalesce(' (' || v.publisher || ')', ' (' || v.name_it || ')', '')
-           ELSE 'le fonti caricate forniscono la variabile ' || m.variable || ' ma non per '
-                || CASE m.sex WHEN 'M' THEN 'gli uomini di ' WHEN 'F' THEN 'le donne di ' ELSE '' END
-                || CASE WHEN m.age_band = 'TOT' THEN 'tutte le età' ELSE coalesce(b.name_it, m.age_band) END
-                || CASE WHEN m.age_band = 'TOT' THEN '' ELSE ' (servono i dati per singolo anno di età)' END
+           WHEN s.attribute IS NOT NULL THEN 'nessun comune ha la superficie (' || s.attribute || ') nell''elenco dei comuni caricato'
+           WHEN NOT s.variable_present THEN 'nessuna fonte caricata fornisce la variabile ' || s.variable
+                || coalesce(' (' || any_value(v.publisher) || ')', ' (' || any_value(v.name_it) || ')', '')
+           ELSE 'le fonti caricate forniscono la variabile ' || s.variable || ', ma non per le classi di età: '
+                || string_agg(s.slice_it, ', ' ORDER BY s.age_band, s.sex)
+                || CASE WHEN bool_and(s.age_band = 'TOT') THEN '' ELSE ': servono i dati per singolo anno di età' END
          END AS reason_it,
          CASE
-           WHEN m.attribute IS NOT NULL THEN 'no comune has its area (' || m.attribute || ') in the list of comuni loaded'
-           WHEN NOT m.variable_present THEN 'no loaded source gives the variable ' || m.variable
-                || coalesce(' (' || v.publisher || ')', ' (' || v.name_en || ')', '')
-           ELSE 'the loaded sources give the variable ' || m.variable || ' but not for '
-                || CASE m.sex WHEN 'M' THEN 'men ' WHEN 'F' THEN 'women ' ELSE '' END
-                || CASE WHEN m.age_band = 'TOT' THEN 'all ages' ELSE coalesce(b.name_en, m.age_band) END
-                || CASE WHEN m.age_band = 'TOT' THEN '' ELSE ' (figures by single year of age are needed)' END
+           WHEN s.attribute IS NOT NULL THEN 'no comune has its area (' || s.attribute || ') in the list of comuni loaded'
+           WHEN NOT s.variable_present THEN 'no loaded source gives the variable ' || s.variable
+                || coalesce(' (' || any_value(v.publisher) || ')', ' (' || any_value(v.name_en) || ')', '')
+           ELSE 'the loaded sources give the variable ' || s.variable || ', but not for the age bands: '
+                || string_agg(s.slice_en, ', ' ORDER BY s.age_band, s.sex)
+                || CASE WHEN bool_and(s.age_band = 'TOT') THEN '' ELSE ': figures by single year of age are needed' END
          END AS reason_en
-  FROM missing_input m
-  LEFT JOIN catalog_variable v ON v.variable = m.variable
-  LEFT JOIN age_band b ON b.code = m.age_band
+  FROM slice s
+  LEFT JOIN catalog_variable v ON v.variable = s.variable
+  GROUP BY s.indicator_code, s.variable, s.attribute, s.variable_present
 )
 SELECT indicator_code,
-       string_agg(reason_it, '; ' ORDER BY variable, sex, age_band) AS reason_it,
-       string_agg(reason_en, '; ' ORDER BY variable, sex, age_band) AS reason_en
-FROM described
+       string_agg(reason_it, '; ' ORDER BY input) AS reason_it,
+       string_agg(reason_en, '; ' ORDER BY input) AS reason_en
+FROM phrase
 GROUP BY indicator_code;
 
 UPDATE indicator SET

@@ -329,7 +329,7 @@ function catalogSchema(variableNames: readonly string[]) {
         if (whole === undefined) continue;
         if (whole === name) ctx.addIssue({ code: 'custom', path: ['variables', name, 'part_of'], message: `"${name}" cannot be part of itself` });
         else if (catalog.variables[whole] === undefined) ctx.addIssue({ code: 'custom', path: ['variables', name, 'part_of'], message: `"${whole}" is not declared under variables; ${oneOf(Object.keys(catalog.variables))}` });
-        else if (catalog.variables[whole].kind !== definition.kind) ctx.addIssue({ code: 'custom', path: ['variables', name, 'part_of'], message: `"${name}" is a ${definition.kind} and "${whole}" a ${catalog.variables[whole].kind}; expected a part of a variable of the same kind` });
+        else if (catalog.variables[whole].kind !== definition.kind) ctx.addIssue({ code: 'custom', path: ['variables', name, 'part_of'], message: `"${name}" is of kind ${definition.kind} and "${whole}" of kind ${catalog.variables[whole].kind}; expected a part of a variable of the same kind` });
       }
       const observations = new Set(catalog.sources.filter((s) => s.role === 'observations').map((s) => s.id));
       catalog.precedence.forEach((id, index) => {

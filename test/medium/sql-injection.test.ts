@@ -1,7 +1,8 @@
 /**
  * SQL-injection attempts in every parameter of every route the OpenAPI document lists (so a new route
  * is covered the day it is documented): each is refused with 400 or 404, never a 5xx, never with data,
- * and the snapshot file is byte-for-byte the same afterwards.
+ * and the snapshot file is byte-for-byte the same afterwards. Free text (a search's `q`) is text to look
+ * for, so it may answer 200: then only with rows of the catalogue it searches, as a search for words would.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -35,6 +36,9 @@ const GOOD: Record<string, string> = {
   parent: '018',
   level: 'comune',
 };
+
+/** Parameters that take any text, and the listing whose rows a search through them may answer with. */
+const FREE_TEXT: Record<string, string> = { q: '/api/indicators' };
 
 interface Operation {
   readonly path: string;
@@ -80,7 +84,7 @@ describe('SQL injection', () => {
     for (const op of operations) expect((await fetch(`${server.url}${urlFor(op, {})}`)).status, op.path).toBe(200);
   });
 
-  it('refuses every attempt in every parameter with 400 or 404 and no data, and leaves the snapshot intact', async () => {
+  it('refuses every attempt in every parameter with 400 or 404 and no data (free text: only rows of what it searches), and leaves the snapshot intact', async () => {
     const before = await sha256(snapshotFile);
     const territoriesBefore = await (await fetch(`${server.url}/api/territories`)).text();
     const answers: string[] = [];
@@ -93,7 +97,15 @@ describe('SQL injection', () => {
           const text = await response.text();
           tried += 1;
           const body = JSON.parse(text) as Record<string, unknown>;
-          if (![400, 404].includes(response.status) || 'rows' in body || typeof body.message !== 'string') answers.push(`${response.status} ${url.slice(0, 120)}: ${text.slice(0, 200)}`);
+          const searched = FREE_TEXT[parameter.name];
+          if (searched !== undefined && response.status === 200) {
+            const listing = (await (await fetch(`${server.url}${searched}`)).json()) as { rows: unknown[] };
+            const rows = (body as { rows?: unknown[] }).rows ?? [];
+            const listed = new Set(listing.rows.map((row) => JSON.stringify(row)));
+            if (!rows.every((row) => listed.has(JSON.stringify(row)))) answers.push(`${response.status} ${url.slice(0, 120)}: rows not of ${searched}: ${text.slice(0, 200)}`);
+          } else if (![400, 404].includes(response.status) || 'rows' in body || typeof body.message !== 'string') {
+            answers.push(`${response.status} ${url.slice(0, 120)}: ${text.slice(0, 200)}`);
+          }
           // The refusal names the attempt at most as it was sent; it never carries codes it was not given.
           if (!attempt.includes('018177') && text.includes('018177')) answers.push(`leaked a territory code: ${url.slice(0, 120)}`);
         }

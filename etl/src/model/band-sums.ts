@@ -1,6 +1,6 @@
 /**
  * The SQL that sums residents by single year of age into every requested age band, in one pass over
- * observation_ages: one slice sum of each comune's vector per band and sex. The bands (codes and bounds)
+ * observation_ages: one dot product of each comune's vector with the band's mask, per band and sex. The bands (codes and bounds)
  * come from the validated datasets/age_bands.yaml, never from a request, so they are written into the SQL.
  */
 import { OPEN_AGE, type AgeBand } from '../catalog/age-bands.js';
@@ -11,9 +11,10 @@ export function bandSumsSql(bands: readonly AgeBand[]): string {
     if (!/^(TOT|Y\d{1,3}-(\d{1,3})?)$/.test(band.code) || !Number.isInteger(band.from) || !(band.to === null || Number.isInteger(band.to))) {
       throw new Error(`age band ${band.code} is not a validated band`);
     }
-    // Vectors are 1-based: age a is element a + 1.
-    const slice = `[${band.from + 1}:${(band.to ?? OPEN_AGE) + 1}]`;
-    return `{'band': '${band.code}', 'male': CAST(list_sum(male${slice}) AS DOUBLE), 'female': CAST(list_sum(female${slice}) AS DOUBLE)}`;
+    // A band's sum is the vector's dot product with the band's 0/1 mask: no slice is allocated per row.
+    const to = band.to ?? OPEN_AGE;
+    const mask = `[${Array.from({ length: OPEN_AGE + 1 }, (_, age) => (age >= band.from && age <= to ? 1 : 0)).join(',')}]::DOUBLE[]`;
+    return `{'band': '${band.code}', 'male': list_dot_product(male, ${mask}), 'female': list_dot_product(female, ${mask})}`;
   });
   return `CREATE OR REPLACE TEMP TABLE age_band_sum AS
     SELECT source_id, territory_code, year, variable, s.band, s.male, s.female

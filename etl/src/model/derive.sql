@@ -21,16 +21,24 @@ SELECT v.territory_code, v.year, v.variable, r.sex, r.band,
 FROM age_band_sum v
 JOIN requested_band r ON r.variable = v.variable AND r.band = v.band;
 
--- One candidate per source: as published before derived.
+-- Keys given by more than one candidate (another source, or the same source as published and derived):
+-- only they need ranking; nearly every value has one candidate and is kept as it is.
+CREATE OR REPLACE TEMP TABLE contested_key AS
+SELECT territory_code, year, variable, sex, band FROM value_candidate GROUP BY ALL HAVING count(*) > 1;
+
+-- One candidate per source (as published before derived), then the preferred source first.
 CREATE OR REPLACE TEMP TABLE ranked_candidate AS
 SELECT c.*, coalesce(s.rank, 1000000) AS rank,
        row_number() OVER (PARTITION BY c.territory_code, c.year, c.variable, c.sex, c.band
                           ORDER BY coalesce(s.rank, 1000000), c.source_id, c.derived) AS preference
-FROM (SELECT * FROM value_candidate
+FROM (SELECT * FROM value_candidate SEMI JOIN contested_key USING (territory_code, year, variable, sex, band)
       QUALIFY row_number() OVER (PARTITION BY territory_code, year, variable, sex, band, source_id ORDER BY derived) = 1) c
 LEFT JOIN source_rank s USING (source_id);
 
 INSERT INTO value_resolved
+SELECT territory_code, year, variable, sex, band, value, source_id, derived
+FROM value_candidate ANTI JOIN contested_key USING (territory_code, year, variable, sex, band)
+UNION ALL
 SELECT territory_code, year, variable, sex, band, value, source_id, derived
 FROM ranked_candidate WHERE preference = 1;
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { posas, posasComune, posasRows } from '../../etl/src/sources/testing/fixtures.js';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { istatElencoComuni, posas, posasComune, posasRows } from '../../etl/src/sources/testing/fixtures.js';
 import { fixtureFiles, writeFixtureDataFolder } from '../../etl/src/testing/data-folder.js';
 import { currentSnapshotId, load, newStateDir, querySnapshot } from '../support/etl.js';
 
@@ -21,6 +23,27 @@ describe('ETL on fixture files → published snapshot', () => {
     ]);
     const suppressed = await querySnapshot(stateDir, `SELECT count(*)::INTEGER AS n FROM territory WHERE code IN ('018002', '018028')`);
     expect(suppressed).toEqual([{ n: 0 }]);
+  });
+
+  it("reads ISTAT's official list of comuni where gi_comuni is not in the data folder, and says what is missing when neither is", async () => {
+    const elenco = [
+      ['03', '018', '018', ' 110 ', '018110', 'Pavia', 'Pavia', '', '1', 'Nord-ovest', 'Lombardia', 'Pavia', '1', 'PV', '18110', '68.280'],
+      ['03', '018', '018', ' 177 ', '018177', 'Vigevano', 'Vigevano', '', '1', 'Nord-ovest', 'Lombardia', 'Pavia', '0', 'PV', '18177', '63.700'],
+      ['03', '018', '018', ' 193 ', '018193', 'Colli Verdi', 'Colli Verdi', '', '1', 'Nord-ovest', 'Lombardia', 'Pavia', '0', 'PV', '18193', '1.100'],
+      ['03', '018', '018', ' 026 ', '018026', 'Campospinoso Albaredo', 'Campospinoso Albaredo', '', '1', 'Nord-ovest', 'Lombardia', 'Pavia', '0', 'PV', '18026', '900'],
+      ['03', '019', '019', ' 036 ', '019036', 'Cremona', 'Cremona', '', '1', 'Nord-ovest', 'Lombardia', 'Cremona', '1', 'CR', '19036', '72.000'],
+    ];
+    const data = await writeFixtureDataFolder({ overrides: { 'territory/Elenco-comuni-italiani.csv': istatElencoComuni(elenco) } });
+    await rm(path.join(data, 'territory', 'gi_comuni.csv'));
+    const stateDir = await newStateDir();
+    await load(stateDir, data);
+    const comuni = await querySnapshot(stateDir, `SELECT code, name, source_id FROM territory WHERE level = 'comune' ORDER BY code`);
+    expect(comuni).toEqual(elenco.map((row) => ({ code: row[4], name: row[6], source_id: 'istat_elenco_comuni' })).sort((a, b) => a.code!.localeCompare(b.code!)));
+
+    await rm(path.join(data, 'territory', 'Elenco-comuni-italiani.csv'));
+    await expect(load(await newStateDir(), data)).rejects.toThrow(
+      /territory\/gi_comuni\.csv:0:0: no list of comuni in the data folder; expected one of territory\/gi_comuni\.csv \(gi_comuni, .*\) or territory\/Elenco-comuni-italiani\.csv \(istat_elenco_comuni, ISTAT\) \[no-file\]/,
+    );
   });
 
   it('keeps single ages by sex, adding those of merged comuni age by age', async () => {

@@ -28,7 +28,7 @@ describe("the project's datasets/sources.yaml", () => {
     const catalog = await loadSourceCatalog(PROJECT_SOURCES_YAML);
     expect(Object.keys(catalog.variables)).toContain('pop_res');
     const byId = new Map(catalog.sources.map((s) => [s.id, s]));
-    expect(byId.get('gi_comuni')).toMatchObject({ role: 'comuni', reference_date: '2025-01-01', optional: false, parse: { delimiter: ';', encoding: 'utf-8', decimal: ',', title_lines: 0 }, columns: { code: ['codice_istat'] } });
+    expect(byId.get('gi_comuni')).toMatchObject({ role: 'comuni', reference_date: '2025-01-01', optional: true, parse: { delimiter: ';', encoding: 'utf-8', decimal: ',', title_lines: 0 }, columns: { code: ['codice_istat'] } });
     expect(byId.get('pop_pavia_2018_2021')).toMatchObject({ role: 'observations', layout: 'wide', values: expect.arrayContaining([{ column: ['pop_res_18'], variable: 'pop_res', sex: 'T', age_band: 'TOT', year: 2018 }]) });
     expect(byId.get('istat_posas')).toMatchObject({ layout: 'istat_age_sex', optional: true, columns: { age: ['Età', 'Eta'], male: ['Totale maschi', 'Maschi'] }, values: [{ variable: 'pop_res' }] });
     expect(byId.get('openpolis_confini_pv')).toMatchObject({ role: 'boundaries', format: 'topojson', provincia_code: '018' });

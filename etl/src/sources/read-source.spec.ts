@@ -515,8 +515,8 @@ describe('finding the files', () => {
   it('reports a missing file of a required source', async () => {
     const folder = await makeDataFolder({});
     try {
-      const error = await onlyErrorOf(() => readSource(territoryDescriptorOf(catalog, 'gi_comuni'), folder.dir));
-      expect(error).toMatchObject({ file: 'territory/gi_comuni.csv', line: 0, column: 0, rule: 'no-file' });
+      const error = await onlyErrorOf(() => readSource(territoryDescriptorOf(catalog, 'gi_comuni_validita'), folder.dir));
+      expect(error).toMatchObject({ file: 'territory/gi_comuni_validita.csv', line: 0, column: 0, rule: 'no-file' });
       expect(error.message).toContain('expected the file published by Garda Informatica');
     } finally {
       await folder.remove();

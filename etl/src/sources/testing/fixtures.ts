@@ -131,17 +131,12 @@ export function istatElencoComuni(rows: readonly Row[] = ELENCO_ROWS, encoding: 
   const lines = [ELENCO_HEADER, ...rows].map((row) => row.map(quoteMultiline).join(';'));
   return encodeText(lines.join('\r\n') + '\r\n', encoding);
 }
-/** The official list's descriptor, as datasets/sources.yaml documents it (commented out), reading `file`. */
-export const elencoDescriptorYaml = (file = 'territory/Elenco-comuni-italiani.csv') =>
-  commentedOutSourceYaml('istat_elenco_comuni').replace(/^( +file: ).*$/m, `$1${file}`);
-
-/** A source datasets/sources.yaml documents as a commented-out alternative, uncommented (a YAML list of one). */
-export function commentedOutSourceYaml(id: string): string {
-  const lines = readFileSync(PROJECT_SOURCES_YAML, 'utf8').split('\n');
-  const start = lines.indexOf(`  # - id: ${id}`);
-  if (start === -1) throw new Error(`datasets/sources.yaml documents no commented-out source ${id}`);
-  const end = lines.findIndex((line, index) => index > start && !line.startsWith('  #   '));
-  return `${lines.slice(start, end).map((line) => `  ${line.slice(4)}`).join('\n')}\n`;
+/** The official list's descriptor, as datasets/sources.yaml declares it, reading `file` (a YAML list of one). */
+export function elencoDescriptorYaml(file = 'territory/Elenco-comuni-italiani.csv'): string {
+  const project = parseYaml(readFileSync(PROJECT_SOURCES_YAML, 'utf8')) as { sources: { id: string }[] };
+  const descriptor = project.sources.find((s) => s.id === 'istat_elenco_comuni');
+  if (descriptor === undefined) throw new Error('datasets/sources.yaml declares no source istat_elenco_comuni');
+  return stringifyYaml([{ ...descriptor, file }]);
 }
 
 // ---------------------------------------------------------------- population
@@ -294,7 +289,10 @@ export async function fixtureCatalog(folder: DataFolder, extraSourcesYaml = ''):
   if (extraSourcesYaml === '') return loadSourceCatalog(PROJECT_SOURCES_YAML);
   const project = parseYaml(await readFile(PROJECT_SOURCES_YAML, 'utf8')) as { sources: unknown[] };
   const extra = parseYaml(extraSourcesYaml) as unknown[];
-  await folder.write('sources.yaml', stringifyYaml({ ...project, sources: [...project.sources, ...extra] }));
+  // A source of the project's id is replaced where it stands; others are added at the end.
+  const replaced = project.sources.map((source) => extra.find((e) => (e as { id?: unknown }).id === (source as { id?: unknown }).id) ?? source);
+  const added = extra.filter((e) => !project.sources.some((source) => (source as { id?: unknown }).id === (e as { id?: unknown }).id));
+  await folder.write('sources.yaml', stringifyYaml({ ...project, sources: [...replaced, ...added] }));
   return loadSourceCatalog(path.join(folder.dir, 'sources.yaml'));
 }
 

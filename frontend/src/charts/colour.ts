@@ -8,13 +8,35 @@ export const NO_DATA_STROKE = '#9e9e9e';
 const BLUES = ['#c6dbef', '#9ecae1', '#6baed6', '#3182bd', '#08519c'];
 const REDS = ['#fdd49e', '#fdbb84', '#fc8d59', '#e34a33', '#b30000'];
 
+// Diverging ColorBrewer schemes marked colour-blind safe, without their near-white centre, each side
+// listed from the far end to zero: PuOr for descriptive indicators, RdBu with red on the critical side.
+const RED_SIDE = ['#b2182b', '#d6604d', '#f4a582'];
+const BLUE_SIDE = ['#2166ac', '#4393c3', '#92c5de'];
+const DIVERGING: Record<Polarity, { below: string[]; above: string[] }> = {
+  neither: { below: ['#b35806', '#e08214', '#fdb863'], above: ['#542788', '#8073ac', '#b2abd2'] },
+  higher_worse: { below: BLUE_SIDE, above: RED_SIDE },
+  higher_better: { below: RED_SIDE, above: BLUE_SIDE },
+};
+
+function spread(palette: readonly string[], count: number): string[] {
+  if (count <= 1) return [palette[Math.floor(palette.length / 2)]!];
+  return Array.from({ length: count }, (_, i) => palette[Math.round((i * (palette.length - 1)) / (count - 1))]!);
+}
+
+/** Lightest next to zero on both sides, so that the colour says how far from zero a value lies. */
+function divergingColours(polarity: Polarity, count: number, belowZero: number): string[] {
+  const { below, above } = DIVERGING[polarity];
+  return [...below.slice(below.length - belowZero), ...[...above].reverse().slice(0, count - belowZero)];
+}
+
 /**
  * Colours for `count` classes ordered from the lowest values up. Red means "more critical" whichever way
- * the indicator points; descriptive indicators get a neutral blue.
+ * the indicator points; descriptive indicators get a neutral blue. With `belowZero` (classes under zero
+ * on a diverging scale), two hues meet at zero.
  */
-export function classColours(polarity: Polarity, count: number): string[] {
+export function classColours(polarity: Polarity, count: number, belowZero: number | null = null): string[] {
+  if (belowZero !== null && belowZero > 0) return divergingColours(polarity, count, belowZero);
   const palette = polarity === 'neither' ? BLUES : REDS;
-  const picked =
-    count <= 1 ? [palette[2]!] : Array.from({ length: count }, (_, i) => palette[Math.round((i * (palette.length - 1)) / (count - 1))]!);
+  const picked = spread(palette, count);
   return polarity === 'higher_better' ? picked.reverse() : picked;
 }

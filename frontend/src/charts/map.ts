@@ -10,7 +10,10 @@ export interface MapSpecInput extends MapData {
   indicator: Indicator;
   lang: Lang;
   showAmbito: boolean;
-  width?: number;
+  /** Draw only these comuni (an Ambito or a comune's neighbours inside its provincia's boundaries). */
+  only?: readonly string[];
+  /** 'container': as wide as the element it is drawn in. */
+  width?: number | 'container';
   height?: number;
 }
 
@@ -18,7 +21,7 @@ export interface MapSpecInput extends MapData {
  * Choropleth of the comuni by classes of value. A comune without a value (null, or no row at all) gets
  * the class "nessun dato" in a neutral grey with its own legend entry, so that a gap never reads as zero.
  */
-export function buildMapSpec({ topology, areas, classes, indicator, lang, showAmbito, width = 440, height = 500 }: MapSpecInput): TopLevelSpec {
+export function buildMapSpec({ topology, areas, classes, indicator, lang, showAmbito, only, width = 440, height = 500 }: MapSpecInput): TopLevelSpec {
   const noData = translate(lang, 'noData');
   const unit = localized(indicator.unit, lang);
   return {
@@ -30,6 +33,7 @@ export function buildMapSpec({ topology, areas, classes, indicator, lang, showAm
     data: { values: topology, format: { type: 'topojson', feature: 'comuni' } },
     projection: { type: 'mercator' },
     transform: [
+      ...(only ? [{ filter: { field: 'properties.code', oneOf: [...only] } }] : []),
       {
         lookup: 'properties.code',
         from: { data: { values: [...areas] }, key: 'code', fields: ['valueLabel', 'classLabel', 'ambito'] },
@@ -46,9 +50,20 @@ export function buildMapSpec({ topology, areas, classes, indicator, lang, showAm
         type: 'ordinal',
         scale: {
           domain: [...classes.labels, noData],
-          range: [...classColours(indicator.polarity, classes.labels.length), NO_DATA_FILL],
+          range: [...classColours(indicator.polarity, classes.labels.length, classes.belowZero), NO_DATA_FILL],
         },
-        legend: { title: unit, symbolType: 'square', symbolSize: 180, symbolStrokeColor: NO_DATA_STROKE, symbolStrokeWidth: 0.5 },
+        // Below the map, so that on a phone the map keeps the full width.
+        legend: {
+          title: unit,
+          orient: 'bottom',
+          direction: 'vertical',
+          columns: 2,
+          symbolType: 'square',
+          symbolSize: 180,
+          symbolStrokeColor: NO_DATA_STROKE,
+          symbolStrokeWidth: 0.5,
+          labelLimit: 160,
+        },
       },
       description: { field: 'spokenLabel', type: 'nominal' },
       tooltip: [

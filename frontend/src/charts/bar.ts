@@ -5,8 +5,17 @@ import { formatValue, localized } from '../i18n';
 import { chartConfig, TEXT_COLOUR } from './config';
 
 export const BAR_STEP = 16;
+/** Row height when some name takes two lines. */
+export const BAR_STEP_WRAPPED = 30;
 export const BAR_COLOUR = '#2f5f8f';
 export const EXTREMES = 15;
+/** Above this many bars the chart is taller than a screen: its axis goes in a strip that stays in view. */
+export const LONG_RANKING = 2 * EXTREMES;
+/** Width of the names beside the bars; fixed so that a separate axis strip lines up with the bars. */
+export const NAME_WIDTH = 180;
+export const NAME_CHARS = 24;
+/** The band above the first bar that holds the benchmark's label, so the label never sits on a bar. */
+const LABEL_ROW = ' ';
 
 /** Bars to draw: every ranked row with a value, or the top and bottom `n` when `showAll` is off. */
 export function selectBars(ranked: readonly RankedRow[], showAll: boolean, n = EXTREMES): RankedRow[] {
@@ -15,30 +24,74 @@ export function selectBars(ranked: readonly RankedRow[], showAll: boolean, n = E
   return [...withValue.slice(0, n), ...withValue.slice(-n)];
 }
 
+/** A name on at most two lines of about `max` characters, broken at spaces; the rest elided. */
+export function wrapName(name: string, max = NAME_CHARS): string[] {
+  if (name.length <= max) return [name];
+  const lines: string[] = [''];
+  for (const word of name.split(/\s+/)) {
+    const line = lines.at(-1)!;
+    if (line === '' || line.length + 1 + word.length <= max) lines[lines.length - 1] = line === '' ? word : `${line} ${word}`;
+    else lines.push(word);
+  }
+  if (lines.length <= 2) return lines;
+  const second = lines.slice(1).join(' ');
+  return [lines[0]!, `${second.slice(0, max - 1).trimEnd()}…`];
+}
+
 export interface BarSpecInput {
   /** Already ranked from the highest value down, rows with a value only (see selectBars). */
   bars: readonly RankedRow[];
   benchmark: ValueRow | null;
   indicator: Indicator;
   lang: Lang;
-  width?: number;
+  /** 'container': as wide as the element it is drawn in. */
+  width?: number | 'container';
 }
 
-/** Horizontal ranking, largest value first, with the benchmark (if given) as a labelled dashed rule. */
+function xDomain(bars: readonly RankedRow[], benchmark: ValueRow | null): [number, number] {
+  const extent = [0, ...bars.filter(hasValue).map((row) => row.value), ...(benchmark && hasValue(benchmark) ? [benchmark.value] : [])];
+  return [Math.min(...extent), Math.max(...extent)];
+}
+
+function xScale(bars: readonly RankedRow[], benchmark: ValueRow | null) {
+  return { domain: xDomain(bars, benchmark), nice: true, zero: true };
+}
+
+/** The names' axis, of a fixed width whether it shows names or not (see NAME_WIDTH). */
+// No label limit: wrapName keeps names within it, and Vega's limit would cut them with "…".
+const nameAxis = { title: null, labelLimit: 0, minExtent: NAME_WIDTH, maxExtent: NAME_WIDTH, labelExpr: "split(datum.label, '\\n')" };
+
+/**
+ * Horizontal ranking, largest value first, with the benchmark (if given) as a dashed rule labelled in a
+ * row of its own above the bars. Long names wrap on two lines (in full in the tooltip). A long ranking
+ * has no axis of its own: buildBarAxisSpec draws it, to keep in view beside the bars.
+ */
 export function buildBarSpec({ bars, benchmark, indicator, lang, width = 340 }: BarSpecInput): TopLevelSpec {
   const format = (value: number | null) => formatValue(value, indicator.decimals, lang);
   const values = bars
     .filter(hasValue)
     .sort((a, b) => b.value - a.value)
-    .map((row) => ({ label: `${row.rank}. ${row.name}`, name: row.name, value: row.value, valueLabel: format(row.value) }));
+    .map((row) => {
+      const [first, ...rest] = wrapName(row.name);
+      return { label: [`${row.rank}. ${first}`, ...rest].join('\n'), name: row.name, value: row.value, valueLabel: format(row.value) };
+    });
   const unit = localized(indicator.unit, lang);
-  const x = { field: 'value', type: 'quantitative' as const };
+  const wrapped = values.some((d) => d.label.includes('\n'));
+  const long = values.length > LONG_RANKING;
+  const withBenchmark = benchmark !== null && hasValue(benchmark);
+  const x = { field: 'value', type: 'quantitative' as const, scale: xScale(bars, benchmark) };
   const layers: Extract<TopLevelSpec, { layer: unknown }>['layer'] = [
     {
       mark: { type: 'bar', color: BAR_COLOUR },
       encoding: {
-        y: { field: 'label', type: 'nominal', sort: null, axis: { title: null, labelLimit: 220 } },
-        x: { ...x, axis: { title: unit, orient: 'top', grid: true } },
+        y: {
+          field: 'label',
+          type: 'nominal',
+          sort: null,
+          scale: { domain: [...(withBenchmark ? [LABEL_ROW] : []), ...values.map((d) => d.label)] },
+          axis: nameAxis,
+        },
+        x: { ...x, axis: long ? null : { title: unit, orient: 'top', grid: true } },
         tooltip: [
           { field: 'name', type: 'nominal', title: localized(indicator.name, lang) },
           { field: 'valueLabel', type: 'nominal', title: unit },
@@ -46,11 +99,10 @@ export function buildBarSpec({ bars, benchmark, indicator, lang, width = 340 }: 
       },
     },
   ];
-  if (benchmark && hasValue(benchmark)) {
-    const reference = { value: benchmark.value, label: `${benchmark.name}: ${format(benchmark.value)}` };
-    const extent = [0, benchmark.value, ...values.map((d) => d.value)];
-    const [min, max] = [Math.min(...extent), Math.max(...extent)];
-    // Keep the label inside the plot: beside the rule, on whichever side has more room.
+  if (withBenchmark) {
+    const reference = { value: benchmark.value, label: `${benchmark.name}: ${format(benchmark.value)}`, row: LABEL_ROW };
+    const [min, max] = xDomain(bars, benchmark);
+    // Beside the rule, on whichever side has more room.
     const leftOfRule = benchmark.value > min + (max - min) * 0.6;
     layers.push(
       {
@@ -60,16 +112,8 @@ export function buildBarSpec({ bars, benchmark, indicator, lang, width = 340 }: 
       },
       {
         data: { values: [reference] },
-        mark: {
-          type: 'text',
-          align: leftOfRule ? 'right' : 'left',
-          baseline: 'top',
-          dx: leftOfRule ? -4 : 4,
-          dy: 4,
-          color: TEXT_COLOUR,
-          fontWeight: 'bold',
-        },
-        encoding: { x, y: { value: 0 }, text: { field: 'label' } },
+        mark: { type: 'text', align: leftOfRule ? 'right' : 'left', baseline: 'middle', dx: leftOfRule ? -4 : 4, color: TEXT_COLOUR, fontWeight: 'bold' },
+        encoding: { x, y: { field: 'row', type: 'nominal' }, text: { field: 'label' } },
       },
     );
   }
@@ -77,9 +121,27 @@ export function buildBarSpec({ bars, benchmark, indicator, lang, width = 340 }: 
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: localized(indicator.name, lang),
     width,
-    height: { step: BAR_STEP },
+    height: { step: wrapped ? BAR_STEP_WRAPPED : BAR_STEP },
     config: chartConfig(lang),
     data: { values },
     layer: layers,
+  };
+}
+
+/** The axis of a long ranking alone, on the same scale and offset as its bars; null when the ranking has its own. */
+export function buildBarAxisSpec({ bars, benchmark, indicator, lang, width = 340 }: BarSpecInput): TopLevelSpec | null {
+  if (bars.filter(hasValue).length <= LONG_RANKING) return null;
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    description: localized(indicator.unit, lang),
+    width,
+    height: 0,
+    config: chartConfig(lang),
+    data: { values: [] },
+    mark: { type: 'point', opacity: 0 },
+    encoding: {
+      x: { field: 'value', type: 'quantitative', scale: xScale(bars, benchmark), axis: { title: localized(indicator.unit, lang), orient: 'top', grid: false } },
+      y: { field: 'label', type: 'nominal', axis: { ...nameAxis, labels: false, ticks: false, domain: false } },
+    },
   };
 }

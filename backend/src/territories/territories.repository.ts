@@ -13,15 +13,25 @@ export interface TerritoryRow {
   area_km2: number | null;
 }
 
+export interface TerritoryMatchRow extends TerritoryRow {
+  /** The former name that matched, when today's name did not. */
+  former_name: string | null;
+}
+
 const SQL = {
   list: loadSql(import.meta.url, 'territories.sql'),
   find: loadSql(import.meta.url, 'territory.sql'),
+  search: loadSql(import.meta.url, 'territory-search.sql'),
 };
 
 @Injectable()
 export class TerritoriesRepository {
   list(snapshot: SnapshotReader, level: TerritoryLevel | null, parent: string | null): Promise<TerritoryRow[]> {
     return snapshot.query<TerritoryRow>(SQL.list, { level, parent });
+  }
+
+  search(snapshot: SnapshotReader, q: string, level: TerritoryLevel | null, parent: string | null, limit: number): Promise<TerritoryMatchRow[]> {
+    return snapshot.query<TerritoryMatchRow>(SQL.search, { q, level, parent, limit });
   }
 
   async find(snapshot: SnapshotReader, code: string): Promise<TerritoryRow | null> {

@@ -1,10 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { BadParameterError, NotFoundError } from '../core/errors.js';
-import { parseChoice, parseCode } from '../core/params.js';
+import { optionalParam, parseChoice, parseCode } from '../core/params.js';
 import { SnapshotPool, type SnapshotReader } from '../core/snapshot-pool.js';
 import type { TerritoriesResponseDto, TerritoryDto } from './territories.dto.js';
 import { TerritoriesRepository, type TerritoryRow } from './territories.repository.js';
 import { parentLevels, TERRITORY_LEVELS, type TerritoryLevel } from './territory-levels.js';
+
+/** Enough for a list of suggestions under a search box. */
+export const SEARCH_LIMIT = 20;
+const SEARCH_LENGTH = { min: 2, max: 60 };
+
+/** Text to look for in names: 2 to 60 characters once trimmed. */
+export function parseSearchText(name: string, raw: unknown): string | undefined {
+  const value = optionalParam(name, raw)?.trim();
+  if (value === undefined) return undefined;
+  if (value.length < SEARCH_LENGTH.min || value.length > SEARCH_LENGTH.max) {
+    throw new BadParameterError(name, `give ${SEARCH_LENGTH.min} to ${SEARCH_LENGTH.max} characters of a name, e.g. ${name}=vige`);
+  }
+  return value;
+}
 
 @Injectable()
 export class TerritoriesService {
@@ -13,11 +27,16 @@ export class TerritoriesService {
     private readonly territories: TerritoriesRepository,
   ) {}
 
-  async list(query: { level?: unknown; parent?: unknown }): Promise<TerritoriesResponseDto> {
+  async list(query: { level?: unknown; parent?: unknown; q?: unknown }): Promise<TerritoriesResponseDto> {
     const level = parseChoice('level', query.level, TERRITORY_LEVELS) ?? null;
     const parent = parseCode('parent', query.parent) ?? null;
+    const q = parseSearchText('q', query.q) ?? null;
     return this.snapshots.use(async (snapshot) => {
       if (parent !== null) await this.requireParent(snapshot, level, parent);
+      if (q !== null) {
+        const matches = await this.territories.search(snapshot, q, level, parent, SEARCH_LIMIT);
+        return { snapshot: snapshot.info, level, parent, q, rows: matches.map((row) => ({ ...toTerritoryDto(row), formerName: row.former_name })) };
+      }
       const rows = await this.territories.list(snapshot, level, parent);
       return { snapshot: snapshot.info, level, parent, rows: rows.map(toTerritoryDto) };
     });

@@ -492,6 +492,8 @@ export interface components {
              */
             level: "comune" | "ambito" | "provincia" | "regione" | null;
             parent: string | null;
+            /** @description The text searched for, when given */
+            q?: string;
             rows: components["schemas"]["TerritoryDto"][];
         };
         TerritoryDto: {
@@ -508,6 +510,11 @@ export interface components {
             /** @description null: still valid */
             validTo: string | null;
             areaKm2: number | null;
+            /**
+             * @description Searches (q) only: the former name of a comune that matched (before a merger or a renaming), null when today's name did
+             * @example Ruino
+             */
+            formerName?: string | null;
         };
         ValueRowDto: {
             /** @example 018110 */
@@ -925,6 +932,8 @@ export interface operations {
             query?: {
                 /** @description Overrides the Accept header */
                 format?: "json" | "csv" | "arrow";
+                /** @description Search: territories whose name, or a comune's former name, contains this text (2 to 60 characters), ignoring case and accents; at most 20, names that start with it first */
+                q?: string;
                 /** @description Code of the containing territory, e.g. 018 */
                 parent?: string;
                 /** @description Every level when absent */

@@ -41,3 +41,5 @@ export interface ApiErrorBody {
   message: string;
   downloadUrl?: string;
 }
+
+export type Territory = Schemas['TerritoryDto'];

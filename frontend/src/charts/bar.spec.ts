@@ -126,8 +126,20 @@ describe('selectBars', () => {
     expect(shown.map((r) => r.value)).toEqual([39, 38, 37, 36, 35, 4, 3, 2, 1, 0]);
   });
 
+  it('keeps the user\'s comune among the extremes', () => {
+    expect(selectBars(many, false, 5, 'c20').map((r) => r.value)).toEqual([39, 38, 37, 36, 35, 20, 4, 3, 2, 1, 0]);
+  });
+
   it('shows all when asked or when there are few', () => {
     expect(selectBars(many, true, 5)).toHaveLength(40);
     expect(selectBars(many.slice(0, 8), false, 5)).toHaveLength(8);
+  });
+});
+
+describe('the user\'s comune', () => {
+  it('is drawn in its own colour among the bars', async () => {
+    const { svg } = await renderSpec(buildBarSpec({ bars: selectBars(rankByValue(rows), true), benchmark: null, indicator: ind, lang: 'it', home: '018177' }));
+    expect(svg.match(/fill="#b35806"/g)).toHaveLength(1);
+    expect(svg.match(/fill="#2f5f8f"/g)).toHaveLength(2);
   });
 });

@@ -8,6 +8,7 @@ export const BAR_STEP = 16;
 /** Row height when some name takes two lines. */
 export const BAR_STEP_WRAPPED = 30;
 export const BAR_COLOUR = '#2f5f8f';
+export const HOME_BAR_COLOUR = '#b35806';
 export const EXTREMES = 15;
 /** Above this many bars the chart is taller than a screen: its axis goes in a strip that stays in view. */
 export const LONG_RANKING = 2 * EXTREMES;
@@ -17,11 +18,11 @@ export const NAME_CHARS = 24;
 /** The band above the first bar that holds the benchmark's label, so the label never sits on a bar. */
 const LABEL_ROW = ' ';
 
-/** Bars to draw: every ranked row with a value, or the top and bottom `n` when `showAll` is off. */
-export function selectBars(ranked: readonly RankedRow[], showAll: boolean, n = EXTREMES): RankedRow[] {
+/** Bars to draw: every ranked row with a value, or the top and bottom `n` (and the user's comune) when `showAll` is off. */
+export function selectBars(ranked: readonly RankedRow[], showAll: boolean, n = EXTREMES, home: string | null = null): RankedRow[] {
   const withValue = ranked.filter(hasValue);
   if (showAll || withValue.length <= 2 * n) return withValue;
-  return [...withValue.slice(0, n), ...withValue.slice(-n)];
+  return withValue.filter((row, i) => i < n || i >= withValue.length - n || row.code === home);
 }
 
 /** A name on at most two lines of about `max` characters, broken at spaces; the rest elided. */
@@ -46,6 +47,8 @@ export interface BarSpecInput {
   lang: Lang;
   /** 'container': as wide as the element it is drawn in. */
   width?: number | 'container';
+  /** The user's own comune, drawn in another colour. */
+  home?: string | null;
 }
 
 function xDomain(bars: readonly RankedRow[], benchmark: ValueRow | null): [number, number] {
@@ -66,14 +69,14 @@ const nameAxis = { title: null, labelLimit: 0, minExtent: NAME_WIDTH, maxExtent:
  * row of its own above the bars. Long names wrap on two lines (in full in the tooltip). A long ranking
  * has no axis of its own: buildBarAxisSpec draws it, to keep in view beside the bars.
  */
-export function buildBarSpec({ bars, benchmark, indicator, lang, width = 340 }: BarSpecInput): TopLevelSpec {
+export function buildBarSpec({ bars, benchmark, indicator, lang, width = 340, home = null }: BarSpecInput): TopLevelSpec {
   const format = (value: number | null) => formatValue(value, indicator.decimals, lang);
   const values = bars
     .filter(hasValue)
     .sort((a, b) => b.value - a.value)
     .map((row) => {
       const [first, ...rest] = wrapName(row.name);
-      return { label: [`${row.rank}. ${first}`, ...rest].join('\n'), name: row.name, value: row.value, valueLabel: format(row.value) };
+      return { label: [`${row.rank}. ${first}`, ...rest].join('\n'), name: row.name, value: row.value, valueLabel: format(row.value), home: row.code === home };
     });
   const unit = localized(indicator.unit, lang);
   const wrapped = values.some((d) => d.label.includes('\n'));
@@ -82,8 +85,9 @@ export function buildBarSpec({ bars, benchmark, indicator, lang, width = 340 }: 
   const x = { field: 'value', type: 'quantitative' as const, scale: xScale(bars, benchmark) };
   const layers: Extract<TopLevelSpec, { layer: unknown }>['layer'] = [
     {
-      mark: { type: 'bar', color: BAR_COLOUR },
+      mark: { type: 'bar' },
       encoding: {
+        color: { condition: { test: 'datum.home', value: HOME_BAR_COLOUR }, value: BAR_COLOUR },
         y: {
           field: 'label',
           type: 'nominal',

@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Boundaries, Indicator, Lang } from '../api/types';
 import { localized, translate } from '../i18n';
 import { classColours, NO_DATA_FILL, NO_DATA_STROKE } from './colour';
-import { chartConfig } from './config';
+import { chartConfig, TEXT_COLOUR } from './config';
 import type { MapData } from './mapAreas';
 
 export interface MapSpecInput extends MapData {
@@ -12,6 +12,8 @@ export interface MapSpecInput extends MapData {
   showAmbito: boolean;
   /** Draw only these comuni (an Ambito or a comune's neighbours inside its provincia's boundaries). */
   only?: readonly string[];
+  /** The user's own comune, outlined. */
+  home?: string | null;
   /** 'container': as wide as the element it is drawn in. */
   width?: number | 'container';
   height?: number;
@@ -21,7 +23,7 @@ export interface MapSpecInput extends MapData {
  * Choropleth of the comuni by classes of value. A comune without a value (null, or no row at all) gets
  * the class "nessun dato" in a neutral grey with its own legend entry, so that a gap never reads as zero.
  */
-export function buildMapSpec({ topology, areas, classes, indicator, lang, showAmbito, only, width = 440, height = 500 }: MapSpecInput): TopLevelSpec {
+export function buildMapSpec({ topology, areas, classes, indicator, lang, showAmbito, only, home = null, width = 440, height = 500 }: MapSpecInput): TopLevelSpec {
   const noData = translate(lang, 'noData');
   const unit = localized(indicator.unit, lang);
   return {
@@ -45,6 +47,12 @@ export function buildMapSpec({ topology, areas, classes, indicator, lang, showAm
     ],
     mark: { type: 'geoshape', stroke: '#ffffff', strokeWidth: 0.5 },
     encoding: {
+      ...(home
+        ? {
+            stroke: { condition: { test: `datum.properties.code === ${JSON.stringify(home)}`, value: TEXT_COLOUR }, value: '#ffffff' },
+            strokeWidth: { condition: { test: `datum.properties.code === ${JSON.stringify(home)}`, value: 2.5 }, value: 0.5 },
+          }
+        : {}),
       color: {
         field: 'classLabel',
         type: 'ordinal',

@@ -10,6 +10,8 @@ interface Props {
   values: IndicatorValues;
   ranked: readonly RankedRow[];
   csvHref: string;
+  /** The user's own comune, marked in its row. */
+  home?: string | null;
 }
 
 interface Column {
@@ -28,7 +30,7 @@ const COLUMNS: Column[] = [
 ];
 const COVERAGE: Column = { key: 'coverage', label: 'coverage', numeric: true };
 
-export function DataTable({ values, ranked, csvHref }: Props) {
+export function DataTable({ values, ranked, csvHref, home = null }: Props) {
   const { lang, t } = useI18n();
   const [open, setOpen] = useState<string | null>(null);
   const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({ key: 'rank', direction: 'ascending' });
@@ -71,6 +73,7 @@ export function DataTable({ values, ranked, csvHref }: Props) {
     return columns.map((column) => (
       <td key={column.key} className={column.numeric ? 'num' : undefined} data-nodata={column.key === 'value' && row.value === null ? '' : undefined}>
         {column.key === 'value' && row.value !== null ? valueButton : text[column.key]}
+        {column.key === 'name' && row.code === home && <span className="home-mark"> ({t('homeMark')})</span>}
       </td>
     ));
   };
@@ -115,7 +118,7 @@ export function DataTable({ values, ranked, csvHref }: Props) {
           <tbody>
             {rows.map((row) => (
               <Fragment key={row.code}>
-                <tr>{cells(row, row.rank)}</tr>
+                <tr className={row.code === home ? 'is-home' : undefined}>{cells(row, row.rank)}</tr>
                 {detail(row)}
               </Fragment>
             ))}

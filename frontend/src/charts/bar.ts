@@ -6,7 +6,7 @@ import { chartConfig, TEXT_COLOUR } from './config';
 
 export const BAR_STEP = 16;
 /** Row height when some name takes two lines. */
-export const BAR_STEP_WRAPPED = 30;
+export const BAR_STEP_WRAPPED = 26;
 export const BAR_COLOUR = '#2f5f8f';
 export const HOME_BAR_COLOUR = '#b35806';
 export const EXTREMES = 15;
@@ -62,7 +62,7 @@ function xScale(bars: readonly RankedRow[], benchmark: ValueRow | null) {
 
 /** The names' axis, of a fixed width whether it shows names or not (see NAME_WIDTH). */
 // No label limit: wrapName keeps names within it, and Vega's limit would cut them with "…".
-const nameAxis = { title: null, labelLimit: 0, minExtent: NAME_WIDTH, maxExtent: NAME_WIDTH, labelExpr: "split(datum.label, '\\n')" };
+const nameAxis = { title: null, labelLimit: 0, labelLineHeight: 12, minExtent: NAME_WIDTH, maxExtent: NAME_WIDTH, labelExpr: "split(datum.label, '\\n')" };
 
 /**
  * Horizontal ranking, largest value first, with the benchmark (if given) as a dashed rule labelled in a
@@ -76,7 +76,7 @@ export function buildBarSpec({ bars, benchmark, indicator, lang, width = 340, ho
     .sort((a, b) => b.value - a.value)
     .map((row) => {
       const [first, ...rest] = wrapName(row.name);
-      return { label: [`${row.rank}. ${first}`, ...rest].join('\n'), name: row.name, value: row.value, valueLabel: format(row.value), home: row.code === home };
+      return { label: [`${row.rank}. ${first}`, ...rest].join('\n'), name: row.name, value: row.value, valueLabel: format(row.value), home: row.code === home, spoken: `${row.rank}. ${row.name}: ${format(row.value)}` };
     });
   const unit = localized(indicator.unit, lang);
   const wrapped = values.some((d) => d.label.includes('\n'));
@@ -88,6 +88,8 @@ export function buildBarSpec({ bars, benchmark, indicator, lang, width = 340, ho
       mark: { type: 'bar' },
       encoding: {
         color: { condition: { test: 'datum.home', value: HOME_BAR_COLOUR }, value: BAR_COLOUR },
+        // What a screen reader (and the keyboard walk through the bars) says for each bar.
+        description: { field: 'spoken', type: 'nominal' },
         y: {
           field: 'label',
           type: 'nominal',

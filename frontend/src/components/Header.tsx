@@ -13,7 +13,8 @@ function LanguageSwitch() {
           type="button"
           lang={option}
           aria-pressed={option === lang}
-          aria-label={translate(option, 'languageName')}
+          // The visible code stays part of the name (WCAG 2.5.3), the language's name says what it is.
+          aria-label={`${option.toUpperCase()} — ${translate(option, 'languageName')}`}
           onClick={() => setLang(option)}
         >
           {option.toUpperCase()}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { TopLevelSpec } from 'vega-lite';
 import { useI18n } from '../LanguageContext';
 
@@ -51,9 +51,55 @@ export function VegaChart({ spec, label, testId, className }: Props) {
     };
   }, [spec]);
 
+  // From the keyboard: the chart is one tab stop, the arrows move from mark to mark, showing each one's
+  // tooltip as the pointer would and reading its label out.
+  const focused = useRef<Element | null>(null);
+  const [spoken, setSpoken] = useState('');
+  const hintId = useId();
+  const point = (mark: Element | null) => {
+    const previous = focused.current;
+    if (previous) {
+      previous.classList.remove('is-focused');
+      for (const type of ['pointerout', 'mouseout']) previous.dispatchEvent(new MouseEvent(type, { bubbles: true }));
+    }
+    focused.current = mark;
+    if (!mark) return setSpoken('');
+    mark.classList.add('is-focused');
+    const box = mark.getBoundingClientRect();
+    const at = { bubbles: true, clientX: box.left + box.width / 2, clientY: box.top + box.height / 2 };
+    for (const type of ['pointerover', 'mouseover', 'pointermove', 'mousemove']) mark.dispatchEvent(new MouseEvent(type, at));
+    setSpoken(mark.getAttribute('aria-label') ?? '');
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const marks = [...(container.current?.querySelectorAll(':scope > div:not(.chart-next) path[role="graphics-symbol"][aria-label]') ?? [])];
+    if (marks.length === 0) return;
+    const at = focused.current ? marks.indexOf(focused.current) : -1;
+    const moves: Record<string, number> = { ArrowDown: at + 1, ArrowRight: at + 1, ArrowUp: at - 1, ArrowLeft: at - 1, Home: 0, End: marks.length - 1 };
+    if (event.key === 'Escape') return point(null);
+    if (!(event.key in moves)) return;
+    event.preventDefault();
+    point(marks[Math.min(Math.max(moves[event.key]!, 0), marks.length - 1)]!);
+  };
+
   return (
     <>
-      <div className={className ? `chart ${className}` : 'chart'} ref={container} data-testid={testId} role="img" aria-label={label} />
+      <div
+        className={className ? `chart ${className}` : 'chart'}
+        ref={container}
+        data-testid={testId}
+        role="figure"
+        aria-label={label}
+        aria-describedby={hintId}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onBlur={() => point(null)}
+      />
+      <p id={hintId} className="visually-hidden">
+        {t('chartKeys')}
+      </p>
+      <p className="visually-hidden" aria-live="polite" data-testid={`${testId}-spoken`}>
+        {spoken}
+      </p>
       {error && (
         <p className="notice notice-error" role="alert">
           {t('chartError', { message: error })}

@@ -137,7 +137,7 @@ describe('Dashboard', () => {
     serve(routes());
     render(<App lang="it" />);
     await screen.findByTestId('values-table');
-    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    fireEvent.click(screen.getByRole('button', { name: /English/ }));
     expect(document.documentElement.lang).toBe('en');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Osservatorio — social needs and services');
     expect(screen.getByTestId('values-table').textContent).toContain('1,129.03');

@@ -50,9 +50,9 @@ describe('buildBarSpec', () => {
   it('draws the benchmark as a labelled rule at its value', async () => {
     const layers = (spec() as { layer: Array<{ mark: { type: string }; data?: { values: unknown[] } }> }).layer;
     const rule = layers.find((l) => l.mark.type === 'rule');
-    expect(rule?.data?.values).toMatchObject([{ value: 31.5, label: 'Provincia di Pavia: 31,50' }]);
+    expect(rule?.data?.values).toMatchObject([{ value: 31.5, label: '31,50 (Provincia di Pavia)' }]);
     const { svg } = await renderSpec(spec());
-    expect(svg).toContain('Provincia di Pavia: 31,50');
+    expect(svg).toContain('31,50 (Provincia di Pavia)');
   });
 
   it('never draws the benchmark label over a bar', async () => {
@@ -64,6 +64,16 @@ describe('buildBarSpec', () => {
       expect(bars).toHaveLength(3);
       expect(label).toBeDefined();
       for (const bar of bars) expect(overlaps(label!, bar)).toBe(false);
+    }
+  });
+
+  it('keeps a long benchmark label inside the plot, on the side of the rule with more room', async () => {
+    const long = valueRow({ code: 'PV-E5', name: 'Ambito di esempio Oltrepò di Broni e Stradella', value: 60 });
+    for (const width of [150, 340]) {
+      const { view } = await renderSpec(spec({ benchmark: long, width }));
+      const [label] = drawn(view, 'text', 'mark');
+      expect(label!.x1).toBeGreaterThanOrEqual(0);
+      expect(label!.x2).toBeLessThanOrEqual(width);
     }
   });
 

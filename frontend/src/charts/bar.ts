@@ -106,10 +106,12 @@ export function buildBarSpec({ bars, benchmark, indicator, lang, width = 340, ho
     },
   ];
   if (withBenchmark) {
-    const reference = { value: benchmark.value, label: `${benchmark.name}: ${format(benchmark.value)}`, row: LABEL_ROW };
-    const [min, max] = xDomain(bars, benchmark);
-    // Beside the rule, on whichever side has more room.
-    const leftOfRule = benchmark.value > min + (max - min) * 0.6;
+    // The value first: when the room is short, the name is what gets cut.
+    const reference = { value: benchmark.value, label: `${format(benchmark.value)} (${benchmark.name})`, row: LABEL_ROW };
+    // Beside the rule on whichever side has more room, cut to that room ("…"; the name is in full below
+    // the chart and in the tooltip): measured at draw time, since the chart takes its container's width.
+    const at = "scale('x', datum.value)";
+    const leftOfRule = `${at} > width / 2`;
     layers.push(
       {
         data: { values: [reference] },
@@ -118,7 +120,15 @@ export function buildBarSpec({ bars, benchmark, indicator, lang, width = 340, ho
       },
       {
         data: { values: [reference] },
-        mark: { type: 'text', align: leftOfRule ? 'right' : 'left', baseline: 'middle', dx: leftOfRule ? -4 : 4, color: TEXT_COLOUR, fontWeight: 'bold' },
+        mark: {
+          type: 'text',
+          baseline: 'middle',
+          color: TEXT_COLOUR,
+          fontWeight: 'bold',
+          align: { expr: `${leftOfRule} ? 'right' : 'left'` },
+          dx: { expr: `${leftOfRule} ? -4 : 4` },
+          limit: { expr: `max(80, (${leftOfRule} ? ${at} : width - ${at}) - 8)` },
+        },
         encoding: { x, y: { field: 'row', type: 'nominal' }, text: { field: 'label' } },
       },
     );

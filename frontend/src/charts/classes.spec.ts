@@ -82,10 +82,25 @@ describe('values on both sides of zero', () => {
   it('colours the two sides with two hues, lightest next to zero, colour-blind safe (ColorBrewer RdBu / PuOr)', () => {
     const classes = quantileClasses(change, 1, 'it');
     const colours = classColours('neither', classes.labels.length, classes.belowZero);
-    const puOr = ['#b35806', '#e08214', '#fdb863', '#b2abd2', '#8073ac', '#542788'];
+    const puOr = ['#b35806', '#e08214', '#fdb863', '#b2abd2', '#8073ac', '#542788']; // ColorBrewer PuOr, 3 steps a side
     expect(colours).toEqual(puOr.slice(3 - classes.belowZero!, 3 + classes.labels.length - classes.belowZero!));
     // Worse-when-higher: the rise is red, the fall blue.
     const worse = classColours('higher_worse', 2, 1);
     expect(worse).toEqual(['#92c5de', '#f4a582']);
+  });
+});
+
+describe('values all below zero (a population falling everywhere)', () => {
+  const falling = [-2.36, -1.98, -1.79, -1.57, -1.08, -0.65];
+
+  it('has a colour for every class, from the one hue of the side below zero, palest nearest zero', () => {
+    for (const polarity of ['neither', 'higher_worse', 'higher_better'] as const) {
+      const classes = quantileClasses(falling, 2, 'it');
+      expect(classes.belowZero).toBe(classes.labels.length);
+      const colours = classColours(polarity, classes.labels.length, classes.belowZero);
+      expect(colours).toHaveLength(classes.labels.length);
+      expect(new Set(colours).size).toBe(colours.length);
+    }
+    expect(classColours('neither', 4, 4)).toEqual(['#7f3b08', '#b35806', '#e08214', '#fdb863']);
   });
 });

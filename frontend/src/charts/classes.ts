@@ -1,9 +1,10 @@
 import type { Lang } from '../api/types';
 import { formatValue } from '../i18n';
+import { MAX_SIDE_CLASSES } from './colour';
 
 export const CLASS_COUNT = 5;
 /** Classes on each side of zero when the scale diverges. */
-export const SIDE_CLASS_COUNT = 3;
+export const SIDE_CLASS_COUNT = 3; // at most MAX_SIDE_CLASSES
 
 export interface Classes {
   /** A value v is in class i when breaks[i-1] <= v < breaks[i]. */
@@ -60,8 +61,9 @@ export function quantileClasses(values: readonly number[], decimals: number, lan
   const below = sorted.filter((value) => value < 0);
   const diverging = below.length > 0;
   const rest = sorted.slice(below.length);
-  const belowGroups = diverging ? quantileGroups(below, rest.length > 0 ? SIDE_CLASS_COUNT : count) : [];
-  const groups = [...belowGroups, ...quantileGroups(rest, diverging && below.length > 0 ? SIDE_CLASS_COUNT : count)];
+  // With every value below zero the scale is the lower side alone, with as many classes as it has colours.
+  const belowGroups = diverging ? quantileGroups(below, rest.length > 0 ? SIDE_CLASS_COUNT : Math.min(count, MAX_SIDE_CLASSES)) : [];
+  const groups = [...belowGroups, ...quantileGroups(rest, diverging ? SIDE_CLASS_COUNT : count)];
   const label = (group: readonly number[]) => {
     const [min, max] = [formatValue(group[0]!, decimals, lang), formatValue(group.at(-1)!, decimals, lang)];
     return min === max ? min : `${min} – ${max}`;

@@ -119,7 +119,8 @@ describe('Dashboard', () => {
     await waitFor(() => expect(map.querySelectorAll('.mark-shape path')).toHaveLength(3), { timeout: 10_000 });
     const bars = screen.getByTestId('bar-chart');
     await waitFor(() => expect(bars.querySelectorAll('.mark-rect path')).toHaveLength(2), { timeout: 10_000 });
-    expect(bars.textContent).toContain('Provincia di Pavia: 180,22');
+    // happy-dom lays nothing out (width 0), so the label is cut to its value; bar.spec checks it in full.
+    expect(bars.textContent).toContain('180,22 (');
   });
 
   it('sorts the table by a column header and reports it with aria-sort', async () => {

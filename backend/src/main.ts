@@ -18,4 +18,6 @@ const snapshot = await app.get(SnapshotPool).current();
 const address = app.getHttpServer().address();
 const port = typeof address === 'object' && address !== null ? address.port : config.port; // PORT=0 picks a free port
 const host = ['127.0.0.1', '0.0.0.0', '::', 'localhost'].includes(config.host) ? 'localhost' : config.host;
-console.log(`Osservatorio: http://${host}:${port} (snapshot ${snapshot?.id ?? 'none'})`);
+console.log(`Snapshot served: ${snapshot?.id ?? 'none'}`);
+// Last, so that the address to open is the last thing on screen.
+console.log(`Osservatorio: http://${host}:${port} `);

@@ -2,7 +2,7 @@ import type { Lang } from './api/types';
 import { LanguageProvider } from './LanguageContext';
 import { Dashboard } from './pages/Dashboard';
 import { QualityPage } from './pages/QualityPage';
-import { useRoute } from './route';
+import { UrlStateProvider, useRoute } from './route';
 
 function Pages() {
   return useRoute() === 'quality' ? <QualityPage /> : <Dashboard />;
@@ -10,8 +10,10 @@ function Pages() {
 
 export function App({ lang }: { lang?: Lang }) {
   return (
-    <LanguageProvider initial={lang}>
-      <Pages />
-    </LanguageProvider>
+    <UrlStateProvider>
+      <LanguageProvider initial={lang}>
+        <Pages />
+      </LanguageProvider>
+    </UrlStateProvider>
   );
 }

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Lang } from './api/types';
 import { LANGS, translate, type MessageKey, type Params } from './i18n';
+import { useUrlState } from './route';
 
 const STORAGE_KEY = 'osservatorio.lang';
 
@@ -21,16 +22,20 @@ function storedLang(): Lang {
   }
 }
 
+/** The language of the URL when it names one (a shared link), else the last one chosen here, else Italian. */
 export function LanguageProvider({ children, initial }: { children: ReactNode; initial?: Lang }) {
-  const [lang, setLangState] = useState<Lang>(() => initial ?? storedLang());
+  const { state, navigate } = useUrlState();
+  const [chosen, setChosen] = useState<Lang>(() => initial ?? storedLang());
+  const lang = state.lang ?? chosen;
   const setLang = useCallback((next: Lang) => {
-    setLangState(next);
+    setChosen(next);
+    navigate({ lang: next }, { replace: true });
     try {
       globalThis.localStorage?.setItem(STORAGE_KEY, next);
     } catch {
       // Private browsing may forbid storage; the choice then lasts for this page only.
     }
-  }, []);
+  }, [navigate]);
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = translate(lang, 'appTitle');

@@ -1,20 +1,108 @@
-import { useEffect, useState } from 'react';
+/**
+ * The URL is the state of the page: which page, and on it the indicator, year, level, territory,
+ * benchmark and language, kept in the hash (`#/?indicatore=DEM_POP&anno=2024`) so that the backend
+ * serves one index.html for every address. A link can be shared, a reload keeps the view, and back
+ * and forward move between views.
+ */
+import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Lang } from './api/types';
 
-/** The dashboard's pages, addressed by the URL hash so that the backend serves one index.html for all. */
 export type Route = 'indicators' | 'quality';
+export type MapLevel = 'comune' | 'ambito';
 
 export const ROUTE_HASH: Record<Route, string> = { indicators: '#/', quality: '#/qualita' };
 
-export function routeOf(hash: string): Route {
-  return hash === ROUTE_HASH.quality ? 'quality' : 'indicators';
+export interface UrlState {
+  page: Route;
+  indicator?: string;
+  year?: number;
+  level?: MapLevel;
+  /** The territory the page is about: a provincia, an Ambito or a comune code. */
+  territory?: string;
+  /** The territory values are compared with, when not the default. */
+  benchmark?: string;
+  lang?: Lang;
+}
+
+// Parameter names in Italian, as users read them in a shared link.
+const PARAM = { indicator: 'indicatore', year: 'anno', level: 'livello', territory: 'territorio', benchmark: 'riferimento', lang: 'lingua' } as const;
+const CODE = /^[A-Za-z0-9_.-]{1,40}$/;
+
+/** What a hash says; anything malformed is left out, so a mistyped link still opens a page. */
+export function parseHash(hash: string): UrlState {
+  const [path = '', search = ''] = hash.replace(/^#/, '').split('?');
+  const params = new URLSearchParams(search);
+  const state: UrlState = { page: path === ROUTE_HASH.quality.slice(1) ? 'quality' : 'indicators' };
+  const code = (name: string) => {
+    const value = params.get(name);
+    return value !== null && CODE.test(value) ? value : undefined;
+  };
+  const indicator = code(PARAM.indicator);
+  if (indicator) state.indicator = indicator;
+  const year = params.get(PARAM.year);
+  if (year !== null && /^\d{4}$/.test(year)) state.year = Number(year);
+  const level = params.get(PARAM.level);
+  if (level === 'comune' || level === 'ambito') state.level = level;
+  const territory = code(PARAM.territory);
+  if (territory) state.territory = territory;
+  const benchmark = code(PARAM.benchmark);
+  if (benchmark) state.benchmark = benchmark;
+  const lang = params.get(PARAM.lang);
+  if (lang === 'it' || lang === 'en') state.lang = lang;
+  return state;
+}
+
+export function formatHash(state: UrlState): string {
+  const params = new URLSearchParams();
+  for (const key of ['indicator', 'year', 'level', 'territory', 'benchmark', 'lang'] as const) {
+    const value = state[key];
+    if (value !== undefined) params.set(PARAM[key], String(value));
+  }
+  const search = params.toString();
+  return `${ROUTE_HASH[state.page]}${search ? `?${search}` : ''}`;
+}
+
+export type Navigate = (patch: Partial<UrlState>, options?: { replace?: boolean }) => void;
+
+interface UrlStateValue {
+  state: UrlState;
+  navigate: Navigate;
+}
+
+const UrlStateContext = createContext<UrlStateValue | null>(null);
+
+const currentHash = () => globalThis.location?.hash ?? '';
+
+export function UrlStateProvider({ children }: { children: ReactNode }) {
+  const [hash, setHash] = useState(currentHash);
+  useEffect(() => {
+    const onChange = () => setHash(currentHash());
+    globalThis.addEventListener('hashchange', onChange);
+    globalThis.addEventListener('popstate', onChange);
+    return () => {
+      globalThis.removeEventListener('hashchange', onChange);
+      globalThis.removeEventListener('popstate', onChange);
+    };
+  }, []);
+  const state = useMemo(() => parseHash(hash), [hash]);
+  const navigate = useCallback<Navigate>((patch, options = {}) => {
+    const next = formatHash({ ...parseHash(currentHash()), ...patch });
+    if (next === currentHash()) return;
+    // A new view is a new history entry; corrections of the URL (a default filled in) replace it.
+    if (options.replace) globalThis.history.replaceState(null, '', next);
+    else globalThis.history.pushState(null, '', next);
+    setHash(next);
+  }, []);
+  const value = useMemo(() => ({ state, navigate }), [state, navigate]);
+  return createElement(UrlStateContext.Provider, { value }, children);
+}
+
+export function useUrlState(): UrlStateValue {
+  const value = useContext(UrlStateContext);
+  if (!value) throw new Error('useUrlState must be used inside <UrlStateProvider>');
+  return value;
 }
 
 export function useRoute(): Route {
-  const [route, setRoute] = useState<Route>(() => routeOf(globalThis.location?.hash ?? ''));
-  useEffect(() => {
-    const onChange = () => setRoute(routeOf(globalThis.location.hash));
-    globalThis.addEventListener('hashchange', onChange);
-    return () => globalThis.removeEventListener('hashchange', onChange);
-  }, []);
-  return route;
+  return useUrlState().state.page;
 }

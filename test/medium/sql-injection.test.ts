@@ -37,8 +37,8 @@ const GOOD: Record<string, string> = {
   level: 'comune',
 };
 
-/** Parameters that take any text, and the listing whose rows a search through them may answer with. */
-const FREE_TEXT: Record<string, string> = { q: '/api/indicators' };
+/** Parameters that take any text (route and name), and the listing whose rows a search through them may answer with. */
+const FREE_TEXT: Record<string, string> = { '/api/indicators q': '/api/indicators', '/api/territories q': '/api/territories' };
 
 interface Operation {
   readonly path: string;
@@ -97,12 +97,12 @@ describe('SQL injection', () => {
           const text = await response.text();
           tried += 1;
           const body = JSON.parse(text) as Record<string, unknown>;
-          const searched = FREE_TEXT[parameter.name];
+          const searched = FREE_TEXT[`${op.path} ${parameter.name}`];
           if (searched !== undefined && response.status === 200) {
-            const listing = (await (await fetch(`${server.url}${searched}`)).json()) as { rows: unknown[] };
-            const rows = (body as { rows?: unknown[] }).rows ?? [];
-            const listed = new Set(listing.rows.map((row) => JSON.stringify(row)));
-            if (!rows.every((row) => listed.has(JSON.stringify(row)))) answers.push(`${response.status} ${url.slice(0, 120)}: rows not of ${searched}: ${text.slice(0, 200)}`);
+            const listing = (await (await fetch(`${server.url}${searched}`)).json()) as { rows: { code: string }[] };
+            const rows = (body as { rows?: { code: string }[] }).rows ?? [];
+            const listed = new Set(listing.rows.map((row) => row.code));
+            if (!rows.every((row) => listed.has(row.code))) answers.push(`${response.status} ${url.slice(0, 120)}: rows not of ${searched}: ${text.slice(0, 200)}`);
           } else if (![400, 404].includes(response.status) || 'rows' in body || typeof body.message !== 'string') {
             answers.push(`${response.status} ${url.slice(0, 120)}: ${text.slice(0, 200)}`);
           }

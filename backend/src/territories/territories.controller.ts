@@ -3,7 +3,7 @@ import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation
 import { ErrorDto } from '../core/error.dto.js';
 import { SnapshotData } from '../core/http/snapshot-data.decorator.js';
 import { ZodQueryPipe } from '../core/param-schemas.js';
-import { TerritoriesQuerySchema, type TerritoriesQuery, TERRITORIES_MAX_LIMIT } from './territories.params.js';
+import { SEARCH_LIMIT, TerritoriesQuerySchema, type TerritoriesQuery, TERRITORIES_MAX_LIMIT } from './territories.params.js';
 import { territoriesTable, TerritoriesResponseDto } from './territories.dto.js';
 import { TerritoriesService } from './territories.service.js';
 import { TERRITORY_LEVELS } from './territory-levels.js';
@@ -19,8 +19,14 @@ export class TerritoriesController {
   @ApiQuery({ name: 'parent', required: false, type: String, description: 'Code of the containing territory, e.g. 018' })
   @ApiQuery({ name: 'limit', required: false, type: Number, description: `Rows per page; default and most ${TERRITORIES_MAX_LIMIT} (larger values are cut to ${TERRITORIES_MAX_LIMIT})` })
   @ApiQuery({ name: 'offset', required: false, type: Number, description: 'Rows to skip; default 0' })
+  @ApiQuery({
+    name: 'q',
+    required: false,
+    type: String,
+    description: `Search: territories whose name, or a comune's former name, contains this text (2 to 60 characters), ignoring case and accents; at most ${SEARCH_LIMIT}, names that start with it first`,
+  })
   @ApiOkResponse({ type: TerritoriesResponseDto })
-  @ApiBadRequestResponse({ type: ErrorDto, description: 'Bad level, parent, limit or offset; the body names the parameter and what it allows' })
+  @ApiBadRequestResponse({ type: ErrorDto, description: 'Bad level, parent, q, limit or offset; the body names the parameter and what it allows' })
   @ApiNotFoundResponse({ type: ErrorDto, description: 'Unknown parent' })
   @SnapshotData(territoriesTable)
   list(@Query(new ZodQueryPipe(TerritoriesQuerySchema)) query: TerritoriesQuery): Promise<TerritoriesResponseDto> {

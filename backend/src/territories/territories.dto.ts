@@ -26,6 +26,9 @@ export class TerritoryDto {
 
   @ApiProperty({ type: Number, nullable: true })
   areaKm2: number | null;
+
+  @ApiProperty({ type: String, nullable: true, required: false, example: 'Ruino', description: 'Searches (q) only: the former name of a comune that matched (before a merger or a renaming), null when today\'s name did' })
+  formerName?: string | null;
 }
 
 export class TerritoriesResponseDto {
@@ -46,6 +49,8 @@ export class TerritoriesResponseDto {
 
   @ApiProperty({ description: 'Territories matching level and parent, on every page' })
   total: number;
+  @ApiProperty({ type: String, required: false, description: 'The text searched for, when given' })
+  q?: string;
 
   @ApiProperty({ type: [TerritoryDto] })
   rows: TerritoryDto[];

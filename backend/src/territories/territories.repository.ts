@@ -18,10 +18,16 @@ export interface TerritoryFilter {
   parent: string | null;
 }
 
+export interface TerritoryMatchRow extends TerritoryRow {
+  /** The former name that matched, when today's name did not. */
+  former_name: string | null;
+}
+
 const SQL = {
   list: loadSql(import.meta.url, 'territories.sql'),
   count: loadSql(import.meta.url, 'territories-count.sql'),
   find: loadSql(import.meta.url, 'territory.sql'),
+  search: loadSql(import.meta.url, 'territory-search.sql'),
 };
 
 @Injectable()
@@ -33,6 +39,10 @@ export class TerritoriesRepository {
   async count(snapshot: SnapshotReader, filter: TerritoryFilter): Promise<number> {
     const [row] = await snapshot.query<{ total: number }>(SQL.count, { ...filter });
     return row!.total;
+  }
+
+  search(snapshot: SnapshotReader, q: string, level: TerritoryLevel | null, parent: string | null, limit: number): Promise<TerritoryMatchRow[]> {
+    return snapshot.query<TerritoryMatchRow>(SQL.search, { q, level, parent, limit });
   }
 
   async find(snapshot: SnapshotReader, code: string): Promise<TerritoryRow | null> {

@@ -3,7 +3,7 @@ import { BadParameterError, NotFoundError } from '../core/errors.js';
 import { SnapshotPool, type SnapshotReader } from '../core/snapshot-pool.js';
 import type { TerritoriesResponseDto, TerritoryDto } from './territories.dto.js';
 import { TerritoriesRepository, type TerritoryRow } from './territories.repository.js';
-import type { TerritoriesQuery } from './territories.params.js';
+import { SEARCH_LIMIT, type TerritoriesQuery } from './territories.params.js';
 import { parentLevels, type TerritoryLevel } from './territory-levels.js';
 
 @Injectable()
@@ -14,9 +14,14 @@ export class TerritoriesService {
   ) {}
 
   async list(query: TerritoriesQuery): Promise<TerritoriesResponseDto> {
-    const { level, parent, limit, offset } = query;
+    const { level, parent, q, limit, offset } = query;
     return this.snapshots.use(async (snapshot) => {
       if (parent !== null) await this.requireParent(snapshot, level, parent);
+      if (q !== null) {
+        const matches = await this.territories.search(snapshot, q, level, parent, SEARCH_LIMIT);
+        const rows = matches.map((row) => ({ ...toTerritoryDto(row), formerName: row.former_name }));
+        return { snapshot: snapshot.info, level, parent, q, limit: SEARCH_LIMIT, offset: 0, total: rows.length, rows };
+      }
       const [rows, total] = await Promise.all([this.territories.list(snapshot, { level, parent }, { limit, offset }), this.territories.count(snapshot, { level, parent })]);
       return { snapshot: snapshot.info, level, parent, limit, offset, total, rows: rows.map(toTerritoryDto) };
     });

@@ -98,3 +98,58 @@ describe('errors in the language asked', () => {
     expect(body.parameter ?? null).toBe(parameter);
   });
 });
+
+describe('search (q)', () => {
+  const search = async (query: string) => {
+    const { status, body } = await getJson(`${server.url}/api/territories${query}`);
+    expect(status).toBe(200);
+    return body.rows.map((r: { code: string; formerName?: string | null }) => [r.code, r.formerName]);
+  };
+
+  it('finds a territory by part of its name, ignoring case and accents', async () => {
+    expect(await search('?q=vigev')).toEqual([['018177', null]]);
+    expect(await search(`?q=${encodeURIComponent('VIGÉVANO')}`)).toEqual([['018177', null]]);
+    // "Pavia" is the provincia and a comune; the provincia comes first, the level then narrows it.
+    expect(await search('?q=pavia')).toEqual([['018', null], ['018110', null]]);
+    expect(await search('?q=pavia&level=comune')).toEqual([['018110', null]]);
+  });
+
+  it('finds a comune by a former name, before its merger, saying which name matched', async () => {
+    // Ruino merged into Colli Verdi in 2019; Albaredo Arnaboldi into Campospinoso Albaredo in 2023.
+    const ruino = await search('?q=ruin');
+    expect(ruino).toHaveLength(1);
+    expect(ruino[0]![0]).toBe('018193');
+    expect(ruino[0]![1]).toMatch(/^ruino$/i);
+    const albaredo = await search('?q=albaredo%20arn');
+    expect(albaredo.map((r: unknown[]) => r[0])).toEqual(['018026']);
+    expect(albaredo[0]![1]).toMatch(/^albaredo arnaboldi$/i);
+  });
+
+  it('searches inside a parent, one row per territory', async () => {
+    // In PV-T2: Campospinoso Albaredo by its name, Colli Verdi by its former Valverde; Vigevano has no "al".
+    const rows = await search('?q=al&parent=PV-T2');
+    expect(rows.map((r: unknown[]) => r[0])).toEqual(['018026', '018193']);
+  });
+
+  it('keeps the answer without q as it was: no formerName field', async () => {
+    const { body } = await getJson(`${server.url}/api/territories?level=comune&parent=PV-T1`);
+    expect(Object.keys(body.rows[0])).not.toContain('formerName');
+    expect(Object.keys(body)).not.toContain('q');
+  });
+
+  it.each([
+    ['?q=a', 400, /^q: give 2 to 60 characters of a name/],
+    [`?q=${'x'.repeat(61)}`, 400, /^q: give 2 to 60 characters/],
+    ['?q=pavia&level=frazione', 400, /^level: "frazione" is not allowed/],
+  ])('%s → %i', async (query, status, message) => {
+    const { status: actual, body } = await getJson(`${server.url}/api/territories${query}`);
+    expect(actual).toBe(status);
+    expect(body.message).toMatch(message);
+  });
+
+  it('treats the text as text: quotes, SQL and LIKE wildcards match nothing', async () => {
+    expect(await search(`?q=${encodeURIComponent("' OR 1=1 --")}`)).toEqual([]);
+    expect(await search(`?q=${encodeURIComponent('%%')}`)).toEqual([]);
+    expect(await search(`?q=${encodeURIComponent('_a')}`)).toEqual([]);
+  });
+});

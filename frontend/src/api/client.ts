@@ -45,7 +45,8 @@ function query(params: Record<string, string | number | undefined>): string {
 export const urls = {
   health: () => '/api/health',
   indicators: () => '/api/indicators',
-  territories: (level: Level, parent?: string) => `/api/territories${query({ level, parent })}`,
+  territories: (level?: Level, parent?: string) => `/api/territories${query({ level, parent })}`,
+  territorySearch: (q: string, level?: Level) => `/api/territories${query({ q, level })}`,
   values: ({ code, level, parent, year }: ValuesQuery, format?: DataFormat) =>
     `/api/indicators/${encodeURIComponent(code)}/values${query({ level, parent, year, format })}`,
   boundaries: (provinciaCode: string) => `/api/boundaries/${encodeURIComponent(provinciaCode)}`,
@@ -81,6 +82,27 @@ async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   return (await (await request(url, signal)).json()) as T;
 }
 
+/**
+ * Answers that do not change while a snapshot is served (boundaries, the territories and who belongs to
+ * which Ambito), fetched once per page load and shared; a failed request is forgotten so a retry asks again.
+ */
+const once = new Map<string, Promise<unknown>>();
+
+function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+  let promise = once.get(key) as Promise<T> | undefined;
+  if (!promise) {
+    promise = load();
+    once.set(key, promise);
+    promise.catch(() => once.delete(key));
+  }
+  return promise;
+}
+
+/** For tests: start from an empty cache. */
+export function forgetCachedAnswers(): void {
+  once.clear();
+}
+
 export type BoundariesResult = { kind: 'loaded'; topology: Boundaries } | { kind: 'missing'; downloadUrl: string | null };
 
 export const api = {
@@ -94,26 +116,29 @@ export const api = {
     }
   },
   indicators: (signal?: AbortSignal) => getJson<IndicatorList>(urls.indicators(), signal),
-  territories: (level: Level, parent: string, signal?: AbortSignal) =>
-    getJson<TerritoryList>(urls.territories(level, parent), signal),
+  // Shared between callers, so no one caller's signal may cancel them.
+  territories: (level?: Level, parent?: string) => cached(urls.territories(level, parent), () => getJson<TerritoryList>(urls.territories(level, parent))),
+  territorySearch: (q: string, signal?: AbortSignal) => getJson<TerritoryList>(urls.territorySearch(q), signal),
   values: (q: ValuesQuery, signal?: AbortSignal) => getJson<IndicatorValues>(urls.values(q), signal),
   quality: (q: QualityQuery, signal?: AbortSignal) => getJson<Quality>(urls.quality(q), signal),
   provenance: (q: ProvenanceQuery, signal?: AbortSignal) => getJson<Provenance>(urls.provenance(q), signal),
   /** Boundaries are optional data: a 404 means "not loaded yet", not a failure. */
-  async boundaries(provinciaCode: string, signal?: AbortSignal): Promise<BoundariesResult> {
-    try {
-      return { kind: 'loaded', topology: await getJson<Boundaries>(urls.boundaries(provinciaCode), signal) };
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 404) {
-        return { kind: 'missing', downloadUrl: error.body?.downloadUrl ?? null };
+  boundaries: (provinciaCode: string): Promise<BoundariesResult> =>
+    cached(urls.boundaries(provinciaCode), async () => {
+      try {
+        return { kind: 'loaded', topology: await getJson<Boundaries>(urls.boundaries(provinciaCode)) };
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) {
+          return { kind: 'missing', downloadUrl: error.body?.downloadUrl ?? null };
+        }
+        throw error;
       }
-      throw error;
-    }
-  },
+    }),
   /** Ambito code → codes of its comuni, for drawing Ambito values on the comuni map. */
-  async ambitoMembership(provinciaCode: string, signal?: AbortSignal): Promise<Map<string, string[]>> {
-    const ambiti = await api.territories('ambito', provinciaCode, signal);
-    const members = await Promise.all(ambiti.rows.map((ambito) => api.territories('comune', ambito.code, signal)));
-    return new Map(ambiti.rows.map((ambito, i) => [ambito.code, members[i]!.rows.map((comune) => comune.code)]));
-  },
+  ambitoMembership: (provinciaCode: string): Promise<Map<string, string[]>> =>
+    cached(`membership:${provinciaCode}`, async () => {
+      const ambiti = await api.territories('ambito', provinciaCode);
+      const members = await Promise.all(ambiti.rows.map((ambito) => api.territories('comune', ambito.code)));
+      return new Map(ambiti.rows.map((ambito, i) => [ambito.code, members[i]!.rows.map((comune) => comune.code)]));
+    }),
 };

@@ -550,6 +550,8 @@ export interface components {
             offset: number;
             /** @description Territories matching level and parent, on every page */
             total: number;
+            /** @description The text searched for, when given */
+            q?: string;
             rows: components["schemas"]["TerritoryDto"][];
         };
         TerritoryDto: {
@@ -566,6 +568,11 @@ export interface components {
             /** @description null: still valid */
             validTo: string | null;
             areaKm2: number | null;
+            /**
+             * @description Searches (q) only: the former name of a comune that matched (before a merger or a renaming), null when today's name did
+             * @example Ruino
+             */
+            formerName?: string | null;
         };
         ValueRowDto: {
             /** @example 018110 */
@@ -1037,6 +1044,8 @@ export interface operations {
             query?: {
                 /** @description Overrides the Accept header */
                 format?: "json" | "csv" | "arrow";
+                /** @description Search: territories whose name, or a comune's former name, contains this text (2 to 60 characters), ignoring case and accents; at most 20, names that start with it first */
+                q?: string;
                 /** @description Rows to skip; default 0 */
                 offset?: number;
                 /** @description Rows per page; default and most 10000 (larger values are cut to 10000) */
@@ -1072,7 +1081,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad level, parent, limit or offset; the body names the parameter and what it allows */
+            /** @description Bad level, parent, q, limit or offset; the body names the parameter and what it allows */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -42,3 +42,5 @@ export interface ApiErrorBody {
   message: string;
   downloadUrl?: string;
 }
+
+export type Territory = Schemas['TerritoryDto'];

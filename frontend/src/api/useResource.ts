@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 export type Resource<T> =
   | { status: 'idle' }
@@ -39,4 +39,15 @@ export function useResource<T>(key: string | null, load: (signal: AbortSignal) =
   // Until the effect for a new key has run, report loading instead of the previous key's data.
   if (state.key !== key || state.attempt !== attempt) return { status: 'loading' };
   return state.resource;
+}
+
+/**
+ * The resource's data, or while a new request runs the data of the last one that succeeded, so that a
+ * chart stays on screen until the next one is ready. `stale` says the data is of an earlier request.
+ */
+export function useLatestReady<T>(resource: Resource<T>): { data: T | null; stale: boolean } {
+  const latest = useRef<T | null>(null);
+  if (resource.status === 'ready') latest.current = resource.data;
+  if (resource.status === 'error' || resource.status === 'idle') return { data: null, stale: false };
+  return { data: latest.current, stale: resource.status !== 'ready' };
 }

@@ -19,7 +19,7 @@ describe('quantileClasses', () => {
   });
 
   it('has no class without values', () => {
-    expect(quantileClasses([], 0, 'it')).toEqual({ breaks: [], labels: [] });
+    expect(quantileClasses([], 0, 'it')).toEqual({ breaks: [], labels: [], belowZero: null });
   });
 });
 
@@ -37,5 +37,70 @@ describe('quantileClasses at the indicator precision', () => {
     expect(labels[0]).toBe('1');
     expect(new Set(labels).size).toBe(labels.length);
     expect(classIndex(1.4, breaks)).toBe(0);
+  });
+});
+
+describe('class breaks never repeat a value', () => {
+  // Values that print the same at two decimals (0,3792 and 0,3811 are both "0,38") must share a class.
+  const values = [0.1, 0.2, 0.3, 0.3792, 0.3811, 0.3849, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
+
+  it('puts every printed value in one class only', () => {
+    const { labels } = quantileClasses(values, 2, 'it');
+    const printed = labels.flatMap((label) => label.split(' – '));
+    expect(new Set(printed).size).toBe(printed.length);
+    expect(labels.filter((label) => label.includes('0,38'))).toHaveLength(1);
+  });
+
+  it('classifies each value into the class whose label holds its printed value', () => {
+    const classes = quantileClasses(values, 2, 'it');
+    for (const value of values) {
+      const label = classes.labels[classIndex(value, classes.breaks)]!;
+      const [low, high = low] = label.split(' – ').map((text) => Number(text.replace(',', '.')));
+      const printed = Number(value.toFixed(2));
+      expect(printed).toBeGreaterThanOrEqual(low!);
+      expect(printed).toBeLessThanOrEqual(high!);
+    }
+  });
+
+  it('has one class when every value is equal', () => {
+    expect(quantileClasses([3.2, 3.2, 3.2], 1, 'it')).toMatchObject({ breaks: [], labels: ['3,2'], belowZero: null });
+  });
+});
+
+describe('values on both sides of zero', () => {
+  const change = [-4.2, -2.5, -1.1, -0.4, 0.3, 0.9, 1.8, 3.3];
+
+  it('diverges at zero: no class holds both a negative and a positive value', () => {
+    const classes = quantileClasses(change, 1, 'it');
+    expect(classes.belowZero).toBeGreaterThan(0);
+    const below = change.filter((v) => v < 0).map((v) => classIndex(v, classes.breaks));
+    const above = change.filter((v) => v >= 0).map((v) => classIndex(v, classes.breaks));
+    expect(Math.max(...below)).toBe(classes.belowZero! - 1);
+    expect(Math.min(...above)).toBe(classes.belowZero);
+  });
+
+  it('colours the two sides with two hues, lightest next to zero, colour-blind safe (ColorBrewer RdBu / PuOr)', () => {
+    const classes = quantileClasses(change, 1, 'it');
+    const colours = classColours('neither', classes.labels.length, classes.belowZero);
+    const puOr = ['#b35806', '#e08214', '#fdb863', '#b2abd2', '#8073ac', '#542788']; // ColorBrewer PuOr, 3 steps a side
+    expect(colours).toEqual(puOr.slice(3 - classes.belowZero!, 3 + classes.labels.length - classes.belowZero!));
+    // Worse-when-higher: the rise is red, the fall blue.
+    const worse = classColours('higher_worse', 2, 1);
+    expect(worse).toEqual(['#92c5de', '#f4a582']);
+  });
+});
+
+describe('values all below zero (a population falling everywhere)', () => {
+  const falling = [-2.36, -1.98, -1.79, -1.57, -1.08, -0.65];
+
+  it('has a colour for every class, from the one hue of the side below zero, palest nearest zero', () => {
+    for (const polarity of ['neither', 'higher_worse', 'higher_better'] as const) {
+      const classes = quantileClasses(falling, 2, 'it');
+      expect(classes.belowZero).toBe(classes.labels.length);
+      const colours = classColours(polarity, classes.labels.length, classes.belowZero);
+      expect(colours).toHaveLength(classes.labels.length);
+      expect(new Set(colours).size).toBe(colours.length);
+    }
+    expect(classColours('neither', 4, 4)).toEqual(['#7f3b08', '#b35806', '#e08214', '#fdb863']);
   });
 });

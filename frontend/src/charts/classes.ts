@@ -1,25 +1,31 @@
 import type { Lang } from '../api/types';
 import { formatValue } from '../i18n';
+import { MAX_SIDE_CLASSES } from './colour';
 
 export const CLASS_COUNT = 5;
+/** Classes on each side of zero when the scale diverges. */
+export const SIDE_CLASS_COUNT = 3; // at most MAX_SIDE_CLASSES
 
 export interface Classes {
   /** A value v is in class i when breaks[i-1] <= v < breaks[i]. */
   breaks: number[];
   /** Each class as "min – max" of the values it holds, in the UI language. */
   labels: string[];
+  /** With values below zero the scale diverges at zero: how many classes lie below it. null: one-hue scale. */
+  belowZero: number | null;
+}
+
+/** The value as printed with `decimals` (half away from zero, as Intl rounds), so classes follow what users read. */
+function printedValue(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  const rounded = (Math.sign(value) * Math.round(Math.abs(value) * factor)) / factor;
+  return rounded === 0 ? 0 : rounded; // no "-0"
 }
 
 function quantile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
   const h = (sorted.length - 1) * p;
   const lo = Math.floor(h);
   return sorted[lo]! + (sorted[Math.min(lo + 1, sorted.length - 1)]! - sorted[lo]!) * (h - lo);
-}
-
-function rangeLabel(sortedValues: readonly number[], decimals: number, lang: Lang): string {
-  const [min, max] = [formatValue(sortedValues[0]!, decimals, lang), formatValue(sortedValues.at(-1)!, decimals, lang)];
-  return min === max ? min : `${min} – ${max}`;
 }
 
 export function classIndex(value: number, breaks: readonly number[]): number {
@@ -28,31 +34,44 @@ export function classIndex(value: number, breaks: readonly number[]): number {
   return i;
 }
 
-/**
- * Quintile classes (each holds about a fifth of the territories, so one large town cannot wash out the
- * rest); fewer when values repeat, since empty classes are dropped.
- */
-export function quantileClasses(values: readonly number[], decimals: number, lang: Lang, count = CLASS_COUNT): Classes {
-  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+/** Sorted printed values split at their quantiles into at most `count` non-empty groups; equal values never split. */
+function quantileGroups(sorted: readonly number[], count: number): number[][] {
+  if (sorted.length === 0) return [];
   const candidates = [...new Set(Array.from({ length: count - 1 }, (_, i) => quantile(sorted, (i + 1) / count)))];
-  const members = new Map<number, number[]>();
+  const groups = new Map<number, number[]>();
   for (const value of sorted) {
     const i = classIndex(value, candidates);
-    if (!members.has(i)) members.set(i, []);
-    members.get(i)!.push(value);
+    if (!groups.has(i)) groups.set(i, []);
+    groups.get(i)!.push(value);
   }
-  const breaks: number[] = [];
-  const labels: string[] = [];
-  let current: number[] = [];
-  for (const [i, held] of members) {
-    // A class that prints the same as the one below at the indicator's precision would look like it: merge.
-    if (current.length > 0 && rangeLabel([...current, ...held], decimals, lang) === labels.at(-1)) {
-      current = [...current, ...held];
-      continue;
-    }
-    if (current.length > 0) breaks.push(candidates[i - 1]!);
-    labels.push(rangeLabel(held, decimals, lang));
-    current = held;
-  }
-  return { breaks, labels };
+  return [...groups.values()];
+}
+
+/**
+ * Quintile classes (each holds about a fifth of the territories, so one large town cannot wash out the
+ * rest), fewer when values repeat. Values are classed as printed at the indicator's precision, so one
+ * printed value is never in two classes. With values below zero, zero is always a break and each side
+ * gets its own classes (a diverging scale centred on zero).
+ */
+export function quantileClasses(values: readonly number[], decimals: number, lang: Lang, count = CLASS_COUNT): Classes {
+  const sorted = values
+    .filter(Number.isFinite)
+    .map((value) => printedValue(value, decimals))
+    .sort((a, b) => a - b);
+  const below = sorted.filter((value) => value < 0);
+  const diverging = below.length > 0;
+  const rest = sorted.slice(below.length);
+  // With every value below zero the scale is the lower side alone, with as many classes as it has colours.
+  const belowGroups = diverging ? quantileGroups(below, rest.length > 0 ? SIDE_CLASS_COUNT : Math.min(count, MAX_SIDE_CLASSES)) : [];
+  const groups = [...belowGroups, ...quantileGroups(rest, diverging ? SIDE_CLASS_COUNT : count)];
+  const label = (group: readonly number[]) => {
+    const [min, max] = [formatValue(group[0]!, decimals, lang), formatValue(group.at(-1)!, decimals, lang)];
+    return min === max ? min : `${min} – ${max}`;
+  };
+  return {
+    // Halfway between printed values: any value lands in the class of the value it prints as.
+    breaks: groups.slice(1).map((group, i) => (groups[i]!.at(-1)! + group[0]!) / 2),
+    labels: groups.map(label),
+    belowZero: diverging ? belowGroups.length : null,
+  };
 }

@@ -15,7 +15,7 @@ export function chartConfig(lang: Lang): Config {
     view: { stroke: null },
     axis: { ...text, gridColor: '#e6e6e6', domainColor: '#767676', tickColor: '#767676' },
     // Few ticks: Italian thousands ("120.000") are wide, and charts sit side by side.
-    axisQuantitative: { tickCount: 5, labelOverlap: 'greedy', labelSeparation: 4 },
+    axisQuantitative: { tickCount: 5, labelOverlap: 'greedy', labelSeparation: 4, labelFlush: true },
     legend: { ...text, labelLimit: 260 },
   };
 }

@@ -77,3 +77,43 @@ describe('map data', () => {
     ]);
   });
 });
+
+describe('map legend', () => {
+  const mapOf = (values: Array<number | null>, polarity: 'neither' | 'higher_worse' = 'neither', decimals = 1) =>
+    buildMapSpec({
+      topology: topology(comuni),
+      ...comuneMapData(values.map((value, i) => valueRow({ code: comuni[i]!.code, name: comuni[i]!.name, value })), decimals, 'it'),
+      indicator: indicator({ polarity, decimals }),
+      lang: 'it',
+      showAmbito: false,
+    }) as unknown as Spec;
+
+  it('diverges at zero for a change that is negative in some comuni', () => {
+    const s = mapOf([-3.2, -0.5, 1.1, 2.4]);
+    expect(s.encoding.color.scale.domain).toEqual(['-3,2', '-0,5', '1,1', '2,4', 'nessun dato']);
+    expect(s.encoding.color.scale.range).toEqual(['#e08214', '#fdb863', '#b2abd2', '#8073ac', '#e0e0e0']);
+  });
+
+  it('shows one class and "nessun dato" when every value is equal', async () => {
+    const s = mapOf([5, 5, 5, null]);
+    expect(s.encoding.color.scale.domain).toEqual(['5,0', 'nessun dato']);
+    const { svg } = await renderSpec(s as never);
+    const legend = svg.slice(svg.indexOf('role-legend'));
+    expect(legend).toMatch(/>5,0</);
+    expect(legend).toMatch(/>nessun dato</);
+  });
+
+  it('draws only the comuni asked for, when given (an Ambito inside its provincia\'s boundaries)', async () => {
+    const s = buildMapSpec({
+      topology: topology(comuni),
+      ...comuneMapData(rows, 0, 'it'),
+      indicator: indicator(),
+      lang: 'it',
+      showAmbito: false,
+      only: ['018001', '018004'],
+    });
+    const { svg } = await renderSpec(s);
+    const shapes = (svg.match(/<g class="mark-shape role-mark[^"]*"[^>]*>.*?<\/g>/g) ?? []).join('');
+    expect(shapes.match(/<path /g)).toHaveLength(2);
+  });
+});

@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Boundaries, Indicator, Lang } from '../api/types';
 import { localized, translate } from '../i18n';
 import { classColours, NO_DATA_FILL, NO_DATA_STROKE } from './colour';
-import { chartConfig } from './config';
+import { chartConfig, TEXT_COLOUR } from './config';
 import type { MapData } from './mapAreas';
 
 export interface MapSpecInput extends MapData {
@@ -10,7 +10,12 @@ export interface MapSpecInput extends MapData {
   indicator: Indicator;
   lang: Lang;
   showAmbito: boolean;
-  width?: number;
+  /** Draw only these comuni (an Ambito or a comune's neighbours inside its provincia's boundaries). */
+  only?: readonly string[];
+  /** The user's own comune, outlined. */
+  home?: string | null;
+  /** 'container': as wide as the element it is drawn in. */
+  width?: number | 'container';
   height?: number;
 }
 
@@ -18,7 +23,7 @@ export interface MapSpecInput extends MapData {
  * Choropleth of the comuni by classes of value. A comune without a value (null, or no row at all) gets
  * the class "nessun dato" in a neutral grey with its own legend entry, so that a gap never reads as zero.
  */
-export function buildMapSpec({ topology, areas, classes, indicator, lang, showAmbito, width = 440, height = 500 }: MapSpecInput): TopLevelSpec {
+export function buildMapSpec({ topology, areas, classes, indicator, lang, showAmbito, only, home = null, width = 440, height = 500 }: MapSpecInput): TopLevelSpec {
   const noData = translate(lang, 'noData');
   const unit = localized(indicator.unit, lang);
   return {
@@ -30,6 +35,7 @@ export function buildMapSpec({ topology, areas, classes, indicator, lang, showAm
     data: { values: topology, format: { type: 'topojson', feature: 'comuni' } },
     projection: { type: 'mercator' },
     transform: [
+      ...(only ? [{ filter: { field: 'properties.code', oneOf: [...only] } }] : []),
       {
         lookup: 'properties.code',
         from: { data: { values: [...areas] }, key: 'code', fields: ['valueLabel', 'classLabel', 'ambito'] },
@@ -41,14 +47,31 @@ export function buildMapSpec({ topology, areas, classes, indicator, lang, showAm
     ],
     mark: { type: 'geoshape', stroke: '#ffffff', strokeWidth: 0.5 },
     encoding: {
+      ...(home
+        ? {
+            stroke: { condition: { test: `datum.properties.code === ${JSON.stringify(home)}`, value: TEXT_COLOUR }, value: '#ffffff' },
+            strokeWidth: { condition: { test: `datum.properties.code === ${JSON.stringify(home)}`, value: 2.5 }, value: 0.5 },
+          }
+        : {}),
       color: {
         field: 'classLabel',
         type: 'ordinal',
         scale: {
           domain: [...classes.labels, noData],
-          range: [...classColours(indicator.polarity, classes.labels.length), NO_DATA_FILL],
+          range: [...classColours(indicator.polarity, classes.labels.length, classes.belowZero), NO_DATA_FILL],
         },
-        legend: { title: unit, symbolType: 'square', symbolSize: 180, symbolStrokeColor: NO_DATA_STROKE, symbolStrokeWidth: 0.5 },
+        // Below the map, so that on a phone the map keeps the full width.
+        legend: {
+          title: unit,
+          orient: 'bottom',
+          direction: 'vertical',
+          columns: 2,
+          symbolType: 'square',
+          symbolSize: 180,
+          symbolStrokeColor: NO_DATA_STROKE,
+          symbolStrokeWidth: 0.5,
+          labelLimit: 160,
+        },
       },
       description: { field: 'spokenLabel', type: 'nominal' },
       tooltip: [

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { IndicatorValues, Provenance } from '../api/types';
-import { buildBarSpec, EXTREMES, selectBars } from '../charts/bar';
+import { buildBarAxisSpec, buildBarSpec, EXTREMES, selectBars } from '../charts/bar';
 import { hasValue, type RankedRow } from '../data/ranking';
 import { formatValue, localized, type MessageKey } from '../i18n';
 import { useI18n } from '../LanguageContext';
@@ -12,16 +12,27 @@ function missingMessage(ambiti: boolean, n: number): MessageKey {
   return n === 1 ? 'missingComune' : 'missingComuni';
 }
 
-export function BarPanel({ values, ranked, provenance = null }: { values: IndicatorValues; ranked: readonly RankedRow[]; provenance?: Provenance | null }) {
+interface Props {
+  values: IndicatorValues;
+  ranked: readonly RankedRow[];
+  provenance?: Provenance | null;
+  home?: string | null;
+}
+
+export function BarPanel({ values, ranked, provenance = null, home = null }: Props) {
   const { lang, t } = useI18n();
   const [showAll, setShowAll] = useState(false);
   const { indicator } = values;
   const benchmark = values.benchmark && hasValue(values.benchmark) && !values.indicator.plainCount ? values.benchmark : null;
   const withValue = ranked.filter(hasValue).length;
   const missing = ranked.length - withValue;
-  const bars = useMemo(() => selectBars(ranked, showAll), [ranked, showAll]);
-  const spec = useMemo(() => buildBarSpec({ bars, benchmark, indicator, lang }), [bars, benchmark, indicator, lang]);
+  const bars = useMemo(() => selectBars(ranked, showAll, EXTREMES, home), [ranked, showAll, home]);
+  const [spec, axisSpec] = useMemo(() => {
+    const input = { bars, benchmark, indicator, lang, home, width: 'container' as const };
+    return [buildBarSpec(input), buildBarAxisSpec(input)];
+  }, [bars, benchmark, indicator, lang, home]);
   const truncated = bars.length < withValue;
+  const label = t('barDescription', { indicator: localized(indicator.name, lang), year: values.year });
 
   return (
     <section className="panel" aria-labelledby="bar-heading">
@@ -38,7 +49,17 @@ export function BarPanel({ values, ranked, provenance = null }: { values: Indica
               </button>
             </p>
           )}
-          <VegaChart spec={spec} testId="bar-chart" label={t('barDescription', { indicator: localized(indicator.name, lang), year: values.year })} />
+          {axisSpec ? (
+            // A long ranking: its axis stays at the top of the screen while the bars scroll by.
+            <div className="long-ranking">
+              <div className="sticky-axis">
+                <VegaChart spec={axisSpec} testId="bar-axis" label={localized(indicator.unit, lang)} />
+              </div>
+              <VegaChart spec={spec} testId="bar-chart" label={label} />
+            </div>
+          ) : (
+            <VegaChart spec={spec} testId="bar-chart" label={label} />
+          )}
         </>
       )}
       {benchmark && (

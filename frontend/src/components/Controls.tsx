@@ -1,9 +1,10 @@
 import type { Indicator } from '../api/types';
 import { localized } from '../i18n';
 import { useI18n } from '../LanguageContext';
-import { PROVINCIA } from '../territory';
+import type { MapLevel } from '../route';
+import type { Area } from '../territory';
 
-export type MapLevel = 'comune' | 'ambito';
+export type { MapLevel };
 
 export interface Selection {
   indicatorCode: string;
@@ -15,9 +16,10 @@ interface Props {
   indicators: readonly Indicator[];
   selection: Selection;
   onChange: (selection: Selection) => void;
+  area: Area;
 }
 
-export function Controls({ indicators, selection, onChange }: Props) {
+export function Controls({ indicators, selection, onChange, area }: Props) {
   const { lang, t } = useI18n();
   const current = indicators.find((i) => i.code === selection.indicatorCode);
   const years = [...(current?.years ?? [])].reverse();
@@ -52,21 +54,23 @@ export function Controls({ indicators, selection, onChange }: Props) {
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="level-select">{t('level')}</label>
-        <select
-          id="level-select"
-          value={selection.level}
-          aria-describedby="level-territory"
-          onChange={(event) => onChange({ ...selection, level: event.target.value as MapLevel })}
-        >
-          <option value="comune">{t('levelComune')}</option>
-          <option value="ambito">{t('levelAmbito')}</option>
-        </select>
-        <span id="level-territory" className="hint">
-          {t('withinProvincia', { name: PROVINCIA.name })}
-        </span>
-      </div>
+      {area.hasAmbiti && (
+        <div className="field">
+          <label htmlFor="level-select">{t('level')}</label>
+          <select
+            id="level-select"
+            value={selection.level}
+            aria-describedby="level-territory"
+            onChange={(event) => onChange({ ...selection, level: event.target.value as MapLevel })}
+          >
+            <option value="comune">{t('levelComune')}</option>
+            <option value="ambito">{t('levelAmbito')}</option>
+          </select>
+          <span id="level-territory" className="hint">
+            {t('withinProvincia', { name: selection.level === 'ambito' ? area.provincia.name : area.parent.name })}
+          </span>
+        </div>
+      )}
     </form>
   );
 }

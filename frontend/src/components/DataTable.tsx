@@ -10,6 +10,8 @@ interface Props {
   values: IndicatorValues;
   ranked: readonly RankedRow[];
   csvHref: string;
+  /** The user's own comune, marked in its row. */
+  home?: string | null;
 }
 
 interface Column {
@@ -28,7 +30,10 @@ const COLUMNS: Column[] = [
 ];
 const COVERAGE: Column = { key: 'coverage', label: 'coverage', numeric: true };
 
-export function DataTable({ values, ranked, csvHref }: Props) {
+// On a phone the code and the two counts give way, so that name and value fit; the CSV keeps them all.
+const cellClass = (column: Column) => [column.numeric ? 'num' : '', `col-${column.key}`].join(' ').trim();
+
+export function DataTable({ values, ranked, csvHref, home = null }: Props) {
   const { lang, t } = useI18n();
   const [open, setOpen] = useState<string | null>(null);
   const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({ key: 'rank', direction: 'ascending' });
@@ -69,8 +74,9 @@ export function DataTable({ values, ranked, csvHref }: Props) {
       </button>
     );
     return columns.map((column) => (
-      <td key={column.key} className={column.numeric ? 'num' : undefined} data-nodata={column.key === 'value' && row.value === null ? '' : undefined}>
+      <td key={column.key} className={cellClass(column)} data-nodata={column.key === 'value' && row.value === null ? '' : undefined}>
         {column.key === 'value' && row.value !== null ? valueButton : text[column.key]}
+        {column.key === 'name' && row.code === home && <span className="home-mark"> ({t('homeMark')})</span>}
       </td>
     ));
   };
@@ -100,7 +106,7 @@ export function DataTable({ values, ranked, csvHref }: Props) {
               {columns.map((column) => {
                 const active = sort.key === column.key;
                 return (
-                  <th key={column.key} scope="col" aria-sort={active ? sort.direction : 'none'} className={column.numeric ? 'num' : undefined}>
+                  <th key={column.key} scope="col" aria-sort={active ? sort.direction : 'none'} className={cellClass(column)}>
                     <button type="button" onClick={() => toggle(column.key)} title={t('sortBy', { column: t(column.label) })}>
                       {t(column.label)}
                       <span aria-hidden="true" className="sort-mark">
@@ -115,7 +121,7 @@ export function DataTable({ values, ranked, csvHref }: Props) {
           <tbody>
             {rows.map((row) => (
               <Fragment key={row.code}>
-                <tr>{cells(row, row.rank)}</tr>
+                <tr className={row.code === home ? 'is-home' : undefined}>{cells(row, row.rank)}</tr>
                 {detail(row)}
               </Fragment>
             ))}

@@ -1,7 +1,7 @@
 import type { SnapshotInfo } from '../api/types';
 import { formatDate, LANGS, translate } from '../i18n';
 import { useI18n } from '../LanguageContext';
-import { ROUTE_HASH, type Route } from '../route';
+import { formatHash, useUrlState, type Route } from '../route';
 
 function LanguageSwitch() {
   const { lang, setLang, t } = useI18n();
@@ -13,7 +13,8 @@ function LanguageSwitch() {
           type="button"
           lang={option}
           aria-pressed={option === lang}
-          aria-label={translate(option, 'languageName')}
+          // The visible code stays part of the name (WCAG 2.5.3), the language's name says what it is.
+          aria-label={`${option.toUpperCase()} — ${translate(option, 'languageName')}`}
           onClick={() => setLang(option)}
         >
           {option.toUpperCase()}
@@ -25,9 +26,11 @@ function LanguageSwitch() {
 
 function Sections({ route }: { route: Route }) {
   const { t } = useI18n();
+  // Moving between pages keeps the territory and the language.
+  const { state } = useUrlState();
   const link = (target: Route, label: 'navIndicators' | 'navQuality') => (
     <li>
-      <a href={ROUTE_HASH[target]} aria-current={route === target ? 'page' : undefined}>
+      <a href={formatHash({ page: target, territory: state.territory, lang: state.lang })} aria-current={route === target ? 'page' : undefined}>
         {t(label)}
       </a>
     </li>
@@ -50,13 +53,13 @@ export function Header({ snapshot, route }: { snapshot: SnapshotInfo | null; rou
         <h1>{t('appTitle')}</h1>
         {snapshot && (
           <p className="snapshot" data-testid="snapshot-info">
-            {t('snapshot', {
-              id: snapshot.id,
-              created: formatDate(snapshot.createdAt, lang),
-              reference: formatDate(snapshot.referenceDate, lang),
-            })}{' '}
-            · {t('modeLabel')}:{' '}
-            <span className={`mode mode-${snapshot.mode}`}>{snapshot.mode === 'demo' ? t('modeDemo') : t('modeReal')}</span>
+            {t('snapshot', { created: formatDate(snapshot.createdAt, lang), reference: formatDate(snapshot.referenceDate, lang) })}
+            {snapshot.mode === 'demo' && (
+              <>
+                {' '}
+                · <span className="mode mode-demo">{t('modeDemo')}</span>
+              </>
+            )}
           </p>
         )}
         <Sections route={route} />

@@ -6,20 +6,30 @@ import { buildMapSpec } from '../charts/map';
 import { ambitoMapData, comuneMapData } from '../charts/mapAreas';
 import { localized } from '../i18n';
 import { useI18n } from '../LanguageContext';
-import { PROVINCIA } from '../territory';
+import type { Area } from '../territory';
 import { Attribution } from './Attribution';
 import { BoundariesMissing } from './BoundariesMissing';
 import { ErrorMessage, Loading } from './Status';
 import { VegaChart } from './VegaChart';
 
-function ChoroplethMap({ values, topology, membership }: { values: IndicatorValues; topology: Boundaries; membership: Map<string, string[]> | null }) {
+interface MapProps {
+  values: IndicatorValues;
+  topology: Boundaries;
+  membership: Map<string, string[]> | null;
+  area: Area;
+  home: string | null;
+}
+
+function ChoroplethMap({ values, topology, membership, area, home }: MapProps) {
   const { lang, t } = useI18n();
   const { indicator, rows } = values;
+  // Comuni of an Ambito (or of a comune's Ambito) are drawn alone; at Ambito level, the whole provincia.
+  const only = membership ? undefined : (area.members ?? undefined);
   const spec = useMemo(() => {
     const data = membership ? ambitoMapData(rows, membership, indicator.decimals, lang) : comuneMapData(rows, indicator.decimals, lang);
-    return buildMapSpec({ topology, ...data, indicator, lang, showAmbito: membership !== null });
-  }, [topology, rows, indicator, lang, membership]);
-  const label = t('mapDescription', { provincia: PROVINCIA.name, indicator: localized(indicator.name, lang), year: values.year });
+    return buildMapSpec({ topology, ...data, indicator, lang, showAmbito: membership !== null, only, home, width: 'container', height: 420 });
+  }, [topology, rows, indicator, lang, membership, only, home]);
+  const label = t('mapDescription', { area: membership ? area.provincia.name : area.parent.name, indicator: localized(indicator.name, lang), year: values.year });
   return (
     <>
       <VegaChart spec={spec} label={label} testId="map" />
@@ -31,11 +41,13 @@ function ChoroplethMap({ values, topology, membership }: { values: IndicatorValu
   );
 }
 
-export function MapPanel({ values }: { values: IndicatorValues }) {
+export function MapPanel({ values, area, home }: { values: IndicatorValues; area: Area; home: string | null }) {
   const { t } = useI18n();
-  const boundaries = useResource<BoundariesResult>(PROVINCIA.code, (signal) => api.boundaries(PROVINCIA.code, signal));
+  const provincia = area.provincia.code;
+  // Both are fetched once per provincia and kept (see api.boundaries): changing indicator or year redraws only.
+  const boundaries = useResource<BoundariesResult>(`boundaries:${provincia}`, () => api.boundaries(provincia));
   const byAmbito = values.level === 'ambito';
-  const membership = useResource(byAmbito ? `ambiti:${PROVINCIA.code}` : null, (signal) => api.ambitoMembership(PROVINCIA.code, signal));
+  const membership = useResource(byAmbito ? `ambiti:${provincia}` : null, () => api.ambitoMembership(provincia));
 
   let body;
   if (boundaries.status === 'error') body = <ErrorMessage error={boundaries.error} onRetry={boundaries.retry} />;
@@ -45,7 +57,13 @@ export function MapPanel({ values }: { values: IndicatorValues }) {
   else {
     body = (
       <>
-        <ChoroplethMap values={values} topology={boundaries.data.topology} membership={membership.status === 'ready' ? membership.data : null} />
+        <ChoroplethMap
+          values={values}
+          topology={boundaries.data.topology}
+          membership={byAmbito && membership.status === 'ready' ? membership.data : null}
+          area={area}
+          home={home}
+        />
         <Attribution sources={[...values.sources, boundaries.data.topology.source]} />
       </>
     );

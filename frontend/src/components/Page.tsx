@@ -25,6 +25,8 @@ export function Page({ route, snapshot, children }: { route: Route; snapshot: Sn
       </main>
       <footer className="page-footer">
         <p>{t('footer')}</p>
+        {/* Which published load this is, for whoever maintains the data; not for the main view. */}
+        {snapshot && <p data-testid="data-version">{t('dataVersion', { id: snapshot.id })}</p>}
       </footer>
     </>
   );

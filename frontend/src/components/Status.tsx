@@ -14,12 +14,14 @@ export function describeError(error: unknown, lang: Lang): string {
   return translate(lang, 'errorServer', { status: '—', message: error instanceof Error ? error.message : String(error) });
 }
 
-export function Loading() {
+/** A placeholder shaped like what is coming (a chart by default), with the words for screen readers too. */
+export function Loading({ shape = 'chart' }: { shape?: 'chart' | 'line' }) {
   const { t } = useI18n();
   return (
-    <p className="notice" role="status">
-      {t('loading')}
-    </p>
+    <div className={`skeleton skeleton-${shape}`} role="status" data-testid="loading">
+      <p className="hint">{t('loading')}</p>
+      {shape === 'chart' && <div className="skeleton-block" aria-hidden="true" />}
+    </div>
   );
 }
 

@@ -1,8 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { api, urls, type ProvenanceQuery, type ValuesQuery } from '../api/client';
 import type { Health, IndicatorList, IndicatorValues, Provenance, SnapshotInfo } from '../api/types';
-import { useResource, type Resource } from '../api/useResource';
-import { AmbitiExampleNote, SyntheticBanner } from '../components/Banners';
+import { useLatestReady, useResource, type Resource } from '../api/useResource';
+import { AmbitiExampleNote, ambitiNoteText, SyntheticBanner } from '../components/Banners';
 import { BarPanel } from '../components/BarPanel';
 import { Attribution } from '../components/Attribution';
 import { CodeText } from '../components/CodeText';
@@ -12,9 +12,11 @@ import { IndicatorInfo } from '../components/IndicatorInfo';
 import { MapPanel } from '../components/MapPanel';
 import { Page } from '../components/Page';
 import { ErrorMessage, Loading } from '../components/Status';
+import { TerritoryPicker } from '../components/TerritoryPicker';
 import { rankByValue } from '../data/ranking';
 import { useI18n } from '../LanguageContext';
-import { PROVINCIA, withProvinciaName } from '../territory';
+import { parseHash, useUrlState, type MapLevel } from '../route';
+import { resolveArea, storedHome, storeHome, withProvinciaName, type Area } from '../territory';
 
 function ready<T>(resource: Resource<T>): T | null {
   return resource.status === 'ready' ? resource.data : null;
@@ -29,18 +31,33 @@ function isSynthetic(snapshot: SnapshotInfo | null, values: IndicatorValues | nu
   );
 }
 
-function ValuesView({ values, query, provenance }: { values: IndicatorValues; query: ValuesQuery; provenance: Provenance | null }) {
+interface ViewProps {
+  values: IndicatorValues;
+  query: ValuesQuery;
+  provenance: Provenance | null;
+  area: Area;
+  /** The values are of the previous choice; the new ones are on their way. */
+  stale: boolean;
+}
+
+function ValuesView({ values, query, provenance, area, stale }: ViewProps) {
   const { t } = useI18n();
   const ranked = useMemo(() => rankByValue(values.rows), [values.rows]);
+  const home = area.home.level === 'comune' ? area.home.code : null;
   return (
-    <div className="results">
+    <div className={stale ? 'results is-stale' : 'results'} aria-busy={stale} data-testid="results">
+      {stale && (
+        <p className="updating hint" role="status">
+          {t('updating')}
+        </p>
+      )}
       <div className="charts">
-        <MapPanel values={values} />
-        <BarPanel values={values} ranked={ranked} provenance={provenance} />
+        <MapPanel values={values} area={area} home={home} />
+        <BarPanel values={values} ranked={ranked} provenance={provenance} home={home} />
       </div>
       <section className="panel" aria-labelledby="table-heading">
         <h2 id="table-heading">{t('tableHeading')}</h2>
-        <DataTable values={values} ranked={ranked} csvHref={urls.values(query, 'csv')} />
+        <DataTable values={values} ranked={ranked} csvHref={urls.values(query, 'csv')} home={home} />
         <Attribution sources={values.sources} provenance={provenance} />
       </section>
     </div>
@@ -48,52 +65,76 @@ function ValuesView({ values, query, provenance }: { values: IndicatorValues; qu
 }
 
 export function Dashboard() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const { state, navigate } = useUrlState();
+  // Asked once per visit: a first-time visitor with no territory in the link is invited to choose one.
+  const [prompt] = useState(() => storedHome() === null && parseHash(globalThis.location?.hash ?? '').territory === undefined);
+  const requested = state.territory ?? storedHome();
   const health = useResource<Health>('health', api.health);
   const indicators = useResource<IndicatorList>('indicators', api.indicators);
-  const [selection, setSelection] = useState<Selection>({ indicatorCode: '', year: null, level: 'comune' });
+  const resolved = useResource(`area:${requested ?? ''}`, () => resolveArea(requested));
+  const area = ready(resolved)?.area ?? null;
 
   const catalogue = ready(indicators)?.rows ?? [];
-  const indicator = catalogue.find((i) => i.code === selection.indicatorCode) ?? catalogue[0] ?? null;
-  const year =
-    indicator && selection.year !== null && indicator.years.includes(selection.year) ? selection.year : (indicator?.years.at(-1) ?? null);
+  const indicator = catalogue.find((i) => i.code === state.indicator) ?? catalogue[0] ?? null;
+  const year = indicator && state.year !== undefined && indicator.years.includes(state.year) ? state.year : (indicator?.years.at(-1) ?? null);
+  const level: MapLevel = area?.hasAmbiti && state.level === 'ambito' ? 'ambito' : 'comune';
   const query: ValuesQuery | null =
-    indicator && year !== null ? { code: indicator.code, level: selection.level, parent: PROVINCIA.code, year } : null;
-  const values = useResource<IndicatorValues>(query && urls.values(query), async (signal) => withProvinciaName(await api.values(query!, signal)));
+    indicator && year !== null && area ? { code: indicator.code, level, parent: level === 'ambito' ? area.provincia.code : area.parent.code, year } : null;
+
+  // The URL says everything shown, defaults included, so that the link can be shared as it is.
+  useEffect(() => {
+    if (!area || !indicator || year === null) return;
+    const complete = { territory: ready(resolved)?.requested === false && state.territory ? state.territory : area.home.code, indicator: indicator.code, year, level };
+    if (state.territory !== complete.territory || state.indicator !== complete.indicator || state.year !== complete.year || state.level !== complete.level) {
+      navigate(complete, { replace: true });
+    }
+  }, [area, indicator, year, level, state, resolved, navigate]);
+
+  const values = useResource<IndicatorValues>(query && urls.values(query), async (signal) => withProvinciaName(await api.values(query!, signal), area!.provincia));
+  const shown = useLatestReady(values);
 
   // Where the values shown come from: the provenance of the parent covers every row inside it.
   const lineageQuery: ProvenanceQuery | null = query && { indicator: query.code, territory: query.parent, year: query.year };
   const lineage = useResource<Provenance>(lineageQuery && urls.provenance(lineageQuery), (signal) => api.provenance(lineageQuery!, signal));
 
-  const valuesData = ready(values);
+  const valuesData = shown.data;
   const snapshot = valuesData?.snapshot ?? ready(indicators)?.snapshot ?? ready(health)?.snapshot ?? null;
+  const choose = (code: string) => {
+    storeHome(code);
+    navigate({ territory: code, level: undefined });
+  };
+  const onSelection = (selection: Selection) => navigate({ indicator: selection.indicatorCode, year: selection.year ?? undefined, level: selection.level });
 
   let body;
-  if (indicators.status === 'error') {
+  if (indicators.status === 'error' || resolved.status === 'error') {
     const healthData = ready(health);
+    const failed = indicators.status === 'error' ? indicators : resolved.status === 'error' ? resolved : null;
     body =
       healthData && healthData.snapshot === null ? (
         <p className="notice" role="alert" data-testid="no-snapshot">
           <CodeText text={t('noSnapshot')} />
         </p>
       ) : (
-        <ErrorMessage error={indicators.error} onRetry={indicators.retry} />
+        failed && <ErrorMessage error={failed.error} onRetry={failed.retry} />
       );
-  } else if (indicators.status !== 'ready') {
+  } else if (indicators.status !== 'ready' || resolved.status !== 'ready') {
     body = <Loading />;
+  } else if (!area) {
+    body = <p className="notice">{t('noValues')}</p>;
   } else if (!indicator) {
     body = <p className="notice">{t('noIndicators')}</p>;
   } else {
     body = (
       <>
-        <Controls indicators={catalogue} selection={{ indicatorCode: indicator.code, year, level: selection.level }} onChange={setSelection} />
+        <Controls indicators={catalogue} selection={{ indicatorCode: indicator.code, year, level }} onChange={onSelection} area={area} />
         <IndicatorInfo indicator={indicator} />
         {!query ? (
           <p className="notice">{t('noYears')}</p>
         ) : values.status === 'error' ? (
           <ErrorMessage error={values.error} onRetry={values.retry} />
         ) : valuesData ? (
-          <ValuesView values={valuesData} query={query} provenance={ready(lineage)} />
+          <ValuesView values={valuesData} query={query} provenance={ready(lineage)} area={area} stale={shown.stale} />
         ) : (
           <Loading />
         )}
@@ -101,10 +142,20 @@ export function Dashboard() {
     );
   }
 
+  const notFound = ready(resolved)?.requested === false && requested !== null ? requested : null;
   return (
     <Page route="indicators" snapshot={snapshot}>
-      {isSynthetic(snapshot, valuesData) && <SyntheticBanner />}
-      {snapshot?.ambitiExample && <AmbitiExampleNote note={snapshot.ambitiNote} />}
+      {isSynthetic(snapshot, valuesData) ? (
+        <SyntheticBanner ambitiNote={snapshot?.ambitiExample ? ambitiNoteText(snapshot.ambitiNote, lang) : undefined} />
+      ) : (
+        snapshot?.ambitiExample && <AmbitiExampleNote note={snapshot.ambitiNote} />
+      )}
+      {resolved.status === 'ready' && <TerritoryPicker home={area?.home ?? null} onChoose={choose} prompt={prompt} />}
+      {notFound && area && (
+        <p className="notice" role="status" data-testid="territory-not-found">
+          {t('territoryNotFound', { code: notFound, name: area.home.name })}
+        </p>
+      )}
       {body}
     </Page>
   );

@@ -85,7 +85,7 @@ describe('Qualità dei dati', () => {
     serve(routes());
     render(<App lang="it" />);
     await screen.findByTestId('quality-table');
-    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    fireEvent.click(screen.getByRole('button', { name: /English/ }));
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Data quality');
     expect(cells(screen.getByTestId('quality-table'))[0]!.slice(0, 3)).toEqual(['warning', 'Series break', 'Pavia (018110)']);
     expect(screen.getByTestId('severity-counts').textContent).toBe('Errors: 0Warnings: 2Infos: 1');

@@ -1,4 +1,4 @@
-import type { Boundaries, Indicator, IndicatorList, IndicatorValues, Provenance, ProvenanceSource, Quality, QualityIssue, Severity, SnapshotInfo, Source, ValueRow } from '../api/types';
+import type { Territory, TerritoryList, Boundaries, Indicator, IndicatorList, IndicatorValues, Provenance, ProvenanceSource, Quality, QualityIssue, Severity, SnapshotInfo, Source, ValueRow } from '../api/types';
 
 // Factories for API-shaped objects: each test states only the fields it is about.
 
@@ -173,4 +173,12 @@ export function quality(rows: QualityIssue[], overrides: Partial<Quality> = {}):
     rows,
     ...overrides,
   };
+}
+
+export function territory(code: string, name: string, level: Territory['level'], parentCode: string | null = null): Territory {
+  return { code, name, level, parentCode, validFrom: null, validTo: null, areaKm2: null };
+}
+
+export function territoryList(rows: Territory[], overrides: Partial<TerritoryList> = {}): TerritoryList {
+  return { snapshot: snapshot(), level: rows[0]?.level === 'italia' ? null : (rows[0]?.level ?? null), parent: null, rows, ...overrides } as TerritoryList;
 }

@@ -1,0 +1,37 @@
+/** Prints the result of benchApi (api.mjs) as tables, with the ratios of the same run and their spread. */
+import { API_SETTINGS } from './api.mjs';
+
+const ms = (x) => (x === null || x === undefined ? '—' : `${x.toFixed(2)} ms`);
+const times = (x) => (x === null || x === undefined ? '—' : `${x.toFixed(2)}×`);
+const spread = (xs) => {
+  const known = xs.filter((x) => x !== null);
+  return known.length === 0 ? '' : `runs ${Math.min(...known).toFixed(2)}–${Math.max(...known).toFixed(2)}×`;
+};
+
+export function printApi(api) {
+  const s = API_SETTINGS;
+  console.log(`\nLatency over HTTP against the same SQL in-process (median of ${s.latencyRuns} runs of ${s.requests} sequential requests after ${s.warmup} warm-up)`);
+  console.log('  target: HTTP ≤ 1.5× the floor at p50 for a provincia');
+  console.log(`  ${'case'.padEnd(44)} ${'HTTP p50'.padEnd(11)} ${'floor p50'.padEnd(11)} ${'ratio'.padEnd(7)} ${'HTTP p95'.padEnd(11)} ${'floor p95'.padEnd(11)} ${'ratio'.padEnd(7)} noise`);
+  for (const l of api.latency) {
+    console.log(`  ${l.id.padEnd(44)} ${ms(l.http.p50).padEnd(11)} ${ms(l.floor.p50).padEnd(11)} ${times(l.overheadP50).padEnd(7)} ${ms(l.http.p95).padEnd(11)} ${ms(l.floor.p95).padEnd(11)} ${times(l.overheadP95).padEnd(7)} ${spread(l.overheadP50Runs)}`);
+  }
+  console.log('  floor = the data query (' + [...new Set(api.latency.flatMap((l) => l.queries.floor))].join(', ') + '), run in-process with its rows read into JS; also measured:');
+  for (const l of api.latency) {
+    console.log(`    ${l.id.padEnd(42)} floor prepared once p50 ${ms(l.floorPrepared.p50)}; every query the service runs today (${l.queries.service.join(' + ')}) p50 ${ms(l.service.p50)}`);
+  }
+
+  console.log(`\nThroughput, API against a plain Fastify + DuckDB peer (autocannon, 127.0.0.1, ${s.durationS} s each, median of ${s.throughputRounds} rounds)`);
+  console.log('  target: API ≥ 1.0× the peer');
+  console.log(`  ${'case'.padEnd(44)} ${'conns'.padEnd(6)} ${'API req/s'.padEnd(10)} ${'peer req/s'.padEnd(11)} ${'ratio'.padEnd(7)} ${'API p50'.padEnd(8)} ${'peer p50'.padEnd(9)} noise`);
+  for (const t of api.throughput) {
+    for (const b of t.byConnections) {
+      console.log(`  ${t.id.padEnd(44)} ${String(b.connections).padEnd(6)} ${b.apiRps.toFixed(0).padEnd(10)} ${b.peerRps.toFixed(0).padEnd(11)} ${times(b.ratio).padEnd(7)} ${`${b.apiLatencyP50} ms`.padEnd(8)} ${`${b.peerLatencyP50} ms`.padEnd(9)} ${spread(b.ratioRuns)}`);
+    }
+  }
+
+  if (api.pending.length > 0) {
+    console.log('\nNot measured');
+    for (const p of api.pending) console.log(`  ${p.id}${p.target ? ` (target: ${p.target})` : ''}: ${p.why}`);
+  }
+}

@@ -1,15 +1,16 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { BOOLEAN, DOUBLE, DuckDBInstance, INTEGER, VARCHAR, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { readCurrentSnapshotId, stateLayout, type StateLayout } from '@osservatorio/etl/layout';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Clock } from './clock.js';
 import { NoSnapshotError } from './errors.js';
+import { PreparedConnection, type SqlValue } from './prepared-connection.js';
 import { parseIndicatorCatalogue, type CatalogueRow, type IndicatorCatalogue } from './indicator-catalogue.js';
 import type { SnapshotInfo } from './snapshot-info.dto.js';
 import { snapshotInfoFromMeta, UnusableSnapshotError, type SnapshotMetaRow } from './snapshot-meta.js';
 import { loadSql } from './sql.js';
 
-export type SqlValue = string | number | boolean | null;
+export type { SqlValue } from './prepared-connection.js';
 
 /** Read access to one snapshot for the length of one unit of work. */
 export interface SnapshotReader {
@@ -148,7 +149,7 @@ export class SnapshotPool implements OnModuleInit, OnModuleDestroy {
 
 /** One open snapshot file, its idle connections, and how much work still holds it. */
 class OpenSnapshot {
-  private readonly idle: DuckDBConnection[] = [];
+  private readonly idle: PreparedConnection[] = [];
   private leases = 0;
   private retired = false;
   private closed = false;
@@ -164,11 +165,11 @@ class OpenSnapshot {
   static async open(file: string, pointer: string): Promise<OpenSnapshot> {
     const instance = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' });
     try {
-      const connection = await instance.connect();
-      const [meta] = await runQuery<SnapshotMetaRow>(connection, META_SQL, {});
+      const connection = new PreparedConnection(await instance.connect());
+      const [meta] = await connection.query<SnapshotMetaRow>(META_SQL);
       const info = snapshotInfoFromMeta(meta!);
       // Parsed once here: requests read the typed catalogue, and a snapshot it fails is never served.
-      const catalogue = parseIndicatorCatalogue(await runQuery<CatalogueRow>(connection, CATALOGUE_SQL, {}));
+      const catalogue = parseIndicatorCatalogue(await connection.query<CatalogueRow>(CATALOGUE_SQL));
       const snapshot = new OpenSnapshot(pointer, info, meta!.source_count, catalogue, instance);
       snapshot.idle.push(connection);
       return snapshot;
@@ -183,7 +184,7 @@ class OpenSnapshot {
     try {
       const connection = this.idle.pop() ?? (await this.connect());
       try {
-        return await work({ info: this.info, catalogue: this.catalogue, query: (sql, params = {}) => runQuery(connection, sql, params) });
+        return await work({ info: this.info, catalogue: this.catalogue, query: (sql, params) => connection.query(sql, params) });
       } finally {
         this.giveBack(connection);
       }
@@ -198,32 +199,19 @@ class OpenSnapshot {
     this.closeIfDrained();
   }
 
-  private connect(): Promise<DuckDBConnection> {
-    return this.instance.connect();
+  private async connect(): Promise<PreparedConnection> {
+    return new PreparedConnection(await this.instance.connect());
   }
 
-  private giveBack(connection: DuckDBConnection): void {
-    if (this.retired || this.idle.length >= MAX_IDLE_CONNECTIONS) connection.closeSync();
+  private giveBack(connection: PreparedConnection): void {
+    if (this.retired || this.idle.length >= MAX_IDLE_CONNECTIONS) connection.close();
     else this.idle.push(connection);
   }
 
   private closeIfDrained(): void {
     if (!this.retired || this.leases > 0 || this.closed) return;
     this.closed = true;
-    for (const connection of this.idle.splice(0)) connection.closeSync();
+    for (const connection of this.idle.splice(0)) connection.close();
     this.instance.closeSync();
   }
-}
-
-async function runQuery<Row>(connection: DuckDBConnection, sql: string, params: Readonly<Record<string, SqlValue>>): Promise<Row[]> {
-  const types: Record<string, DuckDBType> = {};
-  for (const [name, value] of Object.entries(params)) types[name] = typeOf(value);
-  const reader = await connection.runAndReadAll(sql, params, types);
-  return reader.getRowObjectsJS() as Row[];
-}
-
-function typeOf(value: SqlValue): DuckDBType {
-  if (typeof value === 'number') return Number.isInteger(value) ? INTEGER : DOUBLE;
-  if (typeof value === 'boolean') return BOOLEAN;
-  return VARCHAR;
 }

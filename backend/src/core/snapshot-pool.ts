@@ -30,7 +30,7 @@ export interface ServedSnapshot {
 export type ServedListener = (snapshot: ServedSnapshot) => Promise<void>;
 
 const POINTER_CHECK_INTERVAL_MS = 1000;
-const MAX_IDLE_CONNECTIONS = 8;
+const MAX_CONNECTIONS = 8;
 const META_SQL = loadSql(import.meta.url, 'snapshot-meta.sql');
 const CATALOGUE_SQL = loadSql(import.meta.url, 'indicator-catalogue.sql');
 
@@ -147,9 +147,16 @@ export class SnapshotPool implements OnModuleInit, OnModuleDestroy {
   }
 }
 
-/** One open snapshot file, its idle connections, and how much work still holds it. */
+/**
+ * One open snapshot file, its connections, and how much work still holds it. A unit of work takes a
+ * connection at its first query and holds it to the end; at most MAX_CONNECTIONS are open, and work
+ * beyond that waits for one to be given back (on two cores more queries at once only fight over them, and
+ * a connection kept keeps its prepared statements). Work must not call `use` inside `use`.
+ */
 class OpenSnapshot {
   private readonly idle: PreparedConnection[] = [];
+  private readonly waiting: ((connection: PreparedConnection) => void)[] = [];
+  private opened = 0;
   private leases = 0;
   private retired = false;
   private closed = false;
@@ -171,6 +178,7 @@ class OpenSnapshot {
       // Parsed once here: requests read the typed catalogue, and a snapshot it fails is never served.
       const catalogue = parseIndicatorCatalogue(await connection.query<CatalogueRow>(CATALOGUE_SQL));
       const snapshot = new OpenSnapshot(pointer, info, meta!.source_count, catalogue, instance);
+      snapshot.opened = 1;
       snapshot.idle.push(connection);
       return snapshot;
     } catch (error) {
@@ -181,14 +189,12 @@ class OpenSnapshot {
 
   async lease<T>(work: (snapshot: SnapshotReader) => Promise<T>): Promise<T> {
     this.leases += 1;
+    let held: Promise<PreparedConnection> | undefined;
     try {
-      const connection = this.idle.pop() ?? (await this.connect());
-      try {
-        return await work({ info: this.info, catalogue: this.catalogue, query: (sql, params) => connection.query(sql, params) });
-      } finally {
-        this.giveBack(connection);
-      }
+      return await work({ info: this.info, catalogue: this.catalogue, query: async (sql, params) => (await (held ??= this.acquire())).query(sql, params) });
     } finally {
+      const connection = held ? await held.catch(() => null) : null;
+      if (connection) this.giveBack(connection);
       this.leases -= 1;
       this.closeIfDrained();
     }
@@ -199,13 +205,26 @@ class OpenSnapshot {
     this.closeIfDrained();
   }
 
-  private async connect(): Promise<PreparedConnection> {
-    return new PreparedConnection(await this.instance.connect());
+  private async acquire(): Promise<PreparedConnection> {
+    const idle = this.idle.pop();
+    if (idle) return idle;
+    if (this.opened >= MAX_CONNECTIONS) return new Promise((resolve) => this.waiting.push(resolve));
+    this.opened += 1;
+    try {
+      return new PreparedConnection(await this.instance.connect());
+    } catch (error) {
+      this.opened -= 1;
+      throw error;
+    }
   }
 
   private giveBack(connection: PreparedConnection): void {
-    if (this.retired || this.idle.length >= MAX_IDLE_CONNECTIONS) connection.close();
-    else this.idle.push(connection);
+    const next = this.waiting.shift();
+    if (next) next(connection);
+    else if (this.retired) {
+      this.opened -= 1;
+      connection.close();
+    } else this.idle.push(connection);
   }
 
   private closeIfDrained(): void {

@@ -3,6 +3,7 @@ import { API_SETTINGS } from './api.mjs';
 
 const ms = (x) => (x === null || x === undefined ? '—' : `${x.toFixed(2)} ms`);
 const times = (x) => (x === null || x === undefined ? '—' : `${x.toFixed(2)}×`);
+const cpu = (x) => (x === null || x === undefined ? '—' : x.toFixed(1));
 const spread = (xs) => {
   const known = xs.filter((x) => x !== null);
   return known.length === 0 ? '' : `runs ${Math.min(...known).toFixed(2)}–${Math.max(...known).toFixed(2)}×`;
@@ -22,11 +23,11 @@ export function printApi(api) {
   }
 
   console.log(`\nThroughput, API against a plain Fastify + DuckDB peer (autocannon, 127.0.0.1, ${s.durationS} s each, median of ${s.throughputRounds} rounds)`);
-  console.log('  target: API ≥ 1.0× the peer');
-  console.log(`  ${'case'.padEnd(44)} ${'conns'.padEnd(6)} ${'API req/s'.padEnd(10)} ${'peer req/s'.padEnd(11)} ${'ratio'.padEnd(7)} ${'API p50'.padEnd(8)} ${'peer p50'.padEnd(9)} noise`);
+  console.log('  target: API ≥ 1.0× the peer; CPU ms/req: CPU time of the server process (all threads) per answer, less moved by the shared machine than req/s');
+  console.log(`  ${'case'.padEnd(44)} ${'conns'.padEnd(6)} ${'API req/s'.padEnd(10)} ${'peer req/s'.padEnd(11)} ${'ratio'.padEnd(7)} ${'API p50'.padEnd(8)} ${'peer p50'.padEnd(9)} ${'CPU ms/req API'.padEnd(15)} ${'peer'.padEnd(6)} noise`);
   for (const t of api.throughput) {
     for (const b of t.byConnections) {
-      console.log(`  ${t.id.padEnd(44)} ${String(b.connections).padEnd(6)} ${b.apiRps.toFixed(0).padEnd(10)} ${b.peerRps.toFixed(0).padEnd(11)} ${times(b.ratio).padEnd(7)} ${`${b.apiLatencyP50} ms`.padEnd(8)} ${`${b.peerLatencyP50} ms`.padEnd(9)} ${spread(b.ratioRuns)}`);
+      console.log(`  ${t.id.padEnd(44)} ${String(b.connections).padEnd(6)} ${b.apiRps.toFixed(0).padEnd(10)} ${b.peerRps.toFixed(0).padEnd(11)} ${times(b.ratio).padEnd(7)} ${`${b.apiLatencyP50} ms`.padEnd(8)} ${`${b.peerLatencyP50} ms`.padEnd(9)} ${cpu(b.apiCpuMsPerRequest).padEnd(15)} ${cpu(b.peerCpuMsPerRequest).padEnd(6)} ${spread(b.ratioRuns)}`);
     }
   }
 

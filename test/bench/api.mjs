@@ -12,7 +12,7 @@ import { DuckDBInstance, DOUBLE, INTEGER, VARCHAR } from '@duckdb/node-api';
 import { loadSql } from '../../backend/dist/core/sql.js';
 import { LATENCY_CASES, PENDING_MEASURES, THROUGHPUT_CASES } from './api-cases.mjs';
 import { startApi, startPeer } from './servers.mjs';
-import { load1, median, quantile, ratio, timed } from './stats.mjs';
+import { cpuMsOf, load1, median, quantile, ratio, timed } from './stats.mjs';
 
 const env = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
 export const API_SETTINGS = {
@@ -104,7 +104,7 @@ async function sample(fn) {
 
 async function throughputOf(api, peer, c, log) {
   const s = API_SETTINGS;
-  for (const server of [api, peer]) await hammer(server.url + (server === api ? c.path : c.peerPath), 8, 2); // warm both
+  for (const server of [api, peer]) await hammer(server, server === api ? c.path : c.peerPath, 8, 2); // warm both
   const byConnections = [];
   for (const connections of s.connections) {
     const rounds = [];
@@ -112,9 +112,10 @@ async function throughputOf(api, peer, c, log) {
       // Alternate which goes first, so that a change in the machine's load does not always favour one.
       const order = round % 2 === 0 ? [api, peer] : [peer, api];
       const measured = {};
-      for (const server of order) measured[server.name] = await hammer(server.url + (server === api ? c.path : c.peerPath), connections, s.durationS);
+      for (const server of order) measured[server.name] = await hammer(server, server === api ? c.path : c.peerPath, connections, s.durationS);
       rounds.push({ api: measured.API, peer: measured.peer, ratio: ratio(measured.API.rps, measured.peer.rps) });
-      log(`    ${connections} connections, round ${round + 1}: API ${measured.API.rps.toFixed(0)} req/s, peer ${measured.peer.rps.toFixed(0)} req/s (load ${measured.API.load1})`);
+      const cpu = (m) => (m.cpuMsPerRequest === null ? '' : `, ${m.cpuMsPerRequest.toFixed(1)} CPU ms/req`);
+      log(`    ${connections} connections, round ${round + 1}: API ${measured.API.rps.toFixed(0)} req/s${cpu(measured.API)}, peer ${measured.peer.rps.toFixed(0)} req/s${cpu(measured.peer)} (load ${measured.API.load1})`);
     }
     const api50 = median(rounds.map((r) => r.api.rps));
     const peer50 = median(rounds.map((r) => r.peer.rps));
@@ -124,6 +125,8 @@ async function throughputOf(api, peer, c, log) {
       peerRps: peer50,
       ratio: ratio(api50, peer50),
       ratioRuns: rounds.map((r) => r.ratio),
+      apiCpuMsPerRequest: medianOrNull(rounds.map((r) => r.api.cpuMsPerRequest)),
+      peerCpuMsPerRequest: medianOrNull(rounds.map((r) => r.peer.cpuMsPerRequest)),
       apiLatencyP50: median(rounds.map((r) => r.api.p50)),
       peerLatencyP50: median(rounds.map((r) => r.peer.p50)),
       rounds,
@@ -132,11 +135,18 @@ async function throughputOf(api, peer, c, log) {
   return { id: c.id, snapshot: c.snapshot, request: c.path, durationS: s.durationS, byConnections };
 }
 
-async function hammer(url, connections, durationS) {
+async function hammer(server, path, connections, durationS) {
   const load = load1();
-  const r = await autocannon({ url, connections, duration: durationS });
-  if (r.errors > 0 || r.non2xx > 0) throw new Error(`${url}: ${r.errors} errors, ${r.non2xx} answers other than 2xx under load`);
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bytesPerS: r.throughput.average, load1: load };
+  const cpuBefore = cpuMsOf(server.pid);
+  const r = await autocannon({ url: server.url + path, connections, duration: durationS });
+  const cpuAfter = cpuMsOf(server.pid);
+  if (r.errors > 0 || r.non2xx > 0) throw new Error(`${server.name} ${path}: ${r.errors} errors, ${r.non2xx} answers other than 2xx under load`);
+  const cpuMsPerRequest = cpuBefore === null || cpuAfter === null || r.requests.total === 0 ? null : (cpuAfter - cpuBefore) / r.requests.total;
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bytesPerS: r.throughput.average, cpuMsPerRequest, load1: load };
+}
+
+function medianOrNull(xs) {
+  return xs.some((x) => x === null) ? null : median(xs);
 }
 
 /** The peer must answer the question the API answers: the same rows and benchmark, to the last digit. */

@@ -1,4 +1,5 @@
 /** Small helpers the benchmarks share: quantiles, medians, timing, ratios. */
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 
 export function quantile(xs, q) {
@@ -18,3 +19,17 @@ export const ratio = (a, b) => (a === null || b === null || b === 0 ? null : a /
 
 /** The 1-minute load average of the machine, shared with other work: the noise a figure was taken in. */
 export const load1 = () => Math.round(loadavg()[0] * 100) / 100;
+
+/**
+ * CPU time (user + system, all threads) a process has used so far, in ms, from /proc (Linux; null
+ * elsewhere). Per request, it is less moved by other work on a shared machine than wall-clock rates are.
+ */
+export function cpuMsOf(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+const CLOCK_TICKS = 100;

@@ -16,22 +16,27 @@ const Fastify = require('fastify');
 
 const SQL = readFileSync(new URL('sql/peer-values.sql', import.meta.url), 'utf8');
 const LEVELS = new Set(['comune', 'ambito', 'provincia', 'regione']);
-const MAX_IDLE = 8;
+const MAX_CONNECTIONS = 8;
 
 const snapshotFile = process.argv[2];
 if (!snapshotFile) throw new Error('usage: api-peer.mjs <snapshot.duckdb>');
 const instance = await DuckDBInstance.create(snapshotFile, { access_mode: 'READ_ONLY' });
 
-/** Connections, each with the query prepared on it once; a request holds one for its query. */
+/** Up to 8 connections, each with the query prepared on it once; a request holds one for its query, or waits. */
 const idle = [];
+const waiting = [];
+let opened = 0;
 async function lease() {
   if (idle.length > 0) return idle.pop();
+  if (opened >= MAX_CONNECTIONS) return new Promise((resolve) => waiting.push(resolve));
+  opened += 1;
   const connection = await instance.connect();
   return { connection, statement: await connection.prepare(SQL) };
 }
 function giveBack(held) {
-  if (idle.length < MAX_IDLE) idle.push(held);
-  else held.connection.closeSync();
+  const next = waiting.shift();
+  if (next) next(held);
+  else idle.push(held);
 }
 idle.push(await lease());
 

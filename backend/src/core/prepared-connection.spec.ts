@@ -54,3 +54,31 @@ it('reports bad SQL on every query, not only the first', async () => {
   await expect(connection.query('SELECT FROM nowhere WHERE', {})).rejects.toThrow(/syntax/i);
   await expect(connection.query('SELECT FROM nowhere WHERE', {})).rejects.toThrow(/syntax/i);
 });
+
+it('binds lists of whole numbers, of other numbers and of text, the type following the values each time', async () => {
+  const numbers = 'SELECT CAST(count(*) AS INTEGER) AS matched, list_sort($xs) AS xs FROM t WHERE list_contains($xs, n)';
+  expect(await connection.query(numbers, { xs: [1, 3] })).toEqual([{ matched: 2, xs: [1, 3] }]);
+  // Bound as INTEGER[] like the query before, 2.5 would become a whole number and match row 2 or 3.
+  expect(await connection.query(numbers, { xs: [2.5, 4] })).toEqual([{ matched: 1, xs: [2.5, 4] }]);
+  const labels = 'SELECT CAST(count(*) AS INTEGER) AS matched FROM t WHERE list_contains($xs, label)';
+  expect(await connection.query(labels, { xs: ['row 2', 'row 5', 'row 9'] })).toEqual([{ matched: 2 }]);
+  expect(await connection.query(labels, { xs: [] })).toEqual([{ matched: 0 }]);
+});
+
+it('streams a result too big for one chunk, every row once, in order', async () => {
+  let rows = 0;
+  let sum = 0n;
+  let previous = -1n;
+  let ordered = true;
+  for await (const chunk of connection.stream('SELECT i FROM range($n) r(i) ORDER BY i', { n: 10_000 })) {
+    const column = chunk.columns.i as readonly bigint[];
+    expect(column).toHaveLength(chunk.length);
+    for (const value of column) {
+      ordered &&= value > previous;
+      previous = value;
+      sum += value;
+    }
+    rows += chunk.length;
+  }
+  expect({ rows, sum, ordered }).toEqual({ rows: 10_000, sum: BigInt((9_999 * 10_000) / 2), ordered: true });
+});

@@ -70,3 +70,15 @@ it('gives every unit of work its own answers while they queue', async () => {
   );
   expect(answers).toEqual(Array.from({ length: 24 }, (_, i) => codes[i % 4]));
 });
+
+it('streams on the connection of the unit of work, taken at the first query or stream', async () => {
+  const [ids, streamed] = await pool.use(async (reader) => {
+    const first = await who(reader);
+    const seen: number[] = [];
+    for await (const chunk of reader.stream('SELECT CAST(current_connection_id() AS INTEGER) AS id, code FROM territory ORDER BY code')) seen.push(...(chunk.columns.id as number[]));
+    return [{ first: first.id, streamed: new Set(seen) }, seen.length] as const;
+  });
+  const [count] = await pool.use((reader) => reader.query<{ n: number }>('SELECT CAST(count(*) AS INTEGER) AS n FROM territory'));
+  expect(streamed).toBe(count?.n);
+  expect([...ids.streamed]).toEqual([ids.first]);
+});

@@ -4,13 +4,13 @@ import { readCurrentSnapshotId, stateLayout, type StateLayout } from '@osservato
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Clock } from './clock.js';
 import { NoSnapshotError } from './errors.js';
-import { PreparedConnection, type SqlValue } from './prepared-connection.js';
+import { PreparedConnection, type ColumnChunk, type SqlValue } from './prepared-connection.js';
 import { parseIndicatorCatalogue, type CatalogueRow, type IndicatorCatalogue } from './indicator-catalogue.js';
 import type { SnapshotInfo } from './snapshot-info.dto.js';
 import { snapshotInfoFromMeta, UnusableSnapshotError, type SnapshotMetaRow } from './snapshot-meta.js';
 import { loadSql } from './sql.js';
 
-export type { SqlValue } from './prepared-connection.js';
+export type { ColumnChunk, SqlValue } from './prepared-connection.js';
 
 /** Read access to one snapshot for the length of one unit of work. */
 export interface SnapshotReader {
@@ -19,6 +19,8 @@ export interface SnapshotReader {
   readonly catalogue: IndicatorCatalogue;
   /** Runs SQL with named parameters ($name); a null parameter is bound as VARCHAR. */
   query<Row>(sql: string, params?: Readonly<Record<string, SqlValue>>): Promise<Row[]>;
+  /** Runs SQL and hands its result over chunk by chunk (about 2,048 rows each), for answers too big to hold. */
+  stream(sql: string, params?: Readonly<Record<string, SqlValue>>): AsyncGenerator<ColumnChunk>;
 }
 
 /** A snapshot the API has started to serve. */
@@ -190,11 +192,19 @@ class OpenSnapshot {
   async lease<T>(work: (snapshot: SnapshotReader) => Promise<T>): Promise<T> {
     this.leases += 1;
     let held: Promise<PreparedConnection> | undefined;
+    const connection = () => (held ??= this.acquire());
     try {
-      return await work({ info: this.info, catalogue: this.catalogue, query: async (sql, params) => (await (held ??= this.acquire())).query(sql, params) });
+      return await work({
+        info: this.info,
+        catalogue: this.catalogue,
+        query: async (sql, params) => (await connection()).query(sql, params),
+        stream: async function* (sql, params) {
+          yield* (await connection()).stream(sql, params);
+        },
+      });
     } finally {
-      const connection = held ? await held.catch(() => null) : null;
-      if (connection) this.giveBack(connection);
+      const given = held ? await held.catch(() => null) : null;
+      if (given) this.giveBack(given);
       this.leases -= 1;
       this.closeIfDrained();
     }

@@ -21,12 +21,13 @@ export const ratio = (a, b) => (a === null || b === null || b === 0 ? null : a /
 export const load1 = () => Math.round(loadavg()[0] * 100) / 100;
 
 /**
- * CPU time (user + system, all threads) a process has used so far, in ms, from /proc (Linux; null
- * elsewhere). Per request, it is less moved by other work on a shared machine than wall-clock rates are.
+ * CPU time (user + system) a process has used so far, in ms, from /proc (Linux; null elsewhere): all its
+ * threads, or with `mainThread` only the one that runs JavaScript. Per request, it is less moved by other
+ * work on a shared machine than wall-clock rates are.
  */
-export function cpuMsOf(pid) {
+export function cpuMsOf(pid, { mainThread = false } = {}) {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    const fields = readFileSync(mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
   } catch {
     return null;

@@ -4,6 +4,7 @@ import { BoundariesModule } from './boundaries/boundaries.module.js';
 import type { AppConfig } from './config/config.js';
 import type { Clock } from './core/clock.js';
 import { CoreModule } from './core/core.module.js';
+import { DisclosureModule } from './disclosure/disclosure.module.js';
 import { FrontendModule } from './frontend/frontend.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IndicatorsModule } from './indicators/indicators.module.js';
@@ -25,6 +26,7 @@ export class AppModule {
         SnapshotsModule,
         TerritoriesModule,
         IndicatorsModule,
+        DisclosureModule,
         ValuesModule,
         QualityModule,
         ProvenanceModule,

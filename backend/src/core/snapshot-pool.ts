@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Clock } from './clock.js';
 import { NoSnapshotError } from './errors.js';
 import { PreparedConnection, type ColumnChunk, type SqlValue } from './prepared-connection.js';
-import { parseIndicatorCatalogue, type CatalogueRow, type IndicatorCatalogue } from './indicator-catalogue.js';
+import { parseIndicatorCatalogue, type AreaRow, type CatalogueRow, type IndicatorCatalogue } from './indicator-catalogue.js';
 import type { SnapshotInfo } from './snapshot-info.dto.js';
 import { snapshotInfoFromMeta, UnusableSnapshotError, type SnapshotMetaRow } from './snapshot-meta.js';
 import { loadSql } from './sql.js';
@@ -31,10 +31,17 @@ export interface ServedSnapshot {
 
 export type ServedListener = (snapshot: ServedSnapshot) => Promise<void>;
 
+/** What is served: a snapshot, or why none is. */
+export type ServingState =
+  | { readonly serving: SnapshotInfo }
+  | { readonly serving: null; readonly reason: 'no-snapshot-published' }
+  | { readonly serving: null; readonly reason: 'snapshot-unreadable'; readonly detail: string };
+
 const POINTER_CHECK_INTERVAL_MS = 1000;
 const MAX_CONNECTIONS = 8;
 const META_SQL = loadSql(import.meta.url, 'snapshot-meta.sql');
 const CATALOGUE_SQL = loadSql(import.meta.url, 'indicator-catalogue.sql');
+const AREAS_SQL = loadSql(import.meta.url, 'areas.sql');
 
 /**
  * Serves the snapshot named by `<state>/snapshots/CURRENT`, opened read-only. The pointer is read again
@@ -50,6 +57,8 @@ export class SnapshotPool implements OnModuleInit, OnModuleDestroy {
   private checkedAt = Number.NEGATIVE_INFINITY;
   private refreshing: Promise<void> | null = null;
   private readonly reported = new Set<string>();
+  /** Why the last look at the pointer found nothing to serve, when it did not. */
+  private unreadable: string | null = null;
   private readonly listeners: ServedListener[] = [];
 
   constructor(
@@ -73,6 +82,14 @@ export class SnapshotPool implements OnModuleInit, OnModuleDestroy {
   async current(): Promise<SnapshotInfo | null> {
     await this.refreshIfDue();
     return this.active?.info ?? null;
+  }
+
+  /** The snapshot being served or, when none is, whether none was published or the one named cannot be read. */
+  async state(): Promise<ServingState> {
+    await this.refreshIfDue();
+    if (this.active !== null) return { serving: this.active.info };
+    if (this.unreadable !== null) return { serving: null, reason: 'snapshot-unreadable', detail: this.unreadable };
+    return { serving: null, reason: 'no-snapshot-published' };
   }
 
   /** Runs `work` on the current snapshot, which stays open until `work` settles. */
@@ -105,17 +122,21 @@ export class SnapshotPool implements OnModuleInit, OnModuleDestroy {
     try {
       pointer = await readCurrentSnapshotId(this.layout);
     } catch (error) {
+      this.unreadable = `cannot read ${this.layout.currentPointer}: ${(error as Error).message}`;
       this.reportOnce(`read:${(error as Error).message}`, `Cannot read ${this.layout.currentPointer} (${(error as Error).message}); ${this.stillServing()}`);
       return;
     }
+    if (pointer === null) this.unreadable = null;
     if (pointer === null || pointer === this.active?.pointer) return;
     let next: OpenSnapshot;
     try {
       next = await OpenSnapshot.open(this.snapshotFile(pointer), pointer);
     } catch (error) {
-      this.reportOnce(pointer, `CURRENT names ${pointer}, which cannot be served: ${(error as Error).message}; ${this.stillServing()}`);
+      this.unreadable = `CURRENT names ${pointer}, which cannot be served: ${(error as Error).message}`;
+      this.reportOnce(pointer, `${this.unreadable}; ${this.stillServing()}`);
       return;
     }
+    this.unreadable = null;
     if (next.info.id !== pointer) this.logger.warn(`Snapshot file ${pointer} says its id is ${next.info.id}`);
     const previous = this.active;
     this.active = next;
@@ -178,7 +199,7 @@ class OpenSnapshot {
       const [meta] = await connection.query<SnapshotMetaRow>(META_SQL);
       const info = snapshotInfoFromMeta(meta!);
       // Parsed once here: requests read the typed catalogue, and a snapshot it fails is never served.
-      const catalogue = parseIndicatorCatalogue(await connection.query<CatalogueRow>(CATALOGUE_SQL));
+      const catalogue = parseIndicatorCatalogue(await connection.query<CatalogueRow>(CATALOGUE_SQL), await connection.query<AreaRow>(AREAS_SQL));
       const snapshot = new OpenSnapshot(pointer, info, meta!.source_count, catalogue, instance);
       snapshot.opened = 1;
       snapshot.idle.push(connection);

@@ -42,13 +42,13 @@ export class ValuesResponseDto {
   @ApiProperty({ type: String, nullable: true })
   parent: string | null;
 
-  @ApiProperty({ example: 2024 })
-  year: number;
+  @ApiProperty({ type: Number, nullable: true, example: 2024, description: 'The year of the values; for an unavailable indicator the year asked, or null' })
+  year: number | null;
 
   @ApiProperty({ type: SnapshotInfoDto })
   snapshot: SnapshotInfoDto;
 
-  @ApiProperty({ type: [ValueRowDto], description: 'Every territory of the level inside the parent, by name, with or without data' })
+  @ApiProperty({ type: [ValueRowDto], description: 'Every territory of the level inside the parent, by name, with or without data; none when the indicator is unavailable (indicator.unavailableReason says why)' })
   rows: ValueRowDto[];
 
   @ApiProperty({ type: ValueRowDto, nullable: true, description: 'The parent territory itself; null without a parent' })

@@ -32,6 +32,11 @@ export class ValuesService {
     const askedYear = parseYear('year', query.year);
     return this.snapshots.use(async (snapshot) => {
       const indicator = this.indicators.find(snapshot, code);
+      if (!indicator.available) {
+        // Not an error of the request: the snapshot has no input for it. No rows, never zeros; the reason is in `indicator`.
+        if (parent !== null) await this.territories.requireParent(snapshot, level, parent);
+        return { indicator, level, parent, year: askedYear ?? null, snapshot: snapshot.info, rows: [], benchmark: null, sources: [], synthetic: false };
+      }
       const year = chooseYear(indicator, askedYear);
       if (parent !== null) await this.territories.requireParent(snapshot, level, parent);
       const aggregates = await this.values.aggregate(snapshot, { code: indicator.code, year, level, parent });

@@ -1,4 +1,4 @@
--- Snapshot layout, schema version 2: the contract between the ETL (its only writer) and the API
+-- Snapshot layout, schema version 3: the contract between the ETL (its only writer) and the API
 -- (a read-only reader). Every value is keyed on today's comune codes: historical codes are summed
 -- onto their successors through `crosswalk` before they reach `observation`.
 
@@ -92,19 +92,24 @@ CREATE TABLE containment (
 );
 
 -- The canonical model: territory × year × variable × sex × age → value, per source, in two tables.
--- Residents by single year of age and sex, where a source publishes them, are kept in observation_ages
--- (ages 0…100, 100 meaning 100 and over; men and women side by side). What a source publishes only as a
--- band or a total is kept as published in `observation`. Totals and bands are derived in SQL
--- (value_resolved).
+-- Residents by single year of age and sex, where a source publishes them, are kept in observation_ages:
+-- one row per comune, year, variable and source, with its residents by age as two vectors of 101 (element
+-- i + 1 holds age i, 0…100, 100 meaning 100 and over; men and women side by side), so that Italy's 7,904
+-- comuni × 101 ages × 2 sexes × 10 years are 80 thousand rows; the view observation_by_age gives them one
+-- row per age. What a source publishes only as a band or a total is kept as published in `observation`.
+-- Totals and bands are derived in SQL (value_resolved).
 CREATE TABLE observation_ages (
   territory_code VARCHAR NOT NULL,   -- current comune code
   year           INTEGER NOT NULL,   -- reference 1 January of `year`
   variable       VARCHAR NOT NULL,
   source_id      VARCHAR NOT NULL,
-  age            SMALLINT NOT NULL,
-  male           DOUBLE NOT NULL,
-  female         DOUBLE NOT NULL
+  male           DOUBLE[] NOT NULL CHECK (len(male) = 101),
+  female         DOUBLE[] NOT NULL CHECK (len(female) = 101)
 );
+
+CREATE VIEW observation_by_age AS
+SELECT territory_code, year, variable, source_id, CAST(a.age AS SMALLINT) AS age, male[a.age + 1] AS male, female[a.age + 1] AS female
+FROM observation_ages, range(0, 101) a(age);
 
 CREATE TABLE observation (
   territory_code VARCHAR NOT NULL,   -- current comune code
@@ -138,11 +143,24 @@ CREATE TABLE value_resolved (
   derived        BOOLEAN NOT NULL    -- summed from single ages, not read as published
 );
 
--- The indicator catalogue the snapshot was computed with (from datasets/indicators.yaml).
+-- The areas of intervention indicators belong to (datasets/indicators.yaml `areas`), in their order.
+CREATE TABLE area (
+  code     VARCHAR PRIMARY KEY,
+  position INTEGER NOT NULL,
+  name_it  VARCHAR NOT NULL,
+  name_en  VARCHAR NOT NULL
+);
+
+-- The indicator catalogue the snapshot was computed with (from datasets/indicators.yaml). An indicator
+-- is available when it has values (indicator_part rows); otherwise the reason says which input is missing
+-- (indicator-availability.sql). An unavailable indicator is never published as zero.
 CREATE TABLE indicator (
-  code       VARCHAR PRIMARY KEY,
-  position   INTEGER NOT NULL,
-  definition JSON NOT NULL          -- the validated catalogue entry
+  code                  VARCHAR PRIMARY KEY,
+  position              INTEGER NOT NULL,
+  definition            JSON NOT NULL,  -- the validated catalogue entry
+  available             BOOLEAN NOT NULL,
+  unavailable_reason_it VARCHAR,        -- NULL when available
+  unavailable_reason_en VARCHAR
 );
 
 -- Additive parts of each indicator per current comune and year; a value is Σnumerator ÷ Σdenominator ×
@@ -153,8 +171,10 @@ CREATE TABLE indicator_part (
   year           INTEGER NOT NULL,
   numerator      DOUBLE NOT NULL,
   denominator    DOUBLE,            -- NULL for a plain count (value = numerator)
-  synthetic      BOOLEAN NOT NULL,
-  PRIMARY KEY (indicator_code, territory_code, year)
+  synthetic      BOOLEAN NOT NULL
+  -- one row per (indicator_code, territory_code, year), by construction (indicator-parts.sql groups by
+  -- them; a spec checks it); rows are written sorted by indicator and year, so that DuckDB's zone maps
+  -- skip to them without the cost of an index.
 );
 
 CREATE TABLE indicator_source (

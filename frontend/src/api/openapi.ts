@@ -28,7 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness, the snapshot being served and the kind of app database */
+        /** Whether the API can answer: the snapshot being served (200), or why none is (503); and the kind of app database */
         get: operations["HealthController_get"];
         put?: never;
         post?: never;
@@ -45,7 +45,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The indicator catalogue, with the years each has values for */
+        /** The indicator catalogue, with the years each has values for and whether it is available; searchable */
         get: operations["IndicatorsController_list"];
         put?: never;
         post?: never;
@@ -221,11 +221,47 @@ export interface components {
             /** @description Comuni whose value sums codes as published other than their own (mergers) */
             mergedComuni: components["schemas"]["MergedComuneDto"][];
         };
+        ErrorDto: {
+            /** @example 400 */
+            statusCode: number;
+            /**
+             * @description The HTTP reason phrase, in English whatever the language asked
+             * @example Bad Request
+             */
+            error: string;
+            /**
+             * @description In Italian, or English for Accept-Language: en
+             * @example level: "district" non è ammesso; usare uno tra comune, ambito, provincia, regione
+             */
+            message: string;
+            /**
+             * @description On a 400: the parameter that cannot be used
+             * @example level
+             */
+            parameter?: string;
+            /**
+             * @description On a 400: the values the parameter allows, or a description of them in the message's language
+             * @example [
+             *       "comune",
+             *       "ambito",
+             *       "provincia",
+             *       "regione"
+             *     ]
+             */
+            allowed?: string[] | string;
+        };
         HealthDto: {
             /** @enum {string} */
-            status: "ok";
-            /** @description null: nothing published yet */
+            status: "ok" | "unavailable";
+            /** @description null: no snapshot is served (503) */
             snapshot: components["schemas"]["SnapshotInfoDto"] | null;
+            /**
+             * @description Why no snapshot is served; null when one is
+             * @enum {string|null}
+             */
+            reason: "no-snapshot-published" | "snapshot-unreadable" | null;
+            /** @description What to do about it, in Italian or English by Accept-Language; null when a snapshot is served */
+            message: string | null;
             /** @enum {string} */
             database: "sqlite" | "postgres";
         };
@@ -234,10 +270,12 @@ export interface components {
             code: string;
             name: components["schemas"]["LocalizedTextDto"];
             /**
-             * @description Area of intervention (one Tavolo each)
+             * @description Code of the area of intervention (one Tavolo each), from the controlled list of the catalogue
              * @example anziani
              */
             area: string;
+            /** @description Name of the area of intervention */
+            areaName: components["schemas"]["LocalizedTextDto"];
             unit: components["schemas"]["LocalizedTextDto"];
             /**
              * @description value = Σnumerator ÷ Σdenominator × multiplier
@@ -248,8 +286,19 @@ export interface components {
             decimals: number;
             /** @enum {string} */
             polarity: "higher_worse" | "higher_better" | "neither";
+            /** @description The definition: what is counted over what */
             description: components["schemas"]["LocalizedTextDto"];
-            caveats?: components["schemas"]["LocalizedTextDto"];
+            /** @description Where the inputs come from */
+            sourceNotes: components["schemas"]["LocalizedTextDto"];
+            /** @description What to know before drawing conclusions */
+            caveats: components["schemas"]["LocalizedTextDto"];
+            /**
+             * @description How confidence intervals are computed (proportion: Wilson score)
+             * @enum {string}
+             */
+            ciMethod: "proportion" | "rate" | "ratio" | "mean" | "none";
+            /** @description Below this denominator a value rests on small numbers and is flagged; null for a plain count */
+            minDenominator: number | null;
             /** @description A norm to compare with, e.g. 33 nursery places per 100 children */
             target: number | null;
             /** @description A plain count (no denominator): an aggregate is null unless every comune has data */
@@ -262,6 +311,10 @@ export interface components {
              *     ]
              */
             years: number[];
+            /** @description False when this snapshot has no values for the indicator: never read that as zero */
+            available: boolean;
+            /** @description Why the indicator is unavailable (which input no loaded source gives); null when available */
+            unavailableReason: components["schemas"]["LocalizedTextDto"] | null;
         };
         IndicatorsResponseDto: {
             snapshot: components["schemas"]["SnapshotInfoDto"];
@@ -492,6 +545,11 @@ export interface components {
              */
             level: "comune" | "ambito" | "provincia" | "regione" | null;
             parent: string | null;
+            /** @description Rows per page applied: the limit asked, at most 10000 */
+            limit: number;
+            offset: number;
+            /** @description Territories matching level and parent, on every page */
+            total: number;
             rows: components["schemas"]["TerritoryDto"][];
         };
         TerritoryDto: {
@@ -532,10 +590,13 @@ export interface components {
             /** @enum {string} */
             level: "comune" | "ambito" | "provincia" | "regione";
             parent: string | null;
-            /** @example 2024 */
-            year: number;
+            /**
+             * @description The year of the values; for an unavailable indicator the year asked, or null
+             * @example 2024
+             */
+            year: number | null;
             snapshot: components["schemas"]["SnapshotInfoDto"];
-            /** @description Every territory of the level inside the parent, by name, with or without data */
+            /** @description Every territory of the level inside the parent, by name, with or without data; none when the indicator is unavailable (indicator.unavailableReason says why) */
             rows: components["schemas"]["ValueRowDto"][];
             /** @description The parent territory itself; null without a parent */
             benchmark: components["schemas"]["ValueRowDto"] | null;
@@ -589,14 +650,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
             };
             /** @description Not loaded in this snapshot; the body has a downloadUrl */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
             };
             /** @description No snapshot published yet */
             503: {
@@ -624,6 +689,15 @@ export interface operations {
                     "application/json": components["schemas"]["HealthDto"];
                 };
             };
+            /** @description No snapshot is served: none was published, or the one named cannot be read */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
         };
     };
     IndicatorsController_list: {
@@ -631,6 +705,10 @@ export interface operations {
             query?: {
                 /** @description Overrides the Accept header */
                 format?: "json" | "csv" | "arrow";
+                /** @description Only the indicators of this area of intervention (its code) */
+                area?: string;
+                /** @description Words to search for in the code, name, area and definition, in Italian or English, whatever the case and accents; the matches come best first (code and name hits before the rest) */
+                q?: string;
             };
             header?: {
                 /** @description An ETag from an earlier answer: 304 while the snapshot is unchanged */
@@ -653,6 +731,13 @@ export interface operations {
             };
             /** @description Not modified: same snapshot */
             304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A q without letters or digits, or too long; an unknown area (the message lists the known ones) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -701,12 +786,27 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Not an indicator code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                    "application/vnd.apache.arrow.stream": components["schemas"]["ErrorDto"];
+                    "text/csv": components["schemas"]["ErrorDto"];
+                };
+            };
             /** @description Unknown code; the message lists the known ones */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                    "application/vnd.apache.arrow.stream": components["schemas"]["ErrorDto"];
+                    "text/csv": components["schemas"]["ErrorDto"];
+                };
             };
             /** @description No snapshot published yet */
             503: {
@@ -815,19 +915,23 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing indicator or territory, or a bad year; the message says what is allowed */
+            /** @description Missing indicator or territory, or a bad year; the body names the parameter and what it allows */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
             };
             /** @description Unknown indicator or territory */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
             };
             /** @description No snapshot published yet */
             503: {
@@ -878,19 +982,27 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad severity, rule, territory, limit or offset; the message says what is allowed */
+            /** @description Bad severity, rule, territory, limit or offset; the body names the parameter and what it allows */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                    "application/vnd.apache.arrow.stream": components["schemas"]["ErrorDto"];
+                    "text/csv": components["schemas"]["ErrorDto"];
+                };
             };
             /** @description Unknown territory */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                    "application/vnd.apache.arrow.stream": components["schemas"]["ErrorDto"];
+                    "text/csv": components["schemas"]["ErrorDto"];
+                };
             };
             /** @description No snapshot published yet */
             503: {
@@ -925,6 +1037,10 @@ export interface operations {
             query?: {
                 /** @description Overrides the Accept header */
                 format?: "json" | "csv" | "arrow";
+                /** @description Rows to skip; default 0 */
+                offset?: number;
+                /** @description Rows per page; default and most 10000 (larger values are cut to 10000) */
+                limit?: number;
                 /** @description Code of the containing territory, e.g. 018 */
                 parent?: string;
                 /** @description Every level when absent */
@@ -955,6 +1071,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad level, parent, limit or offset; the body names the parameter and what it allows */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                    "application/vnd.apache.arrow.stream": components["schemas"]["ErrorDto"];
+                    "text/csv": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Unknown parent */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                    "application/vnd.apache.arrow.stream": components["schemas"]["ErrorDto"];
+                    "text/csv": components["schemas"]["ErrorDto"];
+                };
             };
             /** @description No snapshot published yet */
             503: {

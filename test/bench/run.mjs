@@ -6,43 +6,34 @@
  *   national: the data folder plus ten national POSAS files (2015-2024, ~8M rows, generated in the
  *             published shape), loaded in a child process (time and peak memory)  vs  DuckDB's own
  *             read_csv of the ten files
- *   api:      the values endpoint over HTTP    vs  the same SQL run in-process on the same snapshot
+ *   api:      the API as its own process (real data, and the national-size snapshot cached under
+ *             bench/cache/)  vs  the same SQL in-process (latency)  and  vs  a plain Fastify + DuckDB
+ *             peer (throughput, autocannon); endpoints not built yet are listed as pending
  * Data: OSSERVATORIO_DATA_DIR, else ../shared/datasets beside the checkout, else the demo.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { loadConfig } from '../../backend/dist/config/config.js';
-import { createApp } from '../../backend/dist/create-app.js';
-import { loadSql } from '../../backend/dist/core/sql.js';
 import { loadEtlConfig } from '../../etl/dist/config.js';
 import { runLoad } from '../../etl/dist/load.js';
 import { silentProgress } from '../../etl/dist/progress.js';
 import { readCurrentSnapshotId, stateLayout } from '../../etl/dist/publish/layout.js';
 import { loadSourceCatalog } from '../../etl/dist/sources/descriptor.js';
 import { resolveSourceFiles } from '../../etl/dist/sources/read-source.js';
-import { NATIONAL_YEARS, writeNationalPosas } from './national-posas.mjs';
+import { benchApi } from './api.mjs';
+import { printApi } from './api-report.mjs';
+import { NATIONAL_YEARS } from './national-posas.mjs';
+import { nationalDataDir, nationalState } from './national-state.mjs';
+import { median, timed } from './stats.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ETL_RUNS = 5;
 const NATIONAL_RUNS = 3;
-const REQUESTS = 400;
-const WARMUP = 50;
 
-const median = (xs) => quantile(xs, 0.5);
-function quantile(xs, q) {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
-async function timed(fn) {
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
-}
 
 function chooseDataDir() {
   if (process.env.OSSERVATORIO_DATA_DIR) return path.resolve(process.env.OSSERVATORIO_DATA_DIR);
@@ -76,22 +67,6 @@ async function benchEtl(dataDir) {
   connection.closeSync();
   instance.closeSync();
   return { loadMs: median(loads), readCsvMs: median(reads), files: csvs.length };
-}
-
-/** The real data folder (by links) plus the ten national POSAS files, generated from a real-data snapshot. */
-async function nationalDataDir(dataDir) {
-  const dir = await mkdtemp(path.join(tmpdir(), 'osservatorio-national-'));
-  for (const entry of await readdir(dataDir, { withFileTypes: true })) {
-    if (!entry.isDirectory()) continue;
-    await mkdir(path.join(dir, entry.name));
-    for (const file of await readdir(path.join(dataDir, entry.name))) await symlink(path.join(dataDir, entry.name, file), path.join(dir, entry.name, file));
-  }
-  const stateDir = await mkdtemp(path.join(tmpdir(), 'osservatorio-bench-'));
-  await runLoad(loadEtlConfig({}, { stateDir, dataDir }), silentProgress);
-  const layout = stateLayout(stateDir);
-  const files = await writeNationalPosas(layout.snapshotFile(await readCurrentSnapshotId(layout)), path.join(dir, 'population'));
-  await rm(stateDir, { recursive: true, force: true });
-  return { dir, files };
 }
 
 /** One load in its own process, as `npm run etl -- load` runs it: wall time and peak resident memory. */
@@ -149,44 +124,14 @@ async function benchNational(dataDir) {
   }
 }
 
-async function benchApi(dataDir) {
+/** A fresh load of the data folder (the demo without one), and the national-size snapshot from its cache. */
+async function apiStates(dataDir) {
   const stateDir = await mkdtemp(path.join(tmpdir(), 'osservatorio-bench-'));
   await runLoad(loadEtlConfig({}, { stateDir, ...(dataDir ? { dataDir } : {}) }), silentProgress);
-  const app = await createApp(loadConfig({ OSSERVATORIO_STATE_DIR: stateDir, PORT: '0' }), { logger: false });
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address();
-  const query = { code: 'DEM_U12', year: 2021, level: 'comune', parent: '018' };
-  const url = `http://127.0.0.1:${port}/api/indicators/${query.code}/values?level=${query.level}&parent=${query.parent}&year=${query.year}`;
-
-  const http = [];
-  for (let i = 0; i < WARMUP + REQUESTS; i += 1) {
-    const ms = await timed(async () => {
-      const response = await fetch(url);
-      if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
-      await response.arrayBuffer();
-    });
-    if (i >= WARMUP) http.push(ms);
-  }
-  await app.close();
-
-  // The floor: the API's own SQL, on the same snapshot file, in this process.
   const layout = stateLayout(stateDir);
-  const instance = await DuckDBInstance.create(layout.snapshotFile(await readCurrentSnapshotId(layout)), { access_mode: 'READ_ONLY' });
-  const connection = await instance.connect();
-  const aggregateSql = loadSql(new URL('../../backend/dist/values/values.repository.js', import.meta.url).href, 'aggregate.sql');
-  const inProcess = [];
-  for (let i = 0; i < WARMUP + REQUESTS; i += 1) {
-    const ms = await timed(() => connection.runAndReadAll(aggregateSql, query));
-    if (i >= WARMUP) inProcess.push(ms);
-  }
-  connection.closeSync();
-  instance.closeSync();
-  await rm(stateDir, { recursive: true, force: true });
-  return {
-    request: url.replace(/^http:\/\/[^/]+/, ''),
-    http: { p50: quantile(http, 0.5), p95: quantile(http, 0.95) },
-    inProcess: { p50: quantile(inProcess, 0.5), p95: quantile(inProcess, 0.95) },
-  };
+  const states = { real: { stateDir, snapshotFile: layout.snapshotFile(await readCurrentSnapshotId(layout)) } };
+  if (dataDir !== null) states.national = await nationalState(dataDir);
+  return { states, remove: () => rm(stateDir, { recursive: true, force: true }) };
 }
 
 const which = process.argv[2] ?? 'all';
@@ -211,12 +156,14 @@ if ((which === 'all' || which === 'national') && dataDir !== null) {
   console.log(`  peak memory of the load       ${n.peakMemoryMb.toFixed(0)} MB`);
 }
 if (which === 'all' || which === 'api') {
-  result.api = await benchApi(dataDir);
-  console.log(`\nAPI ${result.api.request} (${REQUESTS} sequential requests after ${WARMUP} warm-up)`);
-  console.log(`                     p50         p95`);
-  console.log(`  HTTP              ${f(result.api.http.p50).padEnd(11)} ${f(result.api.http.p95)}`);
-  console.log(`  in-process SQL    ${f(result.api.inProcess.p50).padEnd(11)} ${f(result.api.inProcess.p95)}`);
-  console.log(`  ratio             ${(result.api.http.p50 / result.api.inProcess.p50).toFixed(2)}×       ${(result.api.http.p95 / result.api.inProcess.p95).toFixed(2)}×`);
+  console.log('\nAPI (each server in its own process)');
+  const { states, remove } = await apiStates(dataDir);
+  try {
+    result.api = await benchApi(states);
+  } finally {
+    await remove();
+  }
+  printApi(result.api);
 }
 const resultsDir = path.join(ROOT, 'bench', 'results');
 await mkdir(resultsDir, { recursive: true });

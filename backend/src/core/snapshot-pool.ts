@@ -1,15 +1,16 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { BOOLEAN, DOUBLE, DuckDBInstance, INTEGER, VARCHAR, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { readCurrentSnapshotId, stateLayout, type StateLayout } from '@osservatorio/etl/layout';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Clock } from './clock.js';
 import { NoSnapshotError } from './errors.js';
+import { PreparedConnection, type ColumnChunk, type SqlValue } from './prepared-connection.js';
 import { parseIndicatorCatalogue, type AreaRow, type CatalogueRow, type IndicatorCatalogue } from './indicator-catalogue.js';
 import type { SnapshotInfo } from './snapshot-info.dto.js';
 import { snapshotInfoFromMeta, UnusableSnapshotError, type SnapshotMetaRow } from './snapshot-meta.js';
 import { loadSql } from './sql.js';
 
-export type SqlValue = string | number | boolean | null;
+export type { ColumnChunk, SqlValue } from './prepared-connection.js';
 
 /** Read access to one snapshot for the length of one unit of work. */
 export interface SnapshotReader {
@@ -18,6 +19,8 @@ export interface SnapshotReader {
   readonly catalogue: IndicatorCatalogue;
   /** Runs SQL with named parameters ($name); a null parameter is bound as VARCHAR. */
   query<Row>(sql: string, params?: Readonly<Record<string, SqlValue>>): Promise<Row[]>;
+  /** Runs SQL and hands its result over chunk by chunk (about 2,048 rows each), for answers too big to hold. */
+  stream(sql: string, params?: Readonly<Record<string, SqlValue>>): AsyncGenerator<ColumnChunk>;
 }
 
 /** A snapshot the API has started to serve. */
@@ -35,7 +38,7 @@ export type ServingState =
   | { readonly serving: null; readonly reason: 'snapshot-unreadable'; readonly detail: string };
 
 const POINTER_CHECK_INTERVAL_MS = 1000;
-const MAX_IDLE_CONNECTIONS = 8;
+const MAX_CONNECTIONS = 8;
 const META_SQL = loadSql(import.meta.url, 'snapshot-meta.sql');
 const CATALOGUE_SQL = loadSql(import.meta.url, 'indicator-catalogue.sql');
 const AREAS_SQL = loadSql(import.meta.url, 'areas.sql');
@@ -167,9 +170,16 @@ export class SnapshotPool implements OnModuleInit, OnModuleDestroy {
   }
 }
 
-/** One open snapshot file, its idle connections, and how much work still holds it. */
+/**
+ * One open snapshot file, its connections, and how much work still holds it. A unit of work takes a
+ * connection at its first query and holds it to the end; at most MAX_CONNECTIONS are open, and work
+ * beyond that waits for one to be given back (on two cores more queries at once only fight over them, and
+ * a connection kept keeps its prepared statements). Work must not call `use` inside `use`.
+ */
 class OpenSnapshot {
-  private readonly idle: DuckDBConnection[] = [];
+  private readonly idle: PreparedConnection[] = [];
+  private readonly waiting: ((connection: PreparedConnection) => void)[] = [];
+  private opened = 0;
   private leases = 0;
   private retired = false;
   private closed = false;
@@ -185,12 +195,13 @@ class OpenSnapshot {
   static async open(file: string, pointer: string): Promise<OpenSnapshot> {
     const instance = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' });
     try {
-      const connection = await instance.connect();
-      const [meta] = await runQuery<SnapshotMetaRow>(connection, META_SQL, {});
+      const connection = new PreparedConnection(await instance.connect());
+      const [meta] = await connection.query<SnapshotMetaRow>(META_SQL);
       const info = snapshotInfoFromMeta(meta!);
       // Parsed once here: requests read the typed catalogue, and a snapshot it fails is never served.
-      const catalogue = parseIndicatorCatalogue(await runQuery<CatalogueRow>(connection, CATALOGUE_SQL, {}), await runQuery<AreaRow>(connection, AREAS_SQL, {}));
+      const catalogue = parseIndicatorCatalogue(await connection.query<CatalogueRow>(CATALOGUE_SQL), await connection.query<AreaRow>(AREAS_SQL));
       const snapshot = new OpenSnapshot(pointer, info, meta!.source_count, catalogue, instance);
+      snapshot.opened = 1;
       snapshot.idle.push(connection);
       return snapshot;
     } catch (error) {
@@ -201,14 +212,20 @@ class OpenSnapshot {
 
   async lease<T>(work: (snapshot: SnapshotReader) => Promise<T>): Promise<T> {
     this.leases += 1;
+    let held: Promise<PreparedConnection> | undefined;
+    const connection = () => (held ??= this.acquire());
     try {
-      const connection = this.idle.pop() ?? (await this.connect());
-      try {
-        return await work({ info: this.info, catalogue: this.catalogue, query: (sql, params = {}) => runQuery(connection, sql, params) });
-      } finally {
-        this.giveBack(connection);
-      }
+      return await work({
+        info: this.info,
+        catalogue: this.catalogue,
+        query: async (sql, params) => (await connection()).query(sql, params),
+        stream: async function* (sql, params) {
+          yield* (await connection()).stream(sql, params);
+        },
+      });
     } finally {
+      const given = held ? await held.catch(() => null) : null;
+      if (given) this.giveBack(given);
       this.leases -= 1;
       this.closeIfDrained();
     }
@@ -219,32 +236,32 @@ class OpenSnapshot {
     this.closeIfDrained();
   }
 
-  private connect(): Promise<DuckDBConnection> {
-    return this.instance.connect();
+  private async acquire(): Promise<PreparedConnection> {
+    const idle = this.idle.pop();
+    if (idle) return idle;
+    if (this.opened >= MAX_CONNECTIONS) return new Promise((resolve) => this.waiting.push(resolve));
+    this.opened += 1;
+    try {
+      return new PreparedConnection(await this.instance.connect());
+    } catch (error) {
+      this.opened -= 1;
+      throw error;
+    }
   }
 
-  private giveBack(connection: DuckDBConnection): void {
-    if (this.retired || this.idle.length >= MAX_IDLE_CONNECTIONS) connection.closeSync();
-    else this.idle.push(connection);
+  private giveBack(connection: PreparedConnection): void {
+    const next = this.waiting.shift();
+    if (next) next(connection);
+    else if (this.retired) {
+      this.opened -= 1;
+      connection.close();
+    } else this.idle.push(connection);
   }
 
   private closeIfDrained(): void {
     if (!this.retired || this.leases > 0 || this.closed) return;
     this.closed = true;
-    for (const connection of this.idle.splice(0)) connection.closeSync();
+    for (const connection of this.idle.splice(0)) connection.close();
     this.instance.closeSync();
   }
-}
-
-async function runQuery<Row>(connection: DuckDBConnection, sql: string, params: Readonly<Record<string, SqlValue>>): Promise<Row[]> {
-  const types: Record<string, DuckDBType> = {};
-  for (const [name, value] of Object.entries(params)) types[name] = typeOf(value);
-  const reader = await connection.runAndReadAll(sql, params, types);
-  return reader.getRowObjectsJS() as Row[];
-}
-
-function typeOf(value: SqlValue): DuckDBType {
-  if (typeof value === 'number') return Number.isInteger(value) ? INTEGER : DOUBLE;
-  if (typeof value === 'boolean') return BOOLEAN;
-  return VARCHAR;
 }

@@ -1,0 +1,38 @@
+/** Prints the result of benchApi (api.mjs) as tables, with the ratios of the same run and their spread. */
+import { API_SETTINGS } from './api.mjs';
+
+const ms = (x) => (x === null || x === undefined ? '—' : `${x.toFixed(2)} ms`);
+const times = (x) => (x === null || x === undefined ? '—' : `${x.toFixed(2)}×`);
+const cpu = (x) => (x === null || x === undefined ? '—' : x.toFixed(1));
+const spread = (xs) => {
+  const known = xs.filter((x) => x !== null);
+  return known.length === 0 ? '' : `runs ${Math.min(...known).toFixed(2)}–${Math.max(...known).toFixed(2)}×`;
+};
+
+export function printApi(api) {
+  const s = API_SETTINGS;
+  console.log(`\nLatency over HTTP against the same SQL in-process (median of ${s.latencyRuns} runs of ${s.requests} sequential requests after ${s.warmup} warm-up)`);
+  console.log('  target: HTTP ≤ 1.5× the floor at p50 for a provincia');
+  console.log(`  ${'case'.padEnd(44)} ${'HTTP p50'.padEnd(11)} ${'floor p50'.padEnd(11)} ${'ratio'.padEnd(7)} ${'HTTP p95'.padEnd(11)} ${'floor p95'.padEnd(11)} ${'ratio'.padEnd(7)} noise`);
+  for (const l of api.latency) {
+    console.log(`  ${l.id.padEnd(44)} ${ms(l.http.p50).padEnd(11)} ${ms(Math.min(l.floor.p50, l.floorPrepared.p50)).padEnd(11)} ${times(l.overheadP50).padEnd(7)} ${ms(l.http.p95).padEnd(11)} ${ms(Math.min(l.floor.p95, l.floorPrepared.p95)).padEnd(11)} ${times(l.overheadP95).padEnd(7)} ${spread(l.overheadP50Runs)}`);
+  }
+  console.log('  floor = the data query (' + [...new Set(api.latency.flatMap((l) => l.queries.floor))].join(', ') + '), run in-process with its rows read into JS, the faster of sent each time and prepared once:');
+  for (const l of api.latency) {
+    console.log(`    ${l.id.padEnd(42)} p50 sent ${ms(l.floor.p50)}, prepared ${ms(l.floorPrepared.p50)}; every query the service runs today (${l.queries.service.join(' + ')}) p50 ${ms(l.service.p50)}`);
+  }
+
+  console.log(`\nThroughput, API against a plain Fastify + DuckDB peer (autocannon, 127.0.0.1, ${s.durationS} s each, median of ${s.throughputRounds} rounds)`);
+  console.log('  target: API ≥ 1.0× the peer; CPU ms/req: CPU time of the server process (all threads) per answer (in brackets: on the JavaScript thread), less moved by the shared machine than req/s');
+  console.log(`  ${'case'.padEnd(44)} ${'conns'.padEnd(6)} ${'API req/s'.padEnd(10)} ${'peer req/s'.padEnd(11)} ${'ratio'.padEnd(7)} ${'API p50'.padEnd(8)} ${'peer p50'.padEnd(9)} ${'CPU ms/req API'.padEnd(15)} ${'peer'.padEnd(14)} noise`);
+  for (const t of api.throughput) {
+    for (const b of t.byConnections) {
+      console.log(`  ${t.id.padEnd(44)} ${String(b.connections).padEnd(6)} ${b.apiRps.toFixed(0).padEnd(10)} ${b.peerRps.toFixed(0).padEnd(11)} ${times(b.ratio).padEnd(7)} ${`${b.apiLatencyP50} ms`.padEnd(8)} ${`${b.peerLatencyP50} ms`.padEnd(9)} ${`${cpu(b.apiCpuMsPerRequest)} (${cpu(b.apiMainThreadCpuMsPerRequest)} JS)`.padEnd(15)} ${`${cpu(b.peerCpuMsPerRequest)} (${cpu(b.peerMainThreadCpuMsPerRequest)} JS)`.padEnd(14)} ${spread(b.ratioRuns)}`);
+    }
+  }
+
+  if (api.pending.length > 0) {
+    console.log('\nNot measured');
+    for (const p of api.pending) console.log(`  ${p.id}${p.target ? ` (target: ${p.target})` : ''}: ${p.why}`);
+  }
+}

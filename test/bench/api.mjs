@@ -1,0 +1,229 @@
+/**
+ * `npm run bench -- api`: the API, run as its own process (`node backend/dist/main.js`), against
+ *   - the floor: the same queries run in-process on DuckDB on the same snapshot file (latency, p50/p95);
+ *   - the peer: a plain Fastify + DuckDB server answering the same question (throughput, autocannon at
+ *     8 and 32 connections).
+ * Every figure is the median of several runs, interleaved so that drift in the shared machine's load hits
+ * both sides alike; the runs themselves are kept in the result to show the noise.
+ */
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { DuckDBInstance, DOUBLE, INTEGER, VARCHAR } from '@duckdb/node-api';
+import { loadSql } from '../../backend/dist/core/sql.js';
+import { LATENCY_CASES, PENDING_MEASURES, THROUGHPUT_CASES } from './api-cases.mjs';
+import { startApi, startPeer } from './servers.mjs';
+import { cpuMsOf, load1, median, quantile, ratio, timed } from './stats.mjs';
+
+const env = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
+export const API_SETTINGS = {
+  latencyRuns: env('BENCH_LATENCY_RUNS', 3),
+  requests: env('BENCH_REQUESTS', 200),
+  warmup: env('BENCH_WARMUP', 30),
+  throughputRounds: env('BENCH_ROUNDS', 3),
+  durationS: env('BENCH_DURATION_S', 10),
+  connections: [8, 32],
+};
+
+/** `states`: { real: { stateDir, snapshotFile }, national?: { stateDir, snapshotFile } }. */
+export async function benchApi(states, log = console.log) {
+  const s = API_SETTINGS;
+  const result = { settings: s, latency: [], throughput: [], pending: [] };
+  const missing = (c) => [...(c.floor ?? []), ...(c.service ?? [])].find((q) => !existsSync(fileURLToPath(new URL(`sql/${q.file}`, q.module))));
+  for (const c of LATENCY_CASES.filter((c) => !c.pending && missing(c))) {
+    c.pending = `the floor query ${missing(c).file} is not in this build: point the case at the query the endpoint runs now (api-cases.mjs)`;
+  }
+  for (const snapshot of Object.keys(states)) {
+    const cases = LATENCY_CASES.filter((c) => c.snapshot === snapshot && !c.pending);
+    const loads = THROUGHPUT_CASES.filter((c) => c.snapshot === snapshot && !c.pending);
+    if (cases.length === 0 && loads.length === 0) continue;
+    const api = await startApi(states[snapshot].stateDir);
+    const floor = await openFloor(states[snapshot].snapshotFile);
+    try {
+      for (const c of cases) {
+        log(`  latency: ${c.id}`);
+        result.latency.push(await latencyOf(api, floor, c));
+      }
+      if (loads.length > 0) {
+        const peer = await startPeer(states[snapshot].snapshotFile);
+        try {
+          for (const c of loads) {
+            log(`  throughput: ${c.id}`);
+            const differs = await differentAnswer(api, peer, c);
+            if (differs) result.pending.push({ id: `throughput: ${c.id}`, why: differs });
+            else result.throughput.push(await throughputOf(api, peer, c, log));
+          }
+        } finally {
+          await peer.stop();
+        }
+      }
+    } finally {
+      floor.close();
+      await api.stop();
+    }
+  }
+  for (const c of LATENCY_CASES.filter((c) => c.pending || !states[c.snapshot])) {
+    result.pending.push({ id: c.id, why: c.pending ?? `no ${c.snapshot} snapshot (no data folder)` });
+  }
+  for (const m of PENDING_MEASURES) result.pending.push({ id: m.id, target: m.target, why: m.pending });
+  return result;
+}
+
+async function latencyOf(api, floor, c) {
+  const s = API_SETTINGS;
+  const runs = [];
+  for (let run = 0; run < s.latencyRuns; run += 1) {
+    const loadBefore = load1();
+    const httpMs = await sample(() => get(api.url + c.path));
+    const floorMs = await sample(() => floor.run(c.floor));
+    const floorPrepared = await sample(() => floor.runPrepared(c.floor));
+    const service = await sample(() => floor.run(c.service));
+    runs.push({ http: httpMs, floor: floorMs, floorPrepared, service, load1: [loadBefore, load1()] });
+  }
+  const med = (key, q) => median(runs.map((r) => r[key][q]));
+  const summary = (key) => ({ p50: med(key, 'p50'), p95: med(key, 'p95') });
+  return {
+    id: c.id,
+    snapshot: c.snapshot,
+    request: c.path,
+    queries: { floor: c.floor.map((q) => q.file), service: c.service.map((q) => q.file) },
+    http: summary('http'),
+    floor: summary('floor'),
+    floorPrepared: summary('floorPrepared'),
+    service: summary('service'),
+    // Against the faster way of running the floor in-process: as sent each time, or prepared once.
+    overheadP50: ratio(med('http', 'p50'), Math.min(med('floor', 'p50'), med('floorPrepared', 'p50'))),
+    overheadP95: ratio(med('http', 'p95'), Math.min(med('floor', 'p95'), med('floorPrepared', 'p95'))),
+    overheadP50Runs: runs.map((r) => ratio(r.http.p50, Math.min(r.floor.p50, r.floorPrepared.p50))),
+    runs,
+  };
+}
+
+async function sample(fn) {
+  const s = API_SETTINGS;
+  const ms = [];
+  for (let i = 0; i < s.warmup + s.requests; i += 1) {
+    const t = await timed(fn);
+    if (i >= s.warmup) ms.push(t);
+  }
+  return { p50: quantile(ms, 0.5), p95: quantile(ms, 0.95) };
+}
+
+async function throughputOf(api, peer, c, log) {
+  const s = API_SETTINGS;
+  for (const server of [api, peer]) await hammer(server, server === api ? c.path : c.peerPath, 8, 2); // warm both
+  const byConnections = [];
+  for (const connections of s.connections) {
+    const rounds = [];
+    for (let round = 0; round < s.throughputRounds; round += 1) {
+      // Alternate which goes first, so that a change in the machine's load does not always favour one.
+      const order = round % 2 === 0 ? [api, peer] : [peer, api];
+      const measured = {};
+      for (const server of order) measured[server.name] = await hammer(server, server === api ? c.path : c.peerPath, connections, s.durationS);
+      rounds.push({ api: measured.API, peer: measured.peer, ratio: ratio(measured.API.rps, measured.peer.rps) });
+      const cpu = (m) => (m.cpuMsPerRequest === null ? '' : `, ${m.cpuMsPerRequest.toFixed(1)} CPU ms/req (${m.mainThreadCpuMsPerRequest.toFixed(1)} on the JS thread)`);
+      log(`    ${connections} connections, round ${round + 1}: API ${measured.API.rps.toFixed(0)} req/s${cpu(measured.API)}, peer ${measured.peer.rps.toFixed(0)} req/s${cpu(measured.peer)} (load ${measured.API.load1})`);
+    }
+    const api50 = median(rounds.map((r) => r.api.rps));
+    const peer50 = median(rounds.map((r) => r.peer.rps));
+    byConnections.push({
+      connections,
+      apiRps: api50,
+      peerRps: peer50,
+      ratio: ratio(api50, peer50),
+      ratioRuns: rounds.map((r) => r.ratio),
+      apiCpuMsPerRequest: medianOrNull(rounds.map((r) => r.api.cpuMsPerRequest)),
+      peerCpuMsPerRequest: medianOrNull(rounds.map((r) => r.peer.cpuMsPerRequest)),
+      apiMainThreadCpuMsPerRequest: medianOrNull(rounds.map((r) => r.api.mainThreadCpuMsPerRequest)),
+      peerMainThreadCpuMsPerRequest: medianOrNull(rounds.map((r) => r.peer.mainThreadCpuMsPerRequest)),
+      apiLatencyP50: median(rounds.map((r) => r.api.p50)),
+      peerLatencyP50: median(rounds.map((r) => r.peer.p50)),
+      rounds,
+    });
+  }
+  return { id: c.id, snapshot: c.snapshot, request: c.path, durationS: s.durationS, byConnections };
+}
+
+async function hammer(server, path, connections, durationS) {
+  const load = load1();
+  const cpuBefore = cpuMsOf(server.pid);
+  const jsBefore = cpuMsOf(server.pid, { mainThread: true });
+  const r = await autocannon({ url: server.url + path, connections, duration: durationS });
+  const cpuAfter = cpuMsOf(server.pid);
+  const jsAfter = cpuMsOf(server.pid, { mainThread: true });
+  if (r.errors > 0 || r.non2xx > 0) throw new Error(`${server.name} ${path}: ${r.errors} errors, ${r.non2xx} answers other than 2xx under load`);
+  const perRequest = (before, after) => (before === null || after === null || r.requests.total === 0 ? null : (after - before) / r.requests.total);
+  const cpuMsPerRequest = perRequest(cpuBefore, cpuAfter);
+  const mainThreadCpuMsPerRequest = perRequest(jsBefore, jsAfter);
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bytesPerS: r.throughput.average, cpuMsPerRequest, mainThreadCpuMsPerRequest, load1: load };
+}
+
+function medianOrNull(xs) {
+  return xs.some((x) => x === null) ? null : median(xs);
+}
+
+/** The peer must answer the question the API answers (the same rows and benchmark, to the last digit), else why not. */
+async function differentAnswer(api, peer, c) {
+  const ours = JSON.parse(await get(api.url + c.path));
+  const theirs = JSON.parse(await get(peer.url + c.peerPath));
+  const shape = (r) => r && [r.code, r.numerator, r.denominator, typeof r.value === 'number' ? Number(r.value.toPrecision(12)) : r.value].join('|');
+  const a = [...(ours.rows ?? []).map(shape), shape(ours.benchmark)];
+  const b = [...theirs.rows.map(shape), shape(theirs.benchmark)];
+  const at = a.findIndex((x, i) => x !== b[i]);
+  if (a.length === b.length && at === -1) return null;
+  return `the peer's answer differs from the API's (${a.length} vs ${b.length} rows; first difference: ${a[at]} vs ${b[at]}): bring api-peer.mjs up to the endpoint's answer`;
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+function get(url) {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent }, (response) => {
+        const chunks = [];
+        response.on('data', (chunk) => chunks.push(chunk));
+        response.on('end', () => {
+          if (response.statusCode !== 200) reject(new Error(`${url} answered ${response.statusCode}`));
+          else resolve(Buffer.concat(chunks).toString('utf8'));
+        });
+      })
+      .on('error', reject);
+  });
+}
+
+/** The floor: the SQL files the API runs, on the same snapshot file, in this process, rows read into JS. */
+async function openFloor(snapshotFile) {
+  const instance = await DuckDBInstance.create(snapshotFile, { access_mode: 'READ_ONLY' });
+  const connection = await instance.connect();
+  const texts = new Map();
+  const prepared = new Map();
+  const textOf = (q) => {
+    const key = `${q.module}#${q.file}`;
+    if (!texts.has(key)) texts.set(key, loadSql(q.module, q.file));
+    return texts.get(key);
+  };
+  return {
+    async run(queries) {
+      for (const q of queries) (await connection.runAndReadAll(textOf(q), q.params, typesOf(q.params))).getRowObjectsJS();
+    },
+    async runPrepared(queries) {
+      for (const q of queries) {
+        const key = `${q.module}#${q.file}`;
+        if (!prepared.has(key)) prepared.set(key, await connection.prepare(textOf(q)));
+        const statement = prepared.get(key);
+        statement.bind(q.params, typesOf(q.params));
+        (await statement.runAndReadAll()).getRowObjectsJS();
+      }
+    },
+    close() {
+      for (const statement of prepared.values()) statement.destroySync();
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+// As the API's snapshot pool binds them: integers as INTEGER, other numbers DOUBLE, the rest VARCHAR.
+function typesOf(params) {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? (Number.isInteger(v) ? INTEGER : DOUBLE) : VARCHAR]));
+}

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { BOOLEAN, DOUBLE, DuckDBInstance, INTEGER, VARCHAR, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api';
+import { BOOLEAN, DOUBLE, DuckDBInstance, INTEGER, LIST, listValue, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { readCurrentSnapshotId, stateLayout, type StateLayout } from '@osservatorio/etl/layout';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Clock } from './clock.js';
@@ -9,7 +9,14 @@ import type { SnapshotInfo } from './snapshot-info.dto.js';
 import { snapshotInfoFromMeta, UnusableSnapshotError, type SnapshotMetaRow } from './snapshot-meta.js';
 import { loadSql } from './sql.js';
 
-export type SqlValue = string | number | boolean | null;
+/** A list binds as LIST(INTEGER) when its items are whole numbers, LIST(DOUBLE) for other numbers, else LIST(VARCHAR). */
+export type SqlValue = string | number | boolean | null | readonly string[] | readonly number[];
+
+/** One chunk of a streamed result: the columns by name, each an array of `length` cells. */
+export interface ColumnChunk {
+  readonly length: number;
+  readonly columns: Readonly<Record<string, readonly unknown[]>>;
+}
 
 /** Read access to one snapshot for the length of one unit of work. */
 export interface SnapshotReader {
@@ -18,6 +25,8 @@ export interface SnapshotReader {
   readonly catalogue: IndicatorCatalogue;
   /** Runs SQL with named parameters ($name); a null parameter is bound as VARCHAR. */
   query<Row>(sql: string, params?: Readonly<Record<string, SqlValue>>): Promise<Row[]>;
+  /** Runs SQL and hands its result over chunk by chunk (about 2,048 rows each), for answers too big to hold. */
+  stream(sql: string, params?: Readonly<Record<string, SqlValue>>): AsyncGenerator<ColumnChunk>;
 }
 
 /** A snapshot the API has started to serve. */
@@ -183,7 +192,12 @@ class OpenSnapshot {
     try {
       const connection = this.idle.pop() ?? (await this.connect());
       try {
-        return await work({ info: this.info, catalogue: this.catalogue, query: (sql, params = {}) => runQuery(connection, sql, params) });
+        return await work({
+          info: this.info,
+          catalogue: this.catalogue,
+          query: (sql, params = {}) => runQuery(connection, sql, params),
+          stream: (sql, params = {}) => streamQuery(connection, sql, params),
+        });
       } finally {
         this.giveBack(connection);
       }
@@ -216,13 +230,40 @@ class OpenSnapshot {
 }
 
 async function runQuery<Row>(connection: DuckDBConnection, sql: string, params: Readonly<Record<string, SqlValue>>): Promise<Row[]> {
-  const types: Record<string, DuckDBType> = {};
-  for (const [name, value] of Object.entries(params)) types[name] = typeOf(value);
-  const reader = await connection.runAndReadAll(sql, params, types);
+  const { values, types } = bind(params);
+  const reader = await connection.runAndReadAll(sql, values, types);
   return reader.getRowObjectsJS() as Row[];
 }
 
+async function* streamQuery(connection: DuckDBConnection, sql: string, params: Readonly<Record<string, SqlValue>>): AsyncGenerator<ColumnChunk> {
+  const { values, types } = bind(params);
+  const result = await connection.stream(sql, values, types);
+  const names = result.columnNames();
+  for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    const columns: Record<string, unknown[]> = {};
+    chunk.getColumns().forEach((column, i) => {
+      columns[names[i]!] = column;
+    });
+    yield { length: chunk.rowCount, columns };
+  }
+}
+
+function bind(params: Readonly<Record<string, SqlValue>>): { values: Record<string, DuckDBValue>; types: Record<string, DuckDBType> } {
+  const values: Record<string, DuckDBValue> = {};
+  const types: Record<string, DuckDBType> = {};
+  for (const [name, value] of Object.entries(params)) {
+    types[name] = typeOf(value);
+    values[name] = Array.isArray(value) ? listValue(value as DuckDBValue[]) : (value as DuckDBValue);
+  }
+  return { values, types };
+}
+
 function typeOf(value: SqlValue): DuckDBType {
+  if (Array.isArray(value)) {
+    const items = value as readonly unknown[];
+    if (items.length > 0 && items.every((item) => typeof item === 'number')) return LIST((items as number[]).every(Number.isInteger) ? INTEGER : DOUBLE);
+    return LIST(VARCHAR);
+  }
   if (typeof value === 'number') return Number.isInteger(value) ? INTEGER : DOUBLE;
   if (typeof value === 'boolean') return BOOLEAN;
   return VARCHAR;

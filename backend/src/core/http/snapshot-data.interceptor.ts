@@ -50,6 +50,7 @@ export class SnapshotDataInterceptor implements NestInterceptor {
 
   private asFile(dto: unknown, format: Exclude<Format, 'json'>, table: TableSpec<unknown, unknown>, snapshotId: string, reply: FastifyReply): string | Buffer {
     const rows = table.rows(dto);
+    const columns = typeof table.columns === 'function' ? table.columns(dto) : table.columns;
     const sources = table.sourceIds?.(dto) ?? [];
     const stem = ['osservatorio', ...table.fileName(dto), snapshotId]
       .filter((part) => part !== null && part !== '')
@@ -59,11 +60,11 @@ export class SnapshotDataInterceptor implements NestInterceptor {
     if (sources.length > 0) reply.header('X-Sources', sources.map(encodeURIComponent).join(','));
     if (format === 'csv') {
       reply.type(`${MEDIA_TYPES.csv}; charset=utf-8`);
-      return toCsv(table.columns, rows);
+      return toCsv(columns, rows);
     }
     reply.type(MEDIA_TYPES.arrow);
     const metadata = new Map([['snapshot_id', snapshotId], ['sources', sources.join(',')]]);
-    const stream = toArrowStream(table.columns, rows, metadata);
+    const stream = toArrowStream(columns, rows, metadata);
     return Buffer.from(stream.buffer, stream.byteOffset, stream.byteLength);
   }
 }

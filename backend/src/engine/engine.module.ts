@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { EngineDisclosure } from './disclosure.js';
+import { EngineService } from './engine.service.js';
+import { SnapshotLookups } from './snapshot-lookups.js';
+import { SumsRepository } from './sums.repository.js';
+
+/** The indicator engine: the one sums query, the value and statistics of each cell, and snapshot lookups. */
+@Module({
+  providers: [EngineService, SumsRepository, EngineDisclosure, SnapshotLookups],
+  exports: [EngineService, SumsRepository, SnapshotLookups],
+})
+export class EngineModule {}

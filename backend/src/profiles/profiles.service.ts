@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { BadParameterError } from '../core/errors.js';
+import { parseCode, parseYear } from '../core/params.js';
+import { SnapshotPool } from '../core/snapshot-pool.js';
+import { engineIndicator } from '../engine/engine-indicator.js';
+import { indicatorMap } from '../engine/catalogue-indicators.js';
+import { EngineService } from '../engine/engine.service.js';
+import { parseBenchmark } from '../engine/engine-params.js';
+import { comparison, type IndicatorValue } from '../engine/indicator-value.js';
+import { SnapshotLookups, type TerritoryEntry } from '../engine/snapshot-lookups.js';
+import { spread } from '../engine/statistics.js';
+import { toValueRowDto } from '../engine/value.dto.js';
+import { toIndicatorDto } from '../indicators/indicator-definition.js';
+import { toSourceDto } from '../sources/source.dto.js';
+import type { ProfileEntryDto, ProfileResponseDto } from './profiles.dto.js';
+
+@Injectable()
+export class ProfilesService {
+  constructor(
+    private readonly snapshots: SnapshotPool,
+    private readonly lookups: SnapshotLookups,
+    private readonly engine: EngineService,
+  ) {}
+
+  async get(code: string, query: { year?: unknown; benchmark?: unknown }): Promise<ProfileResponseDto> {
+    parseCode('territory', code);
+    const year = parseYear('year', query.year) ?? null;
+    const choice = parseBenchmark(query.benchmark);
+    if (choice?.kind === 'group') throw new BadParameterError('benchmark', 'a profile is compared with a territory: use ambito, provincia, regione, italia or a territory code');
+    return this.snapshots.use(async (snapshot) => {
+      const territory = await this.lookups.territory(snapshot, code);
+      let benchmark: TerritoryEntry | null;
+      if (choice === undefined) benchmark = territory.parent_code === null ? null : await this.lookups.territory(snapshot, territory.parent_code);
+      else if (choice.kind === 'code') benchmark = await this.lookups.territory(snapshot, choice.code);
+      else {
+        benchmark = await this.lookups.container(snapshot, code, choice.level);
+        if (benchmark === null || benchmark.code === code) throw new BadParameterError('benchmark', `${code} (${territory.name}) is in no ${choice.level}; use one of the levels above ${territory.level}, italia or a territory code`);
+      }
+      const catalogued = snapshot.catalogue.indicators;
+      const indicators = catalogued.map(engineIndicator);
+      const chosenYear = (years: readonly number[]) => (year === null ? (years.at(-1) ?? null) : years.includes(year) ? year : null);
+      const pairs = indicators.flatMap((i) => {
+        const y = chosenYear(i.years);
+        return y === null ? [] : [{ indicator: i.code, year: y }];
+      });
+      const peerLevel = territory.level === 'italia' || benchmark === null ? null : territory.level;
+      const values = await this.engine.values(
+        snapshot,
+        { pairs, level: peerLevel, parent: peerLevel === null ? null : benchmark!.code, codes: [code], extra: benchmark ? [benchmark.code] : [] },
+        indicatorMap(indicators),
+      );
+      const byIndicator = new Map<string, IndicatorValue[]>();
+      for (const v of values) byIndicator.set(v.indicator, [...(byIndicator.get(v.indicator) ?? []), v]);
+      const rows: ProfileEntryDto[] = catalogued.map((c, i) => {
+        const indicator = indicators[i]!;
+        const cells = byIndicator.get(indicator.code) ?? [];
+        const own = cells.find((v) => v.code === code) ?? null;
+        const bench = benchmark === null ? null : (cells.find((v) => v.code === benchmark.code) ?? null);
+        const peers = cells.filter((v) => v.isRow && v.level === territory.level && (benchmark === null || v.code !== benchmark.code));
+        return {
+          indicator: toIndicatorDto(c),
+          year: own?.year ?? null,
+          value: own === null ? null : toValueRowDto(own, comparison(own, bench, indicator), bench?.code ?? null),
+          benchmark: bench === null ? null : toValueRowDto(bench, 'not_compared', null),
+          peers: peerLevel === null ? null : spread(peers.map((p) => p.value)),
+          unavailable: own !== null ? null : indicator.years.length === 0 ? 'no values in this snapshot' : `no values for ${year}; available years: ${indicator.years.join(', ')}`,
+        };
+      });
+      const shownPairs = pairs.map((p) => p.indicator);
+      const shownYears = [...new Set(pairs.map((p) => p.year))];
+      return {
+        territory: code,
+        name: territory.name,
+        level: territory.level,
+        benchmark: benchmark?.code ?? null,
+        year,
+        snapshot: snapshot.info,
+        rows,
+        sources: (await this.lookups.sources(snapshot, shownPairs, shownYears)).map(toSourceDto),
+        synthetic: rows.some((r) => r.value?.synthetic || r.benchmark?.synthetic),
+      };
+    });
+  }
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { posas, posasComune, posasRows } from '../../etl/src/sources/testing/fixtures.js';
 import { fixtureFiles, writeFixtureDataFolder } from '../../etl/src/testing/data-folder.js';
 import { currentSnapshotId, load, newStateDir, querySnapshot } from '../support/etl.js';
 
@@ -22,6 +23,30 @@ describe('ETL on fixture files → published snapshot', () => {
     expect(suppressed).toEqual([{ n: 0 }]);
   });
 
+  it('keeps single ages by sex, adding those of merged comuni age by age', async () => {
+    // In 2018 Colli Verdi (018193) was still Canevino, Ruino and Valverde, and Albaredo Arnaboldi (018002)
+    // was not yet part of Campospinoso (018026).
+    const merged = [posasComune('018028', 'Canevino', 3), posasComune('018132', 'Ruino', 7), posasComune('018170', 'Valverde', 5)];
+    const campospinoso = [posasComune('018026', 'Campospinoso', 6), posasComune('018002', 'Albaredo Arnaboldi', 2)];
+    const pavia = posasComune('018110', 'Pavia', 400);
+    const vigevano = posasComune('018177', 'Vigevano', 300);
+    const file = posas(posasRows([pavia, vigevano, ...merged, ...campospinoso]), 2018);
+    const stateDir = await newStateDir();
+    await load(stateDir, await writeFixtureDataFolder({ overrides: { 'population/POSAS_2018_it_Comuni.csv': file } }));
+    const ages = await querySnapshot<{ territory_code: string; age: number; male: number; female: number }>(
+      stateDir,
+      `SELECT territory_code, age, male, female FROM observation_by_age WHERE source_id = 'istat_posas' AND year = 2018 ORDER BY territory_code, age`,
+    );
+    const expected = (code: string, comuni: typeof merged) =>
+      Array.from({ length: 101 }, (_, age) => ({
+        territory_code: code,
+        age,
+        male: comuni.reduce((sum, c) => sum + c.males[age]!, 0),
+        female: comuni.reduce((sum, c) => sum + c.females[age]!, 0),
+      }));
+    expect(ages).toEqual([...expected('018026', campospinoso), ...expected('018110', [pavia]), ...expected('018177', [vigevano]), ...expected('018193', merged)]);
+  });
+
   it('computes indicator parts per comune and year from the catalogue formulas', async () => {
     const stateDir = await newStateDir();
     await load(stateDir, await writeFixtureDataFolder());
@@ -42,6 +67,9 @@ describe('ETL on fixture files → published snapshot', () => {
     ]);
     // 2018 has no previous year: no change can be computed, so there is no row (not a zero).
     expect(await querySnapshot(stateDir, `SELECT count(*)::INTEGER AS n FROM indicator_part WHERE indicator_code = 'DEM_VAR' AND year = 2018`)).toEqual([{ n: 0 }]);
+    // indicator_part has no index: one row per indicator, comune and year holds by construction.
+    const repeated = await querySnapshot(stateDir, `SELECT count(*)::INTEGER AS n FROM (SELECT indicator_code, territory_code, year FROM indicator_part GROUP BY ALL HAVING count(*) > 1)`);
+    expect(repeated).toEqual([{ n: 0 }]);
   });
 
   it('dissolves the boundaries of absorbed comuni into their successor', async () => {

@@ -44,20 +44,25 @@ JOIN published_code p USING (source_id, code, year)
 WHERE p.rule IS NULL
 GROUP BY p.target, r.year, r.variable, r.sex, r.age_from, r.age_to, r.source_id;
 
--- Single ages: the rows of merged comuni are added age by age; the others are copied as they are.
+-- Single ages: the vectors of merged comuni are added age by age; the others are copied as they are.
 CREATE OR REPLACE TEMP TABLE merged_target AS
 SELECT source_id, year, target FROM published_code WHERE rule IS NULL GROUP BY ALL HAVING count(*) > 1;
 
 INSERT INTO observation_ages
-SELECT p.target, a.year, a.variable, a.source_id, a.age, a.male, a.female
+SELECT p.target, a.year, a.variable, a.source_id, a.male, a.female
 FROM ages_raw a JOIN published_code p USING (source_id, code, year)
 WHERE p.rule IS NULL AND NOT EXISTS (SELECT 1 FROM merged_target m WHERE m.source_id = p.source_id AND m.year = p.year AND m.target = p.target)
 UNION ALL
-SELECT p.target, a.year, a.variable, a.source_id, a.age, sum(a.male), sum(a.female)
-FROM ages_raw a JOIN published_code p USING (source_id, code, year)
-JOIN merged_target m ON m.source_id = p.source_id AND m.year = p.year AND m.target = p.target
-WHERE p.rule IS NULL
-GROUP BY p.target, a.year, a.variable, a.source_id, a.age;
+SELECT target, year, variable, source_id, list(male ORDER BY age), list(female ORDER BY age)
+FROM (
+  SELECT p.target, a.year, a.variable, a.source_id, g.age, sum(a.male[g.age + 1]) AS male, sum(a.female[g.age + 1]) AS female
+  FROM ages_raw a JOIN published_code p USING (source_id, code, year)
+  JOIN merged_target m ON m.source_id = p.source_id AND m.year = p.year AND m.target = p.target
+  CROSS JOIN range(0, 101) g(age)
+  WHERE p.rule IS NULL
+  GROUP BY p.target, a.year, a.variable, a.source_id, g.age
+)
+GROUP BY target, year, variable, source_id;
 
 INSERT INTO observation_origin
 SELECT target, year, source_id, list(code ORDER BY code)

@@ -44,7 +44,8 @@ GROUP BY v.indicator_code, v.territory_code, v.year, n.terms
 HAVING count(*) = n.terms;
 
 INSERT INTO indicator_part
-SELECT indicator_code, territory_code, year, numerator, denominator, synthetic FROM complete_part;
+SELECT indicator_code, territory_code, year, numerator, denominator, synthetic FROM complete_part
+ORDER BY indicator_code, year, territory_code;
 
 -- Which sources fed each indicator and year.
 INSERT INTO indicator_source

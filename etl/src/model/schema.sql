@@ -92,19 +92,24 @@ CREATE TABLE containment (
 );
 
 -- The canonical model: territory × year × variable × sex × age → value, per source, in two tables.
--- Residents by single year of age and sex, where a source publishes them, are kept in observation_ages
--- (ages 0…100, 100 meaning 100 and over; men and women side by side). What a source publishes only as a
--- band or a total is kept as published in `observation`. Totals and bands are derived in SQL
--- (value_resolved).
+-- Residents by single year of age and sex, where a source publishes them, are kept in observation_ages:
+-- one row per comune, year, variable and source, with its residents by age as two vectors of 101 (element
+-- i + 1 holds age i, 0…100, 100 meaning 100 and over; men and women side by side), so that Italy's 7,904
+-- comuni × 101 ages × 2 sexes × 10 years are 80 thousand rows; the view observation_by_age gives them one
+-- row per age. What a source publishes only as a band or a total is kept as published in `observation`.
+-- Totals and bands are derived in SQL (value_resolved).
 CREATE TABLE observation_ages (
   territory_code VARCHAR NOT NULL,   -- current comune code
   year           INTEGER NOT NULL,   -- reference 1 January of `year`
   variable       VARCHAR NOT NULL,
   source_id      VARCHAR NOT NULL,
-  age            SMALLINT NOT NULL,
-  male           DOUBLE NOT NULL,
-  female         DOUBLE NOT NULL
+  male           DOUBLE[] NOT NULL CHECK (len(male) = 101),
+  female         DOUBLE[] NOT NULL CHECK (len(female) = 101)
 );
+
+CREATE VIEW observation_by_age AS
+SELECT territory_code, year, variable, source_id, CAST(a.age AS SMALLINT) AS age, male[a.age + 1] AS male, female[a.age + 1] AS female
+FROM observation_ages, range(0, 101) a(age);
 
 CREATE TABLE observation (
   territory_code VARCHAR NOT NULL,   -- current comune code
@@ -153,8 +158,10 @@ CREATE TABLE indicator_part (
   year           INTEGER NOT NULL,
   numerator      DOUBLE NOT NULL,
   denominator    DOUBLE,            -- NULL for a plain count (value = numerator)
-  synthetic      BOOLEAN NOT NULL,
-  PRIMARY KEY (indicator_code, territory_code, year)
+  synthetic      BOOLEAN NOT NULL
+  -- one row per (indicator_code, territory_code, year), by construction (indicator-parts.sql groups by
+  -- them; a spec checks it); rows are written sorted by indicator and year, so that DuckDB's zone maps
+  -- skip to them without the cost of an index.
 );
 
 CREATE TABLE indicator_source (

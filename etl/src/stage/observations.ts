@@ -144,7 +144,7 @@ async function stageAgeSexInOnePass(connection: DuckDBConnection, descriptor: Ag
     await runStatements(connection, SQL.ageSexFastKeep, { ...formatParams(descriptor, csv, file.fileId), year, variable: descriptor.values[0].variable });
     return true;
   } finally {
-    await connection.run(`DROP VIEW fast_rows; DROP TABLE IF EXISTS fast_ages; DROP TABLE IF EXISTS fast_verdict; DROP TABLE IF EXISTS rejects_${file.fileId}; DROP TABLE IF EXISTS rejects_scan_${file.fileId}`);
+    await connection.run(`DROP VIEW fast_rows; DROP TABLE IF EXISTS fast_ages; DROP TABLE IF EXISTS fast_comune; DROP TABLE IF EXISTS fast_verdict; DROP TABLE IF EXISTS rejects_${file.fileId}; DROP TABLE IF EXISTS rejects_scan_${file.fileId}`);
   }
 }
 

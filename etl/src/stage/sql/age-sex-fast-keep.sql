@@ -1,8 +1,8 @@
 -- A clean file read in one pass (age-sex-fast.sql): its single ages and the comuni it covers.
 INSERT INTO ages_raw
-SELECT $source_id, $file_id, comune_code(code_t), NULL, $code_column, $year, $variable, age, male, female
-FROM fast_ages WHERE NOT note AND age <= 100;
+SELECT $source_id, $file_id, comune_code(code_t), NULL, $code_column, $year, $variable, male_ages, female_ages
+FROM fast_comune;
 
-INSERT INTO stage_code SELECT DISTINCT $source_id, $file_id, comune_code(code_t) FROM fast_ages WHERE NOT note;
+INSERT INTO stage_code SELECT $source_id, $file_id, comune_code(code_t) FROM fast_comune;
 
 UPDATE stage_file SET rows_read = (SELECT rows FROM fast_verdict) WHERE file_id = $file_id;

@@ -3,7 +3,7 @@
 -- One row per comune × age (0…100, 100 meaning 100 and over; 999 the comune's total) with residents by
 -- sex in three columns. Reads the view stage_data (record, one_cell, first_missing, code_t, age_t,
 -- male_t, female_t, total_t) over the file's raw table; writes the file's problems into stage_error and
--- each clean comune's single ages by sex into ages_raw (the 999 row only checks them). A one-cell line
+-- each clean comune's single ages by sex into ages_raw (as vectors) (the 999 row only checks them). A one-cell line
 -- after the data ("Nota: …") ends the data, as in ISTAT's files (stage_data stops before it).
 
 CREATE OR REPLACE TEMP TABLE stage_cells AS
@@ -83,8 +83,9 @@ FROM per_comune,
 WHERE total_record IS NOT NULL AND ages = 101 AND given <> summed;
 
 INSERT INTO ages_raw
-SELECT $source_id, $file_id, code, record, $code_column, $year, $variable, age, male, female
+SELECT $source_id, $file_id, code, min(record), $code_column, $year, $variable,
+       list(male ORDER BY age), list(female ORDER BY age)
 FROM stage_good
 WHERE age <= 100
-  AND code IN (SELECT code FROM stage_good WHERE age <= 100 GROUP BY code HAVING count(*) = 101 AND count(DISTINCT age) = 101);
-
+GROUP BY code
+HAVING count(*) = 101 AND count(DISTINCT age) = 101;

@@ -44,17 +44,17 @@ CREATE OR REPLACE TEMP TABLE stage_code (
   code      VARCHAR NOT NULL
 );
 
--- Residents by single year of age as published: one row per file, comune code as published, year,
--- variable and age (0…100, 100 meaning 100 and over), with men and women side by side.
+-- Residents by single year of age as published: one row per file and comune code as published, year and
+-- variable, with its residents by age as two vectors (element i + 1 holds age i, 0…100, 100 meaning 100
+-- and over), men and women side by side. A vector per comune keeps Italy's ten years at 80 thousand rows.
 CREATE OR REPLACE TEMP TABLE ages_raw (
   source_id   VARCHAR NOT NULL,
   file_id     INTEGER NOT NULL,
   code        VARCHAR NOT NULL,
-  record      BIGINT,               -- the row's data record; NULL when read by the one-pass reader
+  record      BIGINT,               -- the comune's first data record; NULL when read by the one-pass reader
   code_column INTEGER NOT NULL,
   year        INTEGER NOT NULL,
   variable    VARCHAR NOT NULL,
-  age         SMALLINT NOT NULL,
-  male        DOUBLE NOT NULL,
-  female      DOUBLE NOT NULL
+  male        DOUBLE[] NOT NULL,
+  female      DOUBLE[] NOT NULL
 );

@@ -49,9 +49,10 @@ export async function stageSource(catalog: SourceCatalog, descriptor: Descriptor
          SELECT r.file_id, r.code, r.year, r.variable, r.sex, band_label(r.age_from, r.age_to) AS "ageBand", r.value, f.path AS file, CAST(r.record AS INTEGER) AS record, r.rowid AS n
          FROM obs_raw r JOIN stage_file f USING (file_id)
          UNION ALL
-         SELECT a.file_id, a.code, a.year, a.variable, s.sex, band_label(a.age, CASE WHEN a.age = 100 THEN NULL ELSE a.age END), CASE s.sex WHEN 'M' THEN a.male ELSE a.female END,
-                f.path, CAST(a.record AS INTEGER), a.rowid * 2 + CASE s.sex WHEN 'M' THEN 0 ELSE 1 END
-         FROM ages_raw a JOIN stage_file f USING (file_id), (VALUES ('M'), ('F')) s(sex)
+         SELECT a.file_id, a.code, a.year, a.variable, s.sex, band_label(g.age, CASE WHEN g.age = 100 THEN NULL ELSE g.age END),
+                CASE s.sex WHEN 'M' THEN a.male[g.age + 1] ELSE a.female[g.age + 1] END,
+                f.path, CAST(a.record AS INTEGER) + CAST(g.age AS INTEGER), (a.rowid * 101 + g.age) * 2 + CASE s.sex WHEN 'M' THEN 0 ELSE 1 END
+         FROM ages_raw a JOIN stage_file f USING (file_id), range(0, 101) g(age), (VALUES ('M'), ('F')) s(sex)
        ) ORDER BY file_id, record NULLS FIRST, n`,
     )).getRowObjectsJS() as unknown as StagedValue[];
     return { files, records };

@@ -230,13 +230,13 @@ class OpenSnapshot {
 }
 
 async function runQuery<Row>(connection: DuckDBConnection, sql: string, params: Readonly<Record<string, SqlValue>>): Promise<Row[]> {
-  const { values, types } = bind(params);
+  const { values, types } = bindParams(params);
   const reader = await connection.runAndReadAll(sql, values, types);
   return reader.getRowObjectsJS() as Row[];
 }
 
 async function* streamQuery(connection: DuckDBConnection, sql: string, params: Readonly<Record<string, SqlValue>>): AsyncGenerator<ColumnChunk> {
-  const { values, types } = bind(params);
+  const { values, types } = bindParams(params);
   const result = await connection.stream(sql, values, types);
   const names = result.columnNames();
   for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
@@ -248,7 +248,8 @@ async function* streamQuery(connection: DuckDBConnection, sql: string, params: R
   }
 }
 
-function bind(params: Readonly<Record<string, SqlValue>>): { values: Record<string, DuckDBValue>; types: Record<string, DuckDBType> } {
+/** Named parameters as DuckDB values with their types (lists as LIST); exported for the SQL specs. */
+export function bindParams(params: Readonly<Record<string, SqlValue>>): { values: Record<string, DuckDBValue>; types: Record<string, DuckDBType> } {
   const values: Record<string, DuckDBValue> = {};
   const types: Record<string, DuckDBType> = {};
   for (const [name, value] of Object.entries(params)) {

@@ -20,6 +20,11 @@ export class EngineDisclosure {
     return 'public';
   }
 
+  /** Peers with a count from 1 to this − 1 are left out of a spread (its min or max would show the count). */
+  peerHideBelow(): number {
+    return PROVISIONAL_THRESHOLD;
+  }
+
   async pattern(_snapshot: SnapshotReader, _indicator: string, _year: number): Promise<HiddenCells> {
     return { isHidden: ({ numerator }) => numerator !== null && numerator > 0 && numerator < PROVISIONAL_THRESHOLD };
   }

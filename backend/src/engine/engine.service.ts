@@ -3,7 +3,7 @@ import type { SnapshotReader } from '../core/snapshot-pool.js';
 import { EngineDisclosure, type HiddenCells } from './disclosure.js';
 import type { EngineIndicator } from './engine-indicator.js';
 import { indicatorValue, type IndicatorValue } from './indicator-value.js';
-import { GROUP_CODE, SumsRepository, type SumsQuery } from './sums.repository.js';
+import { GROUP_CODE, SumsRepository, type PeerSpreadQuery, type PeerSpreadRow, type SumsQuery } from './sums.repository.js';
 
 /**
  * The service layer every analytics endpoint uses: one query for all the sums it needs, then each cell's
@@ -24,6 +24,13 @@ export class EngineService {
       const hidden = patterns.get(`${row.indicator_code}|${row.year}`)!.isHidden({ code: row.code, numerator: row.numerator, ...(row.level === 'group' && members ? { members } : {}) });
       return indicatorValue(row, indicators.get(row.indicator_code)!, hidden);
     });
+  }
+
+  /** The spread of the peers' values per pair, in the order of `query.pairs` (null where no peer has a value). */
+  async peerSpread(snapshot: SnapshotReader, query: Omit<PeerSpreadQuery, 'hideBelow'>): Promise<(Omit<PeerSpreadRow, 'pair'> | null)[]> {
+    const rows = await this.sums.peerSpread(snapshot, { ...query, hideBelow: this.disclosure.peerHideBelow() });
+    const byPair = new Map(rows.map(({ pair, ...spread }) => [pair, spread]));
+    return query.pairs.map((_, i) => byPair.get(i + 1) ?? null);
   }
 
   audience(): string {

@@ -24,10 +24,17 @@ const SQL = {
 
 /** What a snapshot holds that every request looks up: read once per snapshot (it never changes), not per request. */
 class Lookups {
+  /** Each territory's place in Italian alphabetical order of names (then codes). */
+  readonly nameOrder: ReadonlyMap<string, number>;
+
   constructor(
     readonly territories: ReadonlyMap<string, TerritoryEntry>,
     private readonly sourceRows: readonly IndicatorSourceRow[],
-  ) {}
+  ) {
+    const collator = new Intl.Collator('it');
+    const sorted = [...territories.values()].sort((a, b) => collator.compare(a.name, b.name) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    this.nameOrder = new Map(sorted.map((t, i) => [t.code, i]));
+  }
 
   /** The distinct sources of these indicators in these years, by title. */
   sources(indicators: readonly string[], years: readonly number[]): SourceRow[] {
@@ -70,6 +77,13 @@ export class SnapshotLookups {
     if (level === 'ambito') return at?.ambito_code ? (territories.get(at.ambito_code) ?? null) : null;
     while (at !== undefined && at.level !== level) at = at.parent_code === null ? undefined : territories.get(at.parent_code);
     return at ?? null;
+  }
+
+  /** Sorts rows by year, then by name in Italian order (then code); a group comes last. */
+  async sortByName<Row extends { code: string; year: number; level: string }>(snapshot: SnapshotReader, rows: Row[]): Promise<Row[]> {
+    const { nameOrder } = await this.load(snapshot);
+    const place = (r: Row) => (r.level === 'group' ? Number.MAX_SAFE_INTEGER : (nameOrder.get(r.code) ?? Number.MAX_SAFE_INTEGER - 1));
+    return rows.sort((a, b) => a.year - b.year || place(a) - place(b));
   }
 
   /** Current comuni, each of which must exist and be a comune (a group is made of comuni). */

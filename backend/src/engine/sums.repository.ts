@@ -47,6 +47,26 @@ export interface SumsQuery {
 export const GROUP_CODE = 'group';
 
 const SUMS_SQL = loadSql(import.meta.url, 'sums.sql');
+const PEER_SPREAD_SQL = loadSql(import.meta.url, 'peer-spread.sql');
+
+/** A row of sql/peer-spread.sql: the spread of the peers' values for pair `pair` (1-based). */
+export interface PeerSpreadRow {
+  pair: number;
+  min: number;
+  q1: number;
+  median: number;
+  q3: number;
+  max: number;
+  n: number;
+}
+
+export interface PeerSpreadQuery {
+  readonly pairs: readonly { readonly indicator: string; readonly year: number; readonly multiplier: number; readonly plainCount: boolean }[];
+  readonly level: string;
+  readonly parent: string;
+  /** Peers with a count from 1 to hideBelow − 1 are left out. */
+  readonly hideBelow: number;
+}
 
 function params(query: SumsQuery): Record<string, SqlValue> {
   const group = query.group ?? null;
@@ -71,6 +91,19 @@ export class SumsRepository {
   async sums(snapshot: SnapshotReader, query: SumsQuery): Promise<SumsRow[]> {
     if (query.pairs.length === 0) return [];
     return snapshot.query<SumsRow>(SUMS_SQL, params(query));
+  }
+
+  async peerSpread(snapshot: SnapshotReader, query: PeerSpreadQuery): Promise<PeerSpreadRow[]> {
+    if (query.pairs.length === 0) return [];
+    return snapshot.query<PeerSpreadRow>(PEER_SPREAD_SQL, {
+      indicators: query.pairs.map((p) => p.indicator),
+      years: query.pairs.map((p) => p.year),
+      multipliers: query.pairs.map((p) => p.multiplier),
+      plain: query.pairs.map((p) => (p.plainCount ? 1 : 0)),
+      level: query.level,
+      parent: query.parent,
+      hide_below: query.hideBelow,
+    });
   }
 
   /** The same rows chunk by chunk, for exports too big to hold. */

@@ -101,7 +101,7 @@ const SCHEMA_FIELDS = [
 export function arrowEncoder(out: Writable, metadata: ReadonlyMap<string, string>): ExportEncoder {
   const schema = new Schema(SCHEMA_FIELDS, new Map(metadata));
   const writer = new RecordBatchStreamWriter({ autoDestroy: false });
-  writer.reset({ write: (bytes: Uint8Array) => out.write(bytes) } as never, schema);
+  writer.reset(out as never, schema);
   return {
     start: () => null,
     chunk: (c) => {

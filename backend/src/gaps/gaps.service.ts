@@ -45,10 +45,10 @@ export class GapsService {
       }
       const values = await this.engine.values(snapshot, { pairs: [{ indicator: code, year }], level, parent }, indicatorMap([indicator]));
       const target = indicator.target;
-      const rows: GapRowDto[] = values.filter((v) => v.isRow).map((v) => ({
+      const rows: GapRowDto[] = await this.lookups.sortByName(snapshot, values.filter((v) => v.isRow).map((v) => ({
         ...toValueRowDto(v, comparison(v, null, indicator), null),
         shortfall: v.value === null || v.suppressed || v.numerator === null || v.denominator === null ? null : shortfall(target, v.numerator, v.denominator, indicator.multiplier),
-      }));
+      })));
       const known = rows.filter((r) => r.shortfall !== null);
       return {
         indicator: indicatorDto,

@@ -6,9 +6,8 @@ import { engineIndicator } from '../engine/engine-indicator.js';
 import { indicatorMap } from '../engine/catalogue-indicators.js';
 import { EngineService } from '../engine/engine.service.js';
 import { parseBenchmark } from '../engine/engine-params.js';
-import { comparison, type IndicatorValue } from '../engine/indicator-value.js';
+import { comparison } from '../engine/indicator-value.js';
 import { SnapshotLookups, type TerritoryEntry } from '../engine/snapshot-lookups.js';
-import { spread } from '../engine/statistics.js';
 import { toValueRowDto } from '../engine/value.dto.js';
 import { toIndicatorDto } from '../indicators/indicator-definition.js';
 import { toSourceDto } from '../sources/source.dto.js';
@@ -44,25 +43,23 @@ export class ProfilesService {
         return y === null ? [] : [{ indicator: i.code, year: y }];
       });
       const peerLevel = territory.level === 'italia' || benchmark === null ? null : territory.level;
-      const values = await this.engine.values(
-        snapshot,
-        { pairs, level: peerLevel, parent: peerLevel === null ? null : benchmark!.code, codes: [code], extra: benchmark ? [benchmark.code] : [] },
-        indicatorMap(indicators),
-      );
-      const byIndicator = new Map<string, IndicatorValue[]>();
-      for (const v of values) byIndicator.set(v.indicator, [...(byIndicator.get(v.indicator) ?? []), v]);
+      const byCode = indicatorMap(indicators);
+      const values = await this.engine.values(snapshot, { pairs, codes: [code], extra: benchmark ? [benchmark.code] : [] }, byCode);
+      const spreads =
+        peerLevel === null
+          ? pairs.map(() => null)
+          : await this.engine.peerSpread(snapshot, { pairs: pairs.map((p) => ({ ...p, multiplier: byCode.get(p.indicator)!.multiplier, plainCount: byCode.get(p.indicator)!.plainCount })), level: peerLevel, parent: benchmark!.code });
+      const spreadOf = new Map(pairs.map((p, i) => [p.indicator, spreads[i] ?? null]));
       const rows: ProfileEntryDto[] = catalogued.map((c, i) => {
         const indicator = indicators[i]!;
-        const cells = byIndicator.get(indicator.code) ?? [];
-        const own = cells.find((v) => v.code === code) ?? null;
-        const bench = benchmark === null ? null : (cells.find((v) => v.code === benchmark.code) ?? null);
-        const peers = cells.filter((v) => v.isRow && v.level === territory.level && (benchmark === null || v.code !== benchmark.code));
+        const own = values.find((v) => v.indicator === indicator.code && v.code === code) ?? null;
+        const bench = benchmark === null ? null : (values.find((v) => v.indicator === indicator.code && v.code === benchmark.code) ?? null);
         return {
           indicator: toIndicatorDto(c),
           year: own?.year ?? null,
           value: own === null ? null : toValueRowDto(own, comparison(own, bench, indicator), bench?.code ?? null),
           benchmark: bench === null ? null : toValueRowDto(bench, 'not_compared', null),
-          peers: peerLevel === null ? null : spread(peers.map((p) => p.value)),
+          peers: spreadOf.get(indicator.code) ?? null,
           unavailable: own !== null ? null : indicator.years.length === 0 ? 'no values in this snapshot' : `no values for ${year}; available years: ${indicator.years.join(', ')}`,
         };
       });

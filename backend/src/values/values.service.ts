@@ -69,10 +69,13 @@ export class ValuesService {
       const benchmark = await resolveBenchmark(choice, rowLevels, parent, group, snapshot, this.lookups);
       const values = await this.engine.values(snapshot, { pairs: years.map((year) => ({ indicator: code, year })), level, parent, group, ...benchmark.query }, indicatorMap([indicator]));
       const benchmarkOf = benchmarkFinder(values, benchmark);
-      const allRows = values.filter((v) => v.isRow).map((v) => {
-        const b = benchmarkOf(v);
-        return toValueRowDto(v, comparison(v, b, indicator), b?.code ?? null);
-      });
+      const allRows = await this.lookups.sortByName(
+        snapshot,
+        values.filter((v) => v.isRow).map((v) => {
+          const b = benchmarkOf(v);
+          return toValueRowDto(v, comparison(v, b, indicator), b?.code ?? null);
+        }),
+      );
       if (classify === 'quintiles') {
         for (const year of years) {
           const ofYear = allRows.filter((r) => r.year === year && r.level !== 'group');

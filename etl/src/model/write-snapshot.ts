@@ -27,6 +27,7 @@ const SQL = {
   harmonise: readSqlBeside(import.meta.url, 'harmonise.sql'),
   derive: readSqlBeside(import.meta.url, 'derive.sql'),
   indicatorParts: readSqlBeside(import.meta.url, 'indicator-parts.sql'),
+  indicatorAggregates: readSqlBeside(import.meta.url, 'indicator-aggregates.sql'),
   quality: readSqlBeside(import.meta.url, '../quality/checks.sql'),
   coveragePrevious: readSqlBeside(import.meta.url, '../quality/coverage-previous.sql'),
 };
@@ -153,6 +154,7 @@ export class SnapshotBuilder {
       ),
     ));
     await timed('computed indicator parts', () => runStatements(c, SQL.indicatorParts));
+    await timed('summed indicator parts for every territory', () => runStatements(c, SQL.indicatorAggregates));
     await timed('ran the quality checks', async () => {
       await runStatements(c, SQL.quality, qualityParams(options.rules));
       if (options.previous !== null && (await this.attachPrevious(options.previous.file))) {

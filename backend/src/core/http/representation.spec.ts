@@ -2,6 +2,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { districtData, districtPopulation, projectCatalogue, projectSources, VIGEVANO } from '../../testing/district-fixture.js';
 import { buildFixtureSnapshot, createStateDir, publishFixtureSnapshot, removeStateDir, type FixtureSnapshot } from '../../testing/snapshot-factory.js';
+import { csvText, italianNumber, parseItalianCsv } from '../../testing/italian-csv.js';
 import { startTestServer, type TestServer } from '../../testing/test-server.js';
 
 let state: string;
@@ -28,7 +29,7 @@ const { wide } = districtPopulation;
 const CAMPOSPINOSO_2020 = (wide['018026']![2] as number) + (wide['018002']![2] as number);
 const COLLI_VERDI_2020 = wide['018193']![2] as number;
 const WIDE_SOURCE = projectSources().find((s) => s.file === 'population/pavia_popolazione_residente_2018_2021.csv')!.id;
-const csvField = (value: unknown) => (value === undefined || value === null ? '' : /[",\r\n]/.test(String(value)) ? `"${String(value).replace(/"/g, '""')}"` : String(value));
+const csvField = (value: unknown) => (value === undefined || value === null ? '' : String(value));
 
 describe('CSV', () => {
   it('answers Accept: text/csv with a header row and one line per row', async () => {
@@ -38,23 +39,26 @@ describe('CSV', () => {
     expect(response.headers.get('x-snapshot-id')).toBe(SNAPSHOT);
     expect(response.headers.get('x-sources')).toBe(WIDE_SOURCE);
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="osservatorio-values-DEM_POP-comune-PV-T2-2020-${SNAPSHOT}.csv"`);
-    expect(await response.text()).toBe(
-      'code,name,numerator,denominator,value,synthetic,comuniWithData,comuniTotal\r\n' +
-        `018026,Campospinoso Albaredo,${CAMPOSPINOSO_2020},,${CAMPOSPINOSO_2020},false,1,1\r\n` +
-        `018193,Colli Verdi,${COLLI_VERDI_2020},,${COLLI_VERDI_2020},false,1,1\r\n` +
-        `${VIGEVANO},Vigevano,,,,false,0,1\r\n`,
-    );
+    const csv = parseItalianCsv(csvText(await response.arrayBuffer()));
+    expect(csv.bom).toBe(true);
+    expect(csv.header.slice(0, 9)).toEqual(['indicator', 'year', 'unit', 'code', 'name', 'level', 'numerator', 'denominator', 'value']);
+    const cell = (row: string[], name: string) => row[csv.header.indexOf(name)]!;
+    expect(csv.rows.map((r) => [cell(r, 'indicator'), cell(r, 'year'), cell(r, 'unit'), cell(r, 'code'), cell(r, 'name'), italianNumber(cell(r, 'numerator')), italianNumber(cell(r, 'value')), cell(r, 'comuniWithData')])).toEqual([
+      ['DEM_POP', '2020', 'abitanti', '018026', 'Campospinoso Albaredo', CAMPOSPINOSO_2020, CAMPOSPINOSO_2020, '1'],
+      ['DEM_POP', '2020', 'abitanti', '018193', 'Colli Verdi', COLLI_VERDI_2020, COLLI_VERDI_2020, '1'],
+      ['DEM_POP', '2020', 'abitanti', VIGEVANO, 'Vigevano', null, null, '0'],
+    ]);
   });
 
   it('answers ?format=csv whatever the Accept header, and quotes fields with commas', async () => {
     const response = await fetch(`${server.url}/api/indicators?format=csv`, { headers: { Accept: 'application/json' } });
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    const [header, first] = (await response.text()).split('\r\n');
-    expect(header).toBe('code,name_it,name_en,area,unit_it,unit_en,multiplier,decimals,polarity,target,plainCount,years,description_it,description_en,caveats_it,caveats_en');
+    const { header, rows } = parseItalianCsv(csvText(await response.arrayBuffer()));
+    expect(header.join(',')).toBe('code,name_it,name_en,area,unit_it,unit_en,multiplier,decimals,polarity,target,plainCount,years,description_it,description_en,caveats_it,caveats_en');
     const d = projectCatalogue()[0] as { code: string; name: Record<string, string>; area: string; unit: Record<string, string>; multiplier: number; decimals: number; polarity: string; description: Record<string, string>; caveats?: Record<string, string> };
     const years = '2018 2019 2020 2021 2022'; // the fixture's resident files
     const expected = [d.code, d.name.it, d.name.en, d.area, d.unit.it, d.unit.en, d.multiplier, d.decimals, d.polarity, null, true, years, d.description.it, d.description.en, d.caveats?.it, d.caveats?.en];
-    expect(first).toBe(expected.map(csvField).join(','));
+    expect(rows[0]).toEqual(expected.map(csvField));
   });
 
   it('refuses an unknown format, naming the allowed ones', async () => {
@@ -72,20 +76,13 @@ describe('Arrow', () => {
     const table = tableFromIPC(new Uint8Array(await response.arrayBuffer()));
     expect(table.schema.metadata.get('snapshot_id')).toBe(SNAPSHOT);
     expect(table.schema.metadata.get('sources')).toBe(WIDE_SOURCE);
-    expect(table.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual([
-      'code:Utf8',
-      'name:Utf8',
-      'numerator:Float64',
-      'denominator:Float64',
-      'value:Float64',
-      'synthetic:Bool',
-      'comuniWithData:Int32',
-      'comuniTotal:Int32',
-    ]);
-    expect(table.toArray().map((row) => row.toJSON())).toEqual([
-      { code: '018026', name: 'Campospinoso Albaredo', numerator: CAMPOSPINOSO_2020, denominator: null, value: CAMPOSPINOSO_2020, synthetic: false, comuniWithData: 1, comuniTotal: 1 },
-      { code: '018193', name: 'Colli Verdi', numerator: COLLI_VERDI_2020, denominator: null, value: COLLI_VERDI_2020, synthetic: false, comuniWithData: 1, comuniTotal: 1 },
-      { code: VIGEVANO, name: 'Vigevano', numerator: null, denominator: null, value: null, synthetic: false, comuniWithData: 0, comuniTotal: 1 },
+    const fields = table.schema.fields.map((f) => `${f.name}:${f.type}`);
+    expect(fields).toEqual(expect.arrayContaining(['indicator:Utf8', 'year:Int32', 'unit:Utf8', 'code:Utf8', 'name:Utf8', 'numerator:Float64', 'denominator:Float64', 'value:Float64', 'ci95_lower:Float64', 'smallNumber:Bool', 'suppressed:Bool', 'synthetic:Bool', 'comuniWithData:Int32', 'comuniTotal:Int32']));
+    const pick = ({ code, name, numerator, denominator, value, comuniWithData, comuniTotal }: Record<string, unknown>) => ({ code, name, numerator, denominator, value, comuniWithData, comuniTotal });
+    expect(table.toArray().map((row) => pick(row.toJSON()))).toEqual([
+      { code: '018026', name: 'Campospinoso Albaredo', numerator: CAMPOSPINOSO_2020, denominator: null, value: CAMPOSPINOSO_2020, comuniWithData: 1, comuniTotal: 1 },
+      { code: '018193', name: 'Colli Verdi', numerator: COLLI_VERDI_2020, denominator: null, value: COLLI_VERDI_2020, comuniWithData: 1, comuniTotal: 1 },
+      { code: VIGEVANO, name: 'Vigevano', numerator: null, denominator: null, value: null, comuniWithData: 0, comuniTotal: 1 },
     ]);
   });
 

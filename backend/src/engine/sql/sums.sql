@@ -1,8 +1,9 @@
 -- The one query behind values, profiles, trends, comparisons, gaps and exports: Σnumerator, Σdenominator,
 -- comuni with data and in total, and whether any part is synthetic, for every target territory × every
--- wanted (indicator, year) pair. Values are on harmonised boundaries (indicator_part is keyed on current
--- comuni), summed over each target's member comuni through `containment`.
---   $indicators, $years     parallel lists: pair i is ($indicators[i], $years[i]); rows come in pair order
+-- wanted (indicator, year) pair, on harmonised boundaries (current comuni). A territory's sums are read from
+-- indicator_aggregate (written by the ETL for every level); a group of comuni is summed from indicator_part.
+--   $indicators, $years     parallel lists: pair i is ($indicators[i], $years[i]); rows come in pair order,
+--                           benchmarks first, then by code
 --   $level, $parent         the territories of $level inside $parent (anywhere when $parent is NULL); no
 --                           such rows when $level is NULL
 --   $codes                  more target territories, of any level
@@ -37,31 +38,22 @@ target AS (
   FROM (SELECT code, is_row FROM chosen UNION ALL SELECT benchmark_code, false FROM row_benchmark)
   GROUP BY code
 ),
-member AS (
-  SELECT c.container AS target, c.code AS comune
-  FROM containment c
-  JOIN territory t ON t.code = c.code AND t.level = 'comune'
-  WHERE c.container IN (SELECT code FROM target)
-  UNION ALL
-  SELECT DISTINCT $group_code, g.comune FROM (SELECT unnest($group) AS comune) g
-),
-part AS (
-  SELECT p.indicator_code, p.year, p.territory_code, p.numerator, p.denominator, p.synthetic
-  FROM indicator_part p
-  JOIN wanted w ON w.indicator_code = p.indicator_code AND w.year = p.year
+group_member AS (
+  SELECT DISTINCT unnest($group) AS comune
 ),
 sums AS (
-  SELECT m.target, p.indicator_code, p.year,
-         sum(p.numerator) AS numerator,
-         sum(p.denominator) AS denominator,
-         count(*) AS comuni_with_data,
-         bool_or(p.synthetic) AS synthetic
-  FROM member m
-  JOIN part p ON p.territory_code = m.comune
-  GROUP BY m.target, p.indicator_code, p.year
-),
-totals AS (
-  SELECT target, count(*) AS comuni_total FROM member GROUP BY target
+  SELECT a.territory_code AS target, a.indicator_code, a.year, a.numerator, a.denominator, a.comuni_with_data, a.comuni_total, a.synthetic
+  FROM indicator_aggregate a
+  JOIN wanted w ON w.indicator_code = a.indicator_code AND w.year = a.year
+  WHERE a.territory_code IN (SELECT code FROM target)
+  UNION ALL
+  SELECT $group_code, w.indicator_code, w.year,
+         sum(p.numerator), sum(p.denominator), CAST(count(p.territory_code) AS INTEGER),
+         CAST((SELECT count(*) FROM group_member) AS INTEGER), coalesce(bool_or(p.synthetic), false)
+  FROM wanted w
+  LEFT JOIN indicator_part p ON p.indicator_code = w.indicator_code AND p.year = w.year AND p.territory_code IN (SELECT comune FROM group_member)
+  WHERE len($group) > 0
+  GROUP BY w.indicator_code, w.year
 ),
 labelled AS (
   SELECT g.code, t.name, t.level, g.is_row FROM target g JOIN territory t ON t.code = g.code
@@ -71,12 +63,12 @@ labelled AS (
 SELECT l.code, l.name, l.level, l.is_row, rb.benchmark_code,
        w.indicator_code, w.year,
        s.numerator, s.denominator,
-       CAST(coalesce(s.comuni_with_data, 0) AS INTEGER) AS comuni_with_data,
-       CAST(coalesce(n.comuni_total, 0) AS INTEGER) AS comuni_total,
+       coalesce(s.comuni_with_data, 0) AS comuni_with_data,
+       coalesce(s.comuni_total, 0) AS comuni_total,
        coalesce(s.synthetic, false) AS synthetic
 FROM labelled l
 CROSS JOIN wanted w
 LEFT JOIN sums s ON s.target = l.code AND s.indicator_code = w.indicator_code AND s.year = w.year
-LEFT JOIN totals n ON n.target = l.code
 LEFT JOIN row_benchmark rb ON rb.code = l.code
-ORDER BY w.pair, l.is_row, l.name COLLATE it, l.code;
+-- By pair, then code: ordering by name (COLLATE it) costs more than the query; callers sort by name.
+ORDER BY w.pair, l.is_row, l.code;

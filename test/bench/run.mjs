@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { loadConfig } from '../../backend/dist/config/config.js';
 import { createApp } from '../../backend/dist/create-app.js';
+import { bindParams } from '../../backend/dist/core/snapshot-pool.js';
 import { loadSql } from '../../backend/dist/core/sql.js';
 import { loadEtlConfig } from '../../etl/dist/config.js';
 import { runLoad } from '../../etl/dist/load.js';
@@ -173,10 +174,12 @@ async function benchApi(dataDir) {
   const layout = stateLayout(stateDir);
   const instance = await DuckDBInstance.create(layout.snapshotFile(await readCurrentSnapshotId(layout)), { access_mode: 'READ_ONLY' });
   const connection = await instance.connect();
-  const aggregateSql = loadSql(new URL('../../backend/dist/values/values.repository.js', import.meta.url).href, 'aggregate.sql');
+  // The engine's one query, with the parameters the values endpoint gives it.
+  const sumsSql = loadSql(new URL('../../backend/dist/engine/sums.repository.js', import.meta.url).href, 'sums.sql');
+  const sums = bindParams({ indicators: [query.code], years: [query.year], level: query.level, parent: query.parent, codes: [], extra: [query.parent], benchmark_level: null, group: [], group_code: 'group', group_name: '', group_is_row: false });
   const inProcess = [];
   for (let i = 0; i < WARMUP + REQUESTS; i += 1) {
-    const ms = await timed(() => connection.runAndReadAll(aggregateSql, query));
+    const ms = await timed(() => connection.runAndReadAll(sumsSql, sums.values, sums.types));
     if (i >= WARMUP) inProcess.push(ms);
   }
   connection.closeSync();

@@ -3,7 +3,7 @@ import { PassThrough, type Writable } from 'node:stream';
 import { BadParameterError } from '../core/errors.js';
 import { chooseFormat, type Format } from '../core/http/negotiate.js';
 import { parseChoice, parseCode } from '../core/params.js';
-import type { ColumnChunk, SnapshotReader } from '../core/snapshot-pool.js';
+import type { ColumnChunk } from '../core/snapshot-pool.js';
 import { SnapshotPool } from '../core/snapshot-pool.js';
 import type { SnapshotInfo } from '../core/snapshot-info.dto.js';
 import { requireIndicator } from '../engine/catalogue-indicators.js';

@@ -6,6 +6,7 @@ import type { Clock } from './core/clock.js';
 import { CoreModule } from './core/core.module.js';
 import { CompareModule } from './compare/compare.module.js';
 import { ExportsModule } from './exports/exports.module.js';
+import { DisclosureModule } from './disclosure/disclosure.module.js';
 import { FrontendModule } from './frontend/frontend.module.js';
 import { GapsModule } from './gaps/gaps.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -29,6 +30,7 @@ export class AppModule {
         SnapshotsModule,
         TerritoriesModule,
         IndicatorsModule,
+        DisclosureModule,
         ValuesModule,
         ProfilesModule,
         CompareModule,

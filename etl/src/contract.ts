@@ -10,7 +10,7 @@ export { SCHEMA_VERSION } from './publish/layout.js';
 export { TERRITORY_LEVELS, type TerritoryLevel } from './model/territory-levels.js';
 export { SEXES, type Sex } from './sources/descriptor.js';
 export { OPEN_AGE, TOTAL_BAND, bandCode, loadAgeBands, type AgeBand } from './catalog/age-bands.js';
-export { POLARITIES, TERRITORY_ATTRIBUTES, indicatorSchema, type Indicator, type IndicatorTerm, type Polarity } from './catalog/indicators.js';
+export { CI_METHODS, POLARITIES, TERRITORY_ATTRIBUTES, areaSchema, indicatorSchema, type Area, type CiMethod, type Indicator, type IndicatorTerm, type Polarity } from './catalog/indicators.js';
 
 /** schema.sql, beside this module in src/ and in dist/ (the build copies .sql files there). */
 export const SNAPSHOT_SCHEMA_FILE = fileURLToPath(new URL('./model/schema.sql', import.meta.url));
@@ -19,3 +19,6 @@ export const SNAPSHOT_SCHEMA_FILE = fileURLToPath(new URL('./model/schema.sql', 
 export function readSnapshotSchema(): string {
   return readFileSync(SNAPSHOT_SCHEMA_FILE, 'utf8');
 }
+
+/** Variable kinds (count | amount) are declared in datasets/sources.yaml; the API reads them to know which parts are counts. */
+export { VARIABLE_KINDS, loadSourceCatalog } from './sources/descriptor.js';

@@ -56,7 +56,7 @@ async function loadHoldingLock(config: EtlConfig, progress: Progress, options: L
   const layout = stateLayout(config.stateDir);
   const catalog = await loadSourceCatalog(path.join(config.datasetsDir, 'sources.yaml'));
   const bands = await loadAgeBands(path.join(config.datasetsDir, 'age_bands.yaml'));
-  const indicators = await loadIndicatorCatalog(path.join(config.datasetsDir, 'indicators.yaml'), Object.keys(catalog.variables), bands.map((b) => b.code));
+  const { areas, indicators } = await loadIndicatorCatalog(path.join(config.datasetsDir, 'indicators.yaml'), catalog.variables, bands.map((b) => b.code));
   const rules = await loadQualityRules(path.join(config.datasetsDir, 'quality.yaml'));
   const ambitiFile = await chooseAmbitiFile(config);
   const files = config.dataDir === null ? new Map<string, FileDigest[]>() : await digestCatalogFiles(catalog, config.dataDir);
@@ -128,6 +128,7 @@ async function loadHoldingLock(config: EtlConfig, progress: Progress, options: L
       history: input.history,
       crosswalk: crosswalk.values(),
       memberships,
+      areas,
       indicators,
       bands,
       boundaries,
@@ -142,7 +143,7 @@ async function loadHoldingLock(config: EtlConfig, progress: Progress, options: L
     const served = await readCurrentSnapshotId(layout);
     const previous = served !== null && existsSync(layout.snapshotFile(served)) ? { id: served, file: layout.snapshotFile(served) } : null;
     const accepted = options.acceptCoverageDrop ? { ...rules, coverage_dropped: { severity: 'warning' as const } } : rules;
-    const written = await builder.model({ referenceDate: input.referenceDate, precedence: catalog.precedence, indicators, bands, rules: accepted, sources, previous, progress });
+    const written = await builder.model({ referenceDate: input.referenceDate, precedence: catalog.precedence, indicators, variables: catalog.variables, bands, rules: accepted, sources, previous, progress });
     builder.close();
     const warnings = written.issues.filter((i) => i.severity === 'warning');
     // The report in full is `npm run etl -- check`; a load shows the first few of each rule.

@@ -10,6 +10,8 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       database: { type: 'sqlite', path: path.join(repoRoot, 'data', 'app.sqlite') },
       frontendDir: path.join(repoRoot, 'frontend', 'dist'),
+      audience: 'public',
+      suppressionThreshold: 5,
     });
   });
 
@@ -24,6 +26,8 @@ describe('loadConfig', () => {
       HOST: '0.0.0.0',
       DATABASE_URL: 'postgresql://app:secret@db:5432/osservatorio',
       OSSERVATORIO_FRONTEND_DIR: '/srv/www',
+      OSSERVATORIO_AUDIENCE: 'office',
+      OSSERVATORIO_SUPPRESSION_THRESHOLD: '10',
     });
     expect(config).toEqual({
       stateDir: '/srv/osservatorio',
@@ -31,19 +35,23 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       database: { type: 'postgres', url: 'postgresql://app:secret@db:5432/osservatorio' },
       frontendDir: '/srv/www',
+      audience: 'office',
+      suppressionThreshold: 10,
     });
   });
 
   it('lists every bad variable in one error, without the password', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: '80a', HOST: 'http://x', DATABASE_URL: 'mysql://root:hunter2@db/x' });
+      loadConfig({ PORT: '80a', HOST: 'http://x', DATABASE_URL: 'mysql://root:hunter2@db/x', OSSERVATORIO_AUDIENCE: 'everyone', OSSERVATORIO_SUPPRESSION_THRESHOLD: '-1' });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const { problems, message } = error as ConfigError;
-    expect(problems).toHaveLength(3);
+    expect(problems).toHaveLength(5);
+    expect(message).toMatch(/OSSERVATORIO_AUDIENCE="everyone": expected public .* or office/);
+    expect(message).toMatch(/OSSERVATORIO_SUPPRESSION_THRESHOLD="-1": expected a whole number of at least 0/);
     expect(message).toMatch(/PORT="80a": expected a whole number from 0 to 65535/);
     expect(message).toMatch(/HOST="http:\/\/x"/);
     expect(message).toMatch(/DATABASE_URL: expected postgres:\/\/.*got "mysql:\/\/root:\*\*\*@db\/x"/);

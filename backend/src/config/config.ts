@@ -15,7 +15,14 @@ export interface AppConfig {
   readonly database: DatabaseConfig;
   /** The built frontend served at `/`. */
   readonly frontendDir: string;
+  /** Who every request is answered for, until roles arrive: the public never sees small counts. */
+  readonly audience: Audience;
+  /** Counts under this are suppressed for the public; 0 turns suppression off. */
+  readonly suppressionThreshold: number;
 }
+
+export const AUDIENCES = ['public', 'office'] as const;
+export type Audience = (typeof AUDIENCES)[number];
 
 /** Injection token of the AppConfig. */
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -52,8 +59,16 @@ export function loadConfig(env: Env): AppConfig {
     else problems.push(`DATABASE_URL: expected postgres://user:password@host:5432/database (or postgresql://…), or leave it unset to use SQLite at <state>/app.sqlite; got "${redact(databaseUrl)}"`);
   }
 
-  if (problems.length > 0) throw new ConfigError(problems);
-  return { stateDir, port, host, database, frontendDir };
+  const audienceRaw = nonEmpty(env.OSSERVATORIO_AUDIENCE) ?? 'public';
+  const audience = AUDIENCES.find((a) => a === audienceRaw);
+  if (audience === undefined) problems.push(`OSSERVATORIO_AUDIENCE="${audienceRaw}": expected public (the default: small counts are suppressed) or office (the Ufficio di Piano sees every count)`);
+
+  const thresholdRaw = nonEmpty(env.OSSERVATORIO_SUPPRESSION_THRESHOLD) ?? '5';
+  const suppressionThreshold = Number(thresholdRaw);
+  if (!/^\d+$/.test(thresholdRaw) || suppressionThreshold > 1_000_000) problems.push(`OSSERVATORIO_SUPPRESSION_THRESHOLD="${thresholdRaw}": expected a whole number of at least 0 (counts under it are suppressed for the public; 0 turns suppression off), e.g. 5`);
+
+  if (problems.length > 0 || audience === undefined) throw new ConfigError(problems);
+  return { stateDir, port, host, database, frontendDir, audience, suppressionThreshold };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

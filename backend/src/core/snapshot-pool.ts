@@ -4,7 +4,7 @@ import { readCurrentSnapshotId, stateLayout, type StateLayout } from '@osservato
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Clock } from './clock.js';
 import { NoSnapshotError } from './errors.js';
-import { parseIndicatorCatalogue, type CatalogueRow, type IndicatorCatalogue } from './indicator-catalogue.js';
+import { parseIndicatorCatalogue, type AreaRow, type CatalogueRow, type IndicatorCatalogue } from './indicator-catalogue.js';
 import type { SnapshotInfo } from './snapshot-info.dto.js';
 import { snapshotInfoFromMeta, UnusableSnapshotError, type SnapshotMetaRow } from './snapshot-meta.js';
 import { loadSql } from './sql.js';
@@ -41,6 +41,7 @@ const POINTER_CHECK_INTERVAL_MS = 1000;
 const MAX_IDLE_CONNECTIONS = 8;
 const META_SQL = loadSql(import.meta.url, 'snapshot-meta.sql');
 const CATALOGUE_SQL = loadSql(import.meta.url, 'indicator-catalogue.sql');
+const AREAS_SQL = loadSql(import.meta.url, 'areas.sql');
 
 /**
  * Serves the snapshot named by `<state>/snapshots/CURRENT`, opened read-only. The pointer is read again
@@ -177,7 +178,7 @@ class OpenSnapshot {
       const [meta] = await runQuery<SnapshotMetaRow>(connection, META_SQL, {});
       const info = snapshotInfoFromMeta(meta!);
       // Parsed once here: requests read the typed catalogue, and a snapshot it fails is never served.
-      const catalogue = parseIndicatorCatalogue(await runQuery<CatalogueRow>(connection, CATALOGUE_SQL, {}));
+      const catalogue = parseIndicatorCatalogue(await runQuery<CatalogueRow>(connection, CATALOGUE_SQL, {}), await runQuery<AreaRow>(connection, AREAS_SQL, {}));
       const snapshot = new OpenSnapshot(pointer, info, meta!.source_count, catalogue, instance);
       snapshot.idle.push(connection);
       return snapshot;

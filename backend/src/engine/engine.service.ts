@@ -21,7 +21,7 @@ export class EngineService {
     const patterns = await this.patterns(snapshot, query);
     const members = query.group?.comuni;
     return rows.map((row) => {
-      const hidden = patterns.get(`${row.indicator_code}|${row.year}`)!.isHidden({ code: row.code, numerator: row.numerator, ...(row.level === 'group' && members ? { members } : {}) });
+      const hidden = patterns.get(`${row.indicator_code}|${row.year}`)!.hidden({ code: row.code, ...(row.level === 'group' && members ? { members } : {}) });
       return indicatorValue(row, indicators.get(row.indicator_code)!, hidden);
     });
   }
@@ -33,8 +33,8 @@ export class EngineService {
     return query.pairs.map((_, i) => byPair.get(i + 1) ?? null);
   }
 
-  audience(): string {
-    return this.disclosure.audience();
+  etagTag(): string {
+    return this.disclosure.etagTag();
   }
 
   async patterns(snapshot: SnapshotReader, query: Pick<SumsQuery, 'pairs'>): Promise<Map<string, HiddenCells>> {

@@ -3,6 +3,9 @@ import type { EngineIndicator } from './engine-indicator.js';
 import { comparison, indicatorValue } from './indicator-value.js';
 import type { SumsRow } from './sums.repository.js';
 
+const SHOWN = { numerator: false, denominator: false };
+const HIDDEN = { numerator: true, denominator: false };
+
 const proportion: EngineIndicator = { code: 'P', multiplier: 100, plainCount: false, ciMethod: 'proportion', polarity: 'higher_worse', minDenominator: 100, target: null, decimals: 1, unit: { it: '%', en: '%' }, years: [2024] };
 const row = (numerator: number | null, denominator: number | null, code = 'A', withData = 1): SumsRow => ({ code, name: code, level: 'comune', is_row: true, benchmark_code: null, indicator_code: 'P', year: 2024, numerator, denominator, comuni_with_data: withData, comuni_total: 1, synthetic: false });
 
@@ -17,7 +20,7 @@ function wilson(x: number, n: number, z: number): [number, number] {
 
 describe('indicatorValue', () => {
   it('gives the value with its 95% and 99.8% intervals', () => {
-    const v = indicatorValue(row(13, 66), proportion, false);
+    const v = indicatorValue(row(13, 66), proportion, SHOWN);
     expect(v.value).toBeCloseTo((13 / 66) * 100, 12);
     const [lo95, hi95] = wilson(13, 66, 1.959963984540054);
     expect(v.ci95!.lower).toBeCloseTo(lo95, 9);
@@ -28,27 +31,27 @@ describe('indicatorValue', () => {
   });
 
   it("flags a denominator under the indicator's minimum (13 children out of 66 residents)", () => {
-    expect(indicatorValue(row(13, 66), proportion, false).smallNumber).toBe(true);
-    expect(indicatorValue(row(13, 100), proportion, false).smallNumber).toBe(false);
-    expect(indicatorValue(row(null, null, 'A', 0), proportion, false).smallNumber).toBe(false);
+    expect(indicatorValue(row(13, 66), proportion, SHOWN).smallNumber).toBe(true);
+    expect(indicatorValue(row(13, 100), proportion, SHOWN).smallNumber).toBe(false);
+    expect(indicatorValue(row(null, null, 'A', 0), proportion, SHOWN).smallNumber).toBe(false);
   });
 
   it('blanks numerator, value and intervals of a suppressed cell, and keeps the denominator', () => {
-    const v = indicatorValue(row(3, 500), proportion, true);
+    const v = indicatorValue(row(3, 500), proportion, HIDDEN);
     expect(v).toMatchObject({ numerator: null, value: null, ci95: null, ci998: null, suppressed: true, denominator: 500 });
   });
 });
 
 describe('comparison', () => {
-  const benchmark = (value: number) => ({ ...indicatorValue(row(Math.round(value * 10), 1000, 'B'), proportion, false) });
+  const benchmark = (value: number) => ({ ...indicatorValue(row(Math.round(value * 10), 1000, 'B'), proportion, SHOWN) });
   it('reads the interval through the polarity and never compares a territory with itself', () => {
-    const high = indicatorValue(row(60, 200), proportion, false); // 30%, 95% CI about 24-37%
+    const high = indicatorValue(row(60, 200), proportion, SHOWN); // 30%, 95% CI about 24-37%
     expect(comparison(high, benchmark(10), proportion)).toBe('worse');
     expect(comparison(high, benchmark(30), proportion)).toBe('similar');
     expect(comparison(high, benchmark(50), proportion)).toBe('better');
     expect(comparison(high, benchmark(10), { ...proportion, polarity: 'neither' })).toBe('higher');
     expect(comparison(high, { ...high }, proportion)).toBe('not_compared');
     expect(comparison(high, null, proportion)).toBe('not_compared');
-    expect(comparison(indicatorValue(row(3, 200), proportion, true), benchmark(10), proportion)).toBe('not_compared');
+    expect(comparison(indicatorValue(row(3, 200), proportion, HIDDEN), benchmark(10), proportion)).toBe('not_compared');
   });
 });

@@ -2,6 +2,7 @@
 import { aggregateValue } from '../values/value-math.js';
 import { isSmallNumber, type EngineIndicator } from './engine-indicator.js';
 import type { SumsRow } from './sums.repository.js';
+import type { HiddenParts } from './disclosure.js';
 import { compareWithBenchmark, confidenceInterval, type Comparison, type Interval } from './statistics.js';
 
 export interface Bounds {
@@ -34,8 +35,12 @@ export interface IndicatorValue {
   readonly interval95: Interval | null;
 }
 
-/** `hidden`: disclosure control says this cell's count must not be shown to the audience. */
-export function indicatorValue(row: SumsRow, indicator: EngineIndicator, hidden: boolean): IndicatorValue {
+/**
+ * `hidden`: the parts disclosure control hides from the audience. With either hidden, the value and its
+ * intervals are blank too (a value beside one published part gives the other away).
+ */
+export function indicatorValue(row: SumsRow, indicator: EngineIndicator, parts: HiddenParts): IndicatorValue {
+  const hidden = parts.numerator || parts.denominator;
   const sums = { numerator: row.numerator, denominator: row.denominator, comuniWithData: row.comuni_with_data, comuniTotal: row.comuni_total };
   const value = aggregateValue(sums, indicator);
   const interval = (level: 0.95 | 0.998) =>
@@ -50,8 +55,8 @@ export function indicatorValue(row: SumsRow, indicator: EngineIndicator, hidden:
     level: row.level,
     indicator: row.indicator_code,
     year: row.year,
-    numerator: hidden ? null : row.numerator,
-    denominator: row.denominator,
+    numerator: parts.numerator ? null : row.numerator,
+    denominator: parts.denominator ? null : row.denominator,
     value: hidden ? null : value,
     ci95: bounds(i95),
     ci998: bounds(i998),

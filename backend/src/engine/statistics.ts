@@ -1,2 +1,2 @@
-/** The engine's one door to the statistics: switch this import when backend/src/statistics lands. */
-export * from './statistics-provisional.js';
+/** The engine's one door to the statistics (backend/src/statistics, contract: briefs/stats-api.md). */
+export * from '../statistics/index.js';

@@ -1,8 +1,9 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NoSnapshotError } from '../core/errors.js';
-import { etagFor, matchesIfNoneMatch } from '../core/http/etag.js';
+import { audienceTag, etagFor, matchesIfNoneMatch } from '../core/http/etag.js';
 import { chooseFormat, MEDIA_TYPES } from '../core/http/negotiate.js';
 import { SnapshotPool } from '../core/snapshot-pool.js';
 import { TERRITORY_LEVELS } from '../territories/territory-levels.js';
@@ -14,6 +15,7 @@ export class ExportsController {
   constructor(
     private readonly exports: ExportsService,
     private readonly snapshots: SnapshotPool,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get('values')
@@ -32,14 +34,14 @@ export class ExportsController {
     const format = chooseFormat(query.format, request.headers.accept, true);
     const current = await this.snapshots.current();
     if (current === null) throw new NoSnapshotError();
-    const cached = etagFor(current.id, request.url, format);
+    const cached = etagFor(current.id, request.url, format, audienceTag(this.config));
     if (matchesIfNoneMatch(request.headers['if-none-match'], cached)) {
       await reply.status(304).header('ETag', cached).header('X-Snapshot-Id', current.id).header('Cache-Control', 'no-cache').send();
       return;
     }
     const started = await this.exports.start(query, request.headers.accept);
     reply
-      .header('ETag', etagFor(started.snapshot.id, request.url, format))
+      .header('ETag', etagFor(started.snapshot.id, request.url, format, audienceTag(this.config)))
       .header('X-Snapshot-Id', started.snapshot.id)
       .header('Vary', 'Accept')
       .header('Cache-Control', 'no-cache')

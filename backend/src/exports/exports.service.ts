@@ -12,6 +12,7 @@ import { EngineService } from '../engine/engine.service.js';
 import { parseCodeList, parseYears } from '../engine/engine-params.js';
 import { SnapshotLookups } from '../engine/snapshot-lookups.js';
 import { confidenceInterval } from '../engine/statistics.js';
+import type { HiddenParts } from '../engine/disclosure.js';
 import { SumsRepository } from '../engine/sums.repository.js';
 import { parentLevels, TERRITORY_LEVELS } from '../territories/territory-levels.js';
 import { aggregateValue } from '../values/value-math.js';
@@ -78,7 +79,7 @@ export class ExportsService {
         const byCode = new Map(indicators.map((i) => [i.code, i]));
         if (!(await write(out, encoder.start()))) return;
         for await (const chunk of this.sums.stream(snapshot, { pairs, level, parent })) {
-          const columns = toExportChunk(chunk, byCode, (indicator, year, code, numerator) => patterns.get(`${indicator}|${year}`)!.isHidden({ code, numerator }));
+          const columns = toExportChunk(chunk, byCode, (indicator, year, code) => patterns.get(`${indicator}|${year}`)!.hidden({ code }));
           if (!(await write(out, encoder.chunk(columns)))) return;
         }
         if (!(await write(out, encoder.end()))) return;
@@ -107,7 +108,7 @@ async function write(out: PassThrough, data: string | Uint8Array | null): Promis
   return !out.destroyed;
 }
 
-type Hidden = (indicator: string, year: number, code: string, numerator: number | null) => boolean;
+type Hidden = (indicator: string, year: number, code: string) => HiddenParts;
 
 function toExportChunk(chunk: ColumnChunk, indicators: ReadonlyMap<string, EngineIndicator>, hidden: Hidden): ExportChunk {
   const n = chunk.length;
@@ -130,11 +131,12 @@ function toExportChunk(chunk: ColumnChunk, indicators: ReadonlyMap<string, Engin
     const definition = indicators.get(indicator[i]!)!;
     const num = col.numerator![i] as number | null;
     const den = col.denominator![i] as number | null;
-    const isHidden = hidden(indicator[i]!, year[i]!, code[i]!, num);
+    const parts = hidden(indicator[i]!, year[i]!, code[i]!);
+    const isHidden = parts.numerator || parts.denominator;
     const v = aggregateValue({ numerator: num, denominator: den, comuniWithData: withData[i]!, comuniTotal: total[i]! }, definition);
     unit[i] = definition.unit.it;
-    numerator[i] = isHidden || num === null ? Number.NaN : num;
-    denominator[i] = den ?? Number.NaN;
+    numerator[i] = parts.numerator || num === null ? Number.NaN : num;
+    denominator[i] = parts.denominator || den === null ? Number.NaN : den;
     value[i] = isHidden || v === null ? Number.NaN : v;
     const ci = isHidden || v === null || num === null ? null : confidenceInterval({ method: definition.ciMethod, numerator: num, denominator: den, multiplier: definition.multiplier, level: 0.95 }).interval;
     lower[i] = ci?.lower ?? Number.NaN;

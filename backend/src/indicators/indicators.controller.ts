@@ -1,5 +1,5 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { SnapshotData } from '../core/http/snapshot-data.decorator.js';
 import { IndicatorDto, indicatorsTable, IndicatorsResponseDto, indicatorTable } from './indicators.dto.js';
 import { IndicatorsService } from './indicators.service.js';
@@ -10,11 +10,14 @@ export class IndicatorsController {
   constructor(private readonly indicators: IndicatorsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The indicator catalogue, with the years each has values for' })
+  @ApiOperation({ summary: 'The indicator catalogue, with the years each has values for and whether it is available; searchable' })
+  @ApiQuery({ name: 'q', required: false, type: String, description: 'Words to search for in the code, name, area and definition, in Italian or English, whatever the case and accents; the matches come best first (code and name hits before the rest)', example: 'disabilita' })
+  @ApiQuery({ name: 'area', required: false, type: String, description: 'Only the indicators of this area of intervention (its code)', example: 'anziani' })
   @ApiOkResponse({ type: IndicatorsResponseDto })
+  @ApiBadRequestResponse({ description: 'A q without letters or digits, or too long; an unknown area (the message lists the known ones)' })
   @SnapshotData(indicatorsTable)
-  list(): Promise<IndicatorsResponseDto> {
-    return this.indicators.list();
+  list(@Query('q') q?: unknown, @Query('area') area?: unknown): Promise<IndicatorsResponseDto> {
+    return this.indicators.list({ q, area });
   }
 
   @Get(':code')

@@ -1,6 +1,6 @@
 /** The indicator catalogue as the API publishes it (from datasets/indicators.yaml, via the snapshot). */
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { POLARITIES, type Polarity } from '@osservatorio/etl/contract';
+import { ApiProperty } from '@nestjs/swagger';
+import { CI_METHODS, POLARITIES, type CiMethod, type Polarity } from '@osservatorio/etl/contract';
 import { column, type Column, type TableSpec } from '../core/http/table.js';
 import { LocalizedTextDto } from '../core/localized-text.dto.js';
 import { SnapshotInfoDto } from '../core/snapshot-info.dto.js';
@@ -12,8 +12,11 @@ export class IndicatorDto {
   @ApiProperty({ type: LocalizedTextDto })
   name: LocalizedTextDto;
 
-  @ApiProperty({ example: 'anziani', description: 'Area of intervention (one Tavolo each)' })
+  @ApiProperty({ example: 'anziani', description: 'Code of the area of intervention (one Tavolo each), from the controlled list of the catalogue' })
   area: string;
+
+  @ApiProperty({ type: LocalizedTextDto, description: 'Name of the area of intervention' })
+  areaName: LocalizedTextDto;
 
   @ApiProperty({ type: LocalizedTextDto })
   unit: LocalizedTextDto;
@@ -27,11 +30,20 @@ export class IndicatorDto {
   @ApiProperty({ enum: POLARITIES })
   polarity: Polarity;
 
-  @ApiProperty({ type: LocalizedTextDto })
+  @ApiProperty({ type: LocalizedTextDto, description: 'The definition: what is counted over what' })
   description: LocalizedTextDto;
 
-  @ApiPropertyOptional({ type: LocalizedTextDto })
-  caveats?: LocalizedTextDto;
+  @ApiProperty({ type: LocalizedTextDto, description: 'Where the inputs come from' })
+  sourceNotes: LocalizedTextDto;
+
+  @ApiProperty({ type: LocalizedTextDto, description: 'What to know before drawing conclusions' })
+  caveats: LocalizedTextDto;
+
+  @ApiProperty({ enum: CI_METHODS, description: 'How confidence intervals are computed (proportion: Wilson score)' })
+  ciMethod: CiMethod;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'Below this denominator a value rests on small numbers and is flagged; null for a plain count' })
+  minDenominator: number | null;
 
   @ApiProperty({ type: Number, nullable: true, description: 'A norm to compare with, e.g. 33 nursery places per 100 children' })
   target: number | null;
@@ -41,6 +53,12 @@ export class IndicatorDto {
 
   @ApiProperty({ type: [Number], description: 'Years with values, ascending', example: [2023, 2024] })
   years: number[];
+
+  @ApiProperty({ description: 'False when this snapshot has no values for the indicator: never read that as zero' })
+  available: boolean;
+
+  @ApiProperty({ type: LocalizedTextDto, nullable: true, description: 'Why the indicator is unavailable (which input no loaded source gives); null when available' })
+  unavailableReason: LocalizedTextDto | null;
 }
 
 export class IndicatorsResponseDto {
@@ -56,6 +74,8 @@ const indicatorColumns: Column<IndicatorDto>[] = [
   column('name_it', 'utf8', (r) => r.name.it),
   column('name_en', 'utf8', (r) => r.name.en),
   column('area', 'utf8', (r) => r.area),
+  column('area_it', 'utf8', (r) => r.areaName.it),
+  column('area_en', 'utf8', (r) => r.areaName.en),
   column('unit_it', 'utf8', (r) => r.unit.it),
   column('unit_en', 'utf8', (r) => r.unit.en),
   column('multiplier', 'float64', (r) => r.multiplier),
@@ -66,8 +86,15 @@ const indicatorColumns: Column<IndicatorDto>[] = [
   column('years', 'utf8', (r) => r.years.join(' ')),
   column('description_it', 'utf8', (r) => r.description.it),
   column('description_en', 'utf8', (r) => r.description.en),
-  column('caveats_it', 'utf8', (r) => r.caveats?.it),
-  column('caveats_en', 'utf8', (r) => r.caveats?.en),
+  column('caveats_it', 'utf8', (r) => r.caveats.it),
+  column('caveats_en', 'utf8', (r) => r.caveats.en),
+  column('source_notes_it', 'utf8', (r) => r.sourceNotes.it),
+  column('source_notes_en', 'utf8', (r) => r.sourceNotes.en),
+  column('ci_method', 'utf8', (r) => r.ciMethod),
+  column('min_denominator', 'float64', (r) => r.minDenominator),
+  column('available', 'bool', (r) => r.available),
+  column('unavailable_reason_it', 'utf8', (r) => r.unavailableReason?.it),
+  column('unavailable_reason_en', 'utf8', (r) => r.unavailableReason?.en),
 ];
 
 export const indicatorsTable: TableSpec<IndicatorsResponseDto, IndicatorDto> = {

@@ -1,15 +1,35 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '../core/errors.js';
+import { BadParameterError, NotFoundError } from '../core/errors.js';
+import { optionalParam, parseChoice } from '../core/params.js';
 import { SnapshotPool, type SnapshotReader } from '../core/snapshot-pool.js';
+import { queryWords, searchCatalogue } from './catalogue-search.js';
 import { toIndicatorDto } from './indicator-definition.js';
 import type { IndicatorDto, IndicatorsResponseDto } from './indicators.dto.js';
+
+export interface CatalogueQuery {
+  q?: unknown;
+  area?: unknown;
+}
+
+const MAX_QUERY_LENGTH = 200;
 
 @Injectable()
 export class IndicatorsService {
   constructor(private readonly snapshots: SnapshotPool) {}
 
-  list(): Promise<IndicatorsResponseDto> {
-    return this.snapshots.use(async (snapshot) => ({ snapshot: snapshot.info, rows: snapshot.catalogue.indicators.map(toIndicatorDto) }));
+  /** The catalogue in its order; with `q`, the indicators matching it, best first; with `area`, that area's only. */
+  list(query: CatalogueQuery = {}): Promise<IndicatorsResponseDto> {
+    const q = optionalParam('q', query.q);
+    if (q !== undefined && q.length > MAX_QUERY_LENGTH) throw new BadParameterError('q', `is ${q.length} characters long; use at most ${MAX_QUERY_LENGTH}`);
+    const words = q === undefined ? null : queryWords(q);
+    if (words !== null && words.length === 0) throw new BadParameterError('q', `"${q}" has no letter or digit to search for; give words of a code, name or definition, e.g. q=anziani`);
+    return this.snapshots.use(async (snapshot) => {
+      const { catalogue } = snapshot;
+      const area = parseChoice('area', query.area, catalogue.areas.map((a) => a.code));
+      const inArea = area === undefined ? catalogue.indicators : catalogue.indicators.filter((i) => i.area.code === area);
+      const found = words === null ? inArea : searchCatalogue(inArea, words);
+      return { snapshot: snapshot.info, rows: found.map(toIndicatorDto) };
+    });
   }
 
   get(code: string): Promise<IndicatorDto> {

@@ -52,9 +52,20 @@ export function changedDistrictData(pavia2021: number): DataFolderOptions {
 interface CatalogueEntry { code: string; [field: string]: unknown }
 interface SourceEntry { id: string; title: string; publisher: string; licence: string; url?: string; file?: string }
 
+interface AreaEntry { code: string; name: { it: string; en: string } }
+
+function projectCatalogueFile(): { areas: AreaEntry[]; indicators: CatalogueEntry[] } {
+  return parse(readFileSync(path.join(repoRoot, 'datasets', 'indicators.yaml'), 'utf8')) as { areas: AreaEntry[]; indicators: CatalogueEntry[] };
+}
+
 /** datasets/indicators.yaml as written: the catalogue every ETL load publishes. */
 export function projectCatalogue(): CatalogueEntry[] {
-  return (parse(readFileSync(path.join(repoRoot, 'datasets', 'indicators.yaml'), 'utf8')) as { indicators: CatalogueEntry[] }).indicators;
+  return projectCatalogueFile().indicators;
+}
+
+/** The areas of intervention of datasets/indicators.yaml, in their order. */
+export function projectAreas(): AreaEntry[] {
+  return projectCatalogueFile().areas;
 }
 
 /** datasets/sources.yaml as written. */

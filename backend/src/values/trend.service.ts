@@ -41,7 +41,8 @@ export class TrendService {
       const benchmarkCodes = new Set(rows.map((r) => r.benchmarkCode));
       const benchmarks = values.filter((v) => benchmarkCodes.has(v.code)).map((v) => toValueRowDto(v, 'not_compared', null));
       // Suppressed points never enter the test: its result must not let a hidden count be worked out.
-      const points = series.filter((v) => v.value !== null && !v.suppressed && v.numerator !== null).map((v) => ({ year: v.year, numerator: v.numerator!, denominator: v.denominator }));
+      // A plain count goes to the test with denominator 1, as the statistics contract says.
+      const points = series.filter((v) => v.value !== null && !v.suppressed && v.numerator !== null).map((v) => ({ year: v.year, numerator: v.numerator!, denominator: indicator.plainCount ? 1 : v.denominator }));
       const trend = recentTrend({ points, method: indicator.ciMethod, multiplier: indicator.multiplier, polarity: indicator.polarity, level: 0.95 });
       return {
         indicator: indicatorDto,

@@ -19,8 +19,8 @@ export class ValuesResponseDto {
   @ApiProperty({ type: String, nullable: true })
   parent: string | null;
 
-  @ApiProperty({ example: 2024, description: 'The latest of the years' })
-  year: number;
+  @ApiProperty({ type: Number, nullable: true, example: 2024, description: 'The latest of the years; for an unavailable indicator the year asked, or null' })
+  year: number | null;
 
   @ApiProperty({ type: [Number], example: [2023, 2024] })
   years: number[];
@@ -28,7 +28,7 @@ export class ValuesResponseDto {
   @ApiProperty({ type: SnapshotInfoDto })
   snapshot: SnapshotInfoDto;
 
-  @ApiProperty({ type: [ValueRowDto], description: 'Every territory of the level inside the parent (and the group, if any), by year then name, with or without data' })
+  @ApiProperty({ type: [ValueRowDto], description: 'Every territory of the level inside the parent (and the group, if any), by year then name, with or without data; none when the indicator is unavailable (indicator.unavailableReason says why)' })
   rows: ValueRowDto[];
 
   @ApiProperty({ description: 'Rows before pagination' })

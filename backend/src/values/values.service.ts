@@ -53,6 +53,12 @@ export class ValuesService {
     return this.snapshots.use(async (snapshot) => {
       const indicatorDto = this.indicators.find(snapshot, code);
       const indicator = requireIndicator(snapshot, code);
+      if (!indicatorDto.available) {
+        // Not an error of the request: the snapshot has no input for it. No rows, never zeros; the reason is in `indicator`.
+        if (parent !== null) await this.lookups.territory(snapshot, parent);
+        const asked = askedYears ?? (askedYear === undefined ? [] : [askedYear]);
+        return { indicator: indicatorDto, level, parent, year: asked.at(-1) ?? null, years: asked, snapshot: snapshot.info, rows: [], total: 0, limit: page.limit, offset: page.offset, benchmark: null, benchmarks: [], sources: [], synthetic: false };
+      }
       const years = askedYears ? chooseYears(indicator, askedYears) : [chooseYear(indicatorDto, askedYear)];
       if (parent !== null) {
         const p = await this.lookups.territory(snapshot, parent);

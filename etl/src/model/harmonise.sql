@@ -65,7 +65,7 @@ FROM (
 GROUP BY target, year, variable, source_id;
 
 INSERT INTO observation_origin
-SELECT target, year, source_id, list(code ORDER BY code)
+SELECT target, year, source_id, list_sort(list(code))
 FROM published_code
 WHERE rule IS NULL
 GROUP BY target, year, source_id;

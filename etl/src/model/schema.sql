@@ -1,4 +1,4 @@
--- Snapshot layout, schema version 2: the contract between the ETL (its only writer) and the API
+-- Snapshot layout, schema version 3: the contract between the ETL (its only writer) and the API
 -- (a read-only reader). Every value is keyed on today's comune codes: historical codes are summed
 -- onto their successors through `crosswalk` before they reach `observation`.
 
@@ -143,11 +143,24 @@ CREATE TABLE value_resolved (
   derived        BOOLEAN NOT NULL    -- summed from single ages, not read as published
 );
 
--- The indicator catalogue the snapshot was computed with (from datasets/indicators.yaml).
+-- The areas of intervention indicators belong to (datasets/indicators.yaml `areas`), in their order.
+CREATE TABLE area (
+  code     VARCHAR PRIMARY KEY,
+  position INTEGER NOT NULL,
+  name_it  VARCHAR NOT NULL,
+  name_en  VARCHAR NOT NULL
+);
+
+-- The indicator catalogue the snapshot was computed with (from datasets/indicators.yaml). An indicator
+-- is available when it has values (indicator_part rows); otherwise the reason says which input is missing
+-- (indicator-availability.sql). An unavailable indicator is never published as zero.
 CREATE TABLE indicator (
-  code       VARCHAR PRIMARY KEY,
-  position   INTEGER NOT NULL,
-  definition JSON NOT NULL          -- the validated catalogue entry
+  code                  VARCHAR PRIMARY KEY,
+  position              INTEGER NOT NULL,
+  definition            JSON NOT NULL,  -- the validated catalogue entry
+  available             BOOLEAN NOT NULL,
+  unavailable_reason_it VARCHAR,        -- NULL when available
+  unavailable_reason_en VARCHAR
 );
 
 -- Additive parts of each indicator per current comune and year; a value is Σnumerator ÷ Σdenominator ×

@@ -6,7 +6,7 @@
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { AgeBand } from '../catalog/age-bands.js';
-import type { Indicator } from '../catalog/indicators.js';
+import type { Area, Indicator } from '../catalog/indicators.js';
 import { qualityParams, type QualityRules } from '../catalog/quality-rules.js';
 import { appendRows } from '../db/rows.js';
 import { readSqlBeside, runStatements } from '../db/sql-file.js';
@@ -15,6 +15,7 @@ import { SCHEMA_VERSION } from '../publish/layout.js';
 import type { AmbitoMembership } from './ambiti.js';
 import { bandSumsSql } from './band-sums.js';
 import type { CrosswalkEntry } from './crosswalk.js';
+import type { VariableDefinition } from '../sources/descriptor.js';
 import type { ComuneValidityInput, SourceMeta } from './input.js';
 import type { TerritoryRow } from './territory.js';
 import { throwStageErrors } from '../stage/stage-errors.js';
@@ -28,6 +29,7 @@ const SQL = {
   derive: readSqlBeside(import.meta.url, 'derive.sql'),
   indicatorParts: readSqlBeside(import.meta.url, 'indicator-parts.sql'),
   indicatorAggregates: readSqlBeside(import.meta.url, 'indicator-aggregates.sql'),
+  availability: readSqlBeside(import.meta.url, 'indicator-availability.sql'),
   quality: readSqlBeside(import.meta.url, '../quality/checks.sql'),
   coveragePrevious: readSqlBeside(import.meta.url, '../quality/coverage-previous.sql'),
 };
@@ -39,6 +41,7 @@ export interface TerritoryContent {
   readonly history: readonly ComuneValidityInput[];
   readonly crosswalk: Iterable<CrosswalkEntry>;
   readonly memberships: readonly AmbitoMembership[];
+  readonly areas: readonly Area[];
   readonly indicators: readonly Indicator[];
   readonly bands: readonly AgeBand[];
   readonly boundaries: readonly { provinciaCode: string; topojson: string; sourceId: string }[];
@@ -99,7 +102,9 @@ export class SnapshotBuilder {
     await appendRows(c, 'comune_history', content.history.map((h) => [h.code, h.name, date(h.validFrom), date(h.validTo)]));
     await appendRows(c, 'crosswalk', [...content.crosswalk].map((x) => [x.oldCode, x.newCode, date(x.eventDate), x.split]));
     await appendRows(c, 'ambito_member', content.memberships.map((m) => [m.ambitoCode, m.comuneCode, date(m.validFrom), date(m.validTo)]));
-    await appendRows(c, 'indicator', content.indicators.map((indicator, position) => [indicator.code, position, JSON.stringify(indicator)]));
+    await appendRows(c, 'area', content.areas.map((area, position) => [area.code, position, area.name.it, area.name.en]));
+    // Availability is known once the parts are computed (indicator-availability.sql).
+    await appendRows(c, 'indicator', content.indicators.map((indicator, position) => [indicator.code, position, JSON.stringify(indicator), false, null, null]));
     await appendRows(c, 'age_band', content.bands.map((b) => [b.code, b.from, b.to, b.name.it, b.name.en]));
     await appendRows(c, 'boundary', content.boundaries.map((b) => [b.provinciaCode, b.topojson, b.sourceId]));
     await c.run(SQL.containment);
@@ -113,6 +118,8 @@ export class SnapshotBuilder {
     referenceDate: string;
     precedence: readonly string[];
     indicators: readonly Indicator[];
+    /** The variables of sources.yaml: their names and publishers say why an indicator is unavailable. */
+    variables: Readonly<Record<string, VariableDefinition>>;
     bands: readonly AgeBand[];
     rules: QualityRules;
     sources: readonly SourceMeta[];
@@ -123,6 +130,9 @@ export class SnapshotBuilder {
     const c = this.connection;
     const { progress } = options;
     await throwStageErrors(c);
+    // One transaction for the model's bulk tables: DuckDB writes its bulk inserts straight into the file once,
+    // instead of through the write-ahead log and again at each automatic checkpoint.
+    await c.run('BEGIN TRANSACTION');
     const timed = async (label: string, step: () => Promise<void>) => {
       const started = performance.now();
       await step();
@@ -155,6 +165,11 @@ export class SnapshotBuilder {
     ));
     await timed('computed indicator parts', () => runStatements(c, SQL.indicatorParts));
     await timed('summed indicator parts for every territory', () => runStatements(c, SQL.indicatorAggregates));
+    await c.run(`CREATE OR REPLACE TEMP TABLE catalog_variable (variable VARCHAR, name_it VARCHAR, name_en VARCHAR, publisher VARCHAR)`);
+    await appendRows(c, 'catalog_variable', Object.entries(options.variables).map(([name, v]) => [name, v.it, v.en, v.publisher ?? null]));
+    await runStatements(c, SQL.availability);
+    // Before the quality checks, which attach the snapshot served now (no attaching within the model's transaction).
+    await c.run('COMMIT');
     await timed('ran the quality checks', async () => {
       await runStatements(c, SQL.quality, qualityParams(options.rules));
       if (options.previous !== null && (await this.attachPrevious(options.previous.file))) {

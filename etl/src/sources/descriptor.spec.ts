@@ -160,6 +160,19 @@ ${COMMON}    role: observations
     expect(problems).toEqual(['sources.yaml: sources[0] (id pop).values[1]: gives pop_res T TOT 2021 like values[0]; expected each variable, sex, age band and year once (line 15)']);
   });
 
+  it('reads where a variable is published and which variable it is part of, refusing a part_of that is undeclared, itself or of another kind', async () => {
+    const variables = (parts: Record<string, string>) =>
+      `variables:\n  pop_res: { it: R, en: R, kind: count }\n  euro: { it: E, en: E, kind: amount }\n${Object.entries(parts).map(([name, rest]) => `  ${name}: { it: X, en: X, kind: count, ${rest} }`).join('\n')}\nsources:\n  - id: c\n${COMMON}    role: comuni\n    file: c.csv\n    format: csv\n    parse: { delimiter: ';', encoding: utf-8 }\n    reference_date: 2025-01-01\n    columns: { code: c, name: n, provincia_code: p }\n`;
+    await folder.write('sources.yaml', variables({ pop_str: 'publisher: ISTAT STRASA, part_of: pop_res' }));
+    expect((await loadSourceCatalog(`${folder.dir}/sources.yaml`)).variables.pop_str).toEqual({ it: 'X', en: 'X', kind: 'count', publisher: 'ISTAT STRASA', part_of: 'pop_res' });
+    const problems = await problemsOf(variables({ a: 'part_of: nope', b: 'part_of: b', c: 'part_of: euro' }));
+    expect(problems).toEqual([
+      'sources.yaml: variables.a.part_of: "nope" is not declared under variables; expected one of \'pop_res\', \'euro\', \'a\', \'b\', \'c\' (line 4)',
+      'sources.yaml: variables.b.part_of: "b" cannot be part of itself (line 5)',
+      'sources.yaml: variables.c.part_of: "c" is of kind count and "euro" of kind amount; expected a part of a variable of the same kind (line 6)',
+    ]);
+  });
+
   it('reports YAML syntax errors with their position', async () => {
     const problems = await problemsOf('variables:\n  pop_res: { it: x\nsources: []\n');
     expect(problems).toHaveLength(1);

@@ -43,6 +43,13 @@ const variableDefinition = z
      * number that adds up too (e.g. taxable income in euro).
      */
     kind: z.enum(VARIABLE_KINDS, { error: oneOf(VARIABLE_KINDS) }),
+    /** Where the variable is published, for a reader to find it (and for the reason an indicator is unavailable). */
+    publisher: nonEmptyText.optional(),
+    /**
+     * Another variable this one counts a part of, cell by cell (same comune, year, sex and age): foreign
+     * residents are residents. An indicator may compute a proportion of the one over the other.
+     */
+    part_of: identifier.optional(),
   })
   .strict();
 
@@ -317,6 +324,13 @@ function catalogSchema(variableNames: readonly string[]) {
     })
     .strict()
     .superRefine((catalog, ctx) => {
+      for (const [name, definition] of Object.entries(catalog.variables)) {
+        const whole = definition.part_of;
+        if (whole === undefined) continue;
+        if (whole === name) ctx.addIssue({ code: 'custom', path: ['variables', name, 'part_of'], message: `"${name}" cannot be part of itself` });
+        else if (catalog.variables[whole] === undefined) ctx.addIssue({ code: 'custom', path: ['variables', name, 'part_of'], message: `"${whole}" is not declared under variables; ${oneOf(Object.keys(catalog.variables))}` });
+        else if (catalog.variables[whole].kind !== definition.kind) ctx.addIssue({ code: 'custom', path: ['variables', name, 'part_of'], message: `"${name}" is of kind ${definition.kind} and "${whole}" of kind ${catalog.variables[whole].kind}; expected a part of a variable of the same kind` });
+      }
       const observations = new Set(catalog.sources.filter((s) => s.role === 'observations').map((s) => s.id));
       catalog.precedence.forEach((id, index) => {
         if (!observations.has(id)) ctx.addIssue({ code: 'custom', path: ['precedence', index], message: `"${id}" is not the id of an observations source; ${oneOf([...observations])}` });

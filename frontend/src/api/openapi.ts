@@ -96,7 +96,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The indicator catalogue, with the years each has values for */
+        /** The indicator catalogue, with the years each has values for and whether it is available; searchable */
         get: operations["IndicatorsController_list"];
         put?: never;
         post?: never;
@@ -410,10 +410,12 @@ export interface components {
             code: string;
             name: components["schemas"]["LocalizedTextDto"];
             /**
-             * @description Area of intervention (one Tavolo each)
+             * @description Code of the area of intervention (one Tavolo each), from the controlled list of the catalogue
              * @example anziani
              */
             area: string;
+            /** @description Name of the area of intervention */
+            areaName: components["schemas"]["LocalizedTextDto"];
             unit: components["schemas"]["LocalizedTextDto"];
             /**
              * @description value = Σnumerator ÷ Σdenominator × multiplier
@@ -424,8 +426,19 @@ export interface components {
             decimals: number;
             /** @enum {string} */
             polarity: "higher_worse" | "higher_better" | "neither";
+            /** @description The definition: what is counted over what */
             description: components["schemas"]["LocalizedTextDto"];
-            caveats?: components["schemas"]["LocalizedTextDto"];
+            /** @description Where the inputs come from */
+            sourceNotes: components["schemas"]["LocalizedTextDto"];
+            /** @description What to know before drawing conclusions */
+            caveats: components["schemas"]["LocalizedTextDto"];
+            /**
+             * @description How confidence intervals are computed (proportion: Wilson score)
+             * @enum {string}
+             */
+            ciMethod: "proportion" | "rate" | "ratio" | "mean" | "none";
+            /** @description Below this denominator a value rests on small numbers and is flagged; null for a plain count */
+            minDenominator: number | null;
             /** @description A norm to compare with, e.g. 33 nursery places per 100 children */
             target: number | null;
             /** @description A plain count (no denominator): an aggregate is null unless every comune has data */
@@ -438,6 +451,10 @@ export interface components {
              *     ]
              */
             years: number[];
+            /** @description False when this snapshot has no values for the indicator: never read that as zero */
+            available: boolean;
+            /** @description Why the indicator is unavailable (which input no loaded source gives); null when available */
+            unavailableReason: components["schemas"]["LocalizedTextDto"] | null;
         };
         IndicatorsResponseDto: {
             snapshot: components["schemas"]["SnapshotInfoDto"];
@@ -803,10 +820,10 @@ export interface components {
             level: "comune" | "ambito" | "provincia" | "regione";
             parent: string | null;
             /**
-             * @description The latest of the years
+             * @description The latest of the years; for an unavailable indicator the year asked, or null
              * @example 2024
              */
-            year: number;
+            year: number | null;
             /**
              * @example [
              *       2023,
@@ -815,7 +832,7 @@ export interface components {
              */
             years: number[];
             snapshot: components["schemas"]["SnapshotInfoDto"];
-            /** @description Every territory of the level inside the parent (and the group, if any), by year then name, with or without data */
+            /** @description Every territory of the level inside the parent (and the group, if any), by year then name, with or without data; none when the indicator is unavailable (indicator.unavailableReason says why) */
             rows: components["schemas"]["ValueRowDto"][];
             /** @description Rows before pagination */
             total: number;
@@ -1091,6 +1108,10 @@ export interface operations {
             query?: {
                 /** @description Overrides the Accept header */
                 format?: "json" | "csv" | "arrow";
+                /** @description Only the indicators of this area of intervention (its code) */
+                area?: string;
+                /** @description Words to search for in the code, name, area and definition, in Italian or English, whatever the case and accents; the matches come best first (code and name hits before the rest) */
+                q?: string;
             };
             header?: {
                 /** @description An ETag from an earlier answer: 304 while the snapshot is unchanged */
@@ -1113,6 +1134,13 @@ export interface operations {
             };
             /** @description Not modified: same snapshot */
             304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A q without letters or digits, or too long; an unknown area (the message lists the known ones) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

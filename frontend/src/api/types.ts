@@ -19,7 +19,8 @@ export type IndicatorList = Schemas['IndicatorsResponseDto'];
 
 export type TerritoryList = Schemas['TerritoriesResponseDto'];
 
-export type IndicatorValues = Schemas['ValuesResponseDto'];
+/** The values of an available indicator: the dashboard asks only for those (an indicator without years has none), so the year is known. */
+export type IndicatorValues = Omit<Schemas['ValuesResponseDto'], 'year'> & { year: number };
 export type Level = IndicatorValues['level'];
 export type ValueRow = Schemas['ValueRowDto'];
 export type Source = Schemas['SourceDto'];

@@ -21,15 +21,18 @@ export function IndicatorInfo({ indicator }: { indicator: Indicator }) {
         </div>
         <div>
           <dt>{t('area')}</dt>
-          <dd>{indicator.area}</dd>
+          <dd>{localized(indicator.areaName, lang)}</dd>
         </div>
       </dl>
       <p>{t(POLARITY_TEXT[indicator.polarity])}</p>
-      {indicator.caveats && (
-        <p className="caveats">
-          <strong>{t('caveats')}:</strong> {localized(indicator.caveats, lang)}
+      {indicator.unavailableReason && (
+        <p className="notice" data-testid="indicator-unavailable">
+          <strong>{t('unavailable')}:</strong> {localized(indicator.unavailableReason, lang)}
         </p>
       )}
+      <p className="caveats">
+        <strong>{t('caveats')}:</strong> {localized(indicator.caveats, lang)}
+      </p>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { districtData, districtPopulation, projectCatalogue, projectSources, VIGEVANO } from '../../testing/district-fixture.js';
+import { districtData, districtPopulation, projectAreas, projectCatalogue, projectSources, VIGEVANO } from '../../testing/district-fixture.js';
 import { buildFixtureSnapshot, createStateDir, publishFixtureSnapshot, removeStateDir, type FixtureSnapshot } from '../../testing/snapshot-factory.js';
 import { csvText, italianNumber, parseItalianCsv } from '../../testing/italian-csv.js';
 import { startTestServer, type TestServer } from '../../testing/test-server.js';
@@ -54,10 +54,15 @@ describe('CSV', () => {
     const response = await fetch(`${server.url}/api/indicators?format=csv`, { headers: { Accept: 'application/json' } });
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const { header, rows } = parseItalianCsv(csvText(await response.arrayBuffer()));
-    expect(header.join(',')).toBe('code,name_it,name_en,area,unit_it,unit_en,multiplier,decimals,polarity,target,plainCount,years,description_it,description_en,caveats_it,caveats_en');
-    const d = projectCatalogue()[0] as { code: string; name: Record<string, string>; area: string; unit: Record<string, string>; multiplier: number; decimals: number; polarity: string; description: Record<string, string>; caveats?: Record<string, string> };
+    expect(header.join(',')).toBe('code,name_it,name_en,area,area_it,area_en,unit_it,unit_en,multiplier,decimals,polarity,target,plainCount,years,description_it,description_en,caveats_it,caveats_en,source_notes_it,source_notes_en,ci_method,min_denominator,available,unavailable_reason_it,unavailable_reason_en');
+    type Text = Record<string, string>;
+    const d = projectCatalogue()[0] as { code: string; name: Text; area: string; unit: Text; multiplier: number; decimals: number; polarity: string; description: Text; caveats: Text; source_notes: Text; ci_method: string };
+    const area = projectAreas().find((a) => a.code === d.area)!;
     const years = '2018 2019 2020 2021 2022'; // the fixture's resident files
-    const expected = [d.code, d.name.it, d.name.en, d.area, d.unit.it, d.unit.en, d.multiplier, d.decimals, d.polarity, null, true, years, d.description.it, d.description.en, d.caveats?.it, d.caveats?.en];
+    const expected = [
+      d.code, d.name.it, d.name.en, d.area, area.name.it, area.name.en, d.unit.it, d.unit.en, d.multiplier, d.decimals, d.polarity, null, true, years,
+      d.description.it, d.description.en, d.caveats.it, d.caveats.en, d.source_notes.it, d.source_notes.en, d.ci_method, null, true, null, null,
+    ];
     expect(rows[0]).toEqual(expected.map(csvField));
   });
 

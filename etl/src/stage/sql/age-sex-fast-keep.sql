@@ -1,6 +1,7 @@
 -- A clean file read in one pass (age-sex-fast.sql): its single ages and the comuni it covers.
 INSERT INTO ages_raw
-SELECT $source_id, $file_id, comune_code(code_t), NULL, $code_column, $year, $variable, male_ages, female_ages
+SELECT $source_id, $file_id, comune_code(code_t), NULL, $code_column, $year, $variable,
+       list_transform(by_age, a -> a.male), list_transform(by_age, a -> a.female)
 FROM fast_comune;
 
 INSERT INTO stage_code SELECT $source_id, $file_id, comune_code(code_t) FROM fast_comune;

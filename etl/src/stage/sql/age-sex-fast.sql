@@ -21,8 +21,8 @@ SELECT code_t,
        sum(male) FILTER (WHERE age BETWEEN 0 AND 100) AS male_sum, sum(male) FILTER (WHERE age = 999) AS male_999,
        sum(female) FILTER (WHERE age BETWEEN 0 AND 100) AS female_sum, sum(female) FILTER (WHERE age = 999) AS female_999,
        sum(total) FILTER (WHERE age BETWEEN 0 AND 100) AS total_sum, sum(total) FILTER (WHERE age = 999) AS total_999,
-       list(male ORDER BY age) FILTER (WHERE age BETWEEN 0 AND 100) AS male_ages,
-       list(female ORDER BY age) FILTER (WHERE age BETWEEN 0 AND 100) AS female_ages
+       -- sorted by age once the comune is gathered: cheaper than an ordered aggregate
+       list_sort(list({'age': age, 'male': male, 'female': female}) FILTER (WHERE age BETWEEN 0 AND 100)) AS by_age
 FROM fast_ages
 WHERE NOT note
 GROUP BY code_t;

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { BOOLEAN, DOUBLE, DuckDBInstance, INTEGER, LIST, listValue, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { BOOLEAN, DOUBLE, DuckDBInstance, INTEGER, LIST, listValue, VARCHAR, type DuckDBConnection, type DuckDBPreparedStatement, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { readCurrentSnapshotId, stateLayout, type StateLayout } from '@osservatorio/etl/layout';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Clock } from './clock.js';
@@ -230,9 +230,26 @@ class OpenSnapshot {
   }
 }
 
+// Each connection keeps its statements prepared: planning a query costs about as much as running it.
+const preparedByConnection = new WeakMap<DuckDBConnection, Map<string, Promise<DuckDBPreparedStatement>>>();
+
+function prepared(connection: DuckDBConnection, sql: string): Promise<DuckDBPreparedStatement> {
+  let statements = preparedByConnection.get(connection);
+  if (statements === undefined) preparedByConnection.set(connection, (statements = new Map()));
+  let statement = statements.get(sql);
+  if (statement === undefined) {
+    statement = connection.prepare(sql);
+    statement.catch(() => statements.delete(sql));
+    statements.set(sql, statement);
+  }
+  return statement;
+}
+
 async function runQuery<Row>(connection: DuckDBConnection, sql: string, params: Readonly<Record<string, SqlValue>>): Promise<Row[]> {
   const { values, types } = bindParams(params);
-  const reader = await connection.runAndReadAll(sql, values, types);
+  const statement = await prepared(connection, sql);
+  statement.bind(values, types);
+  const reader = await statement.runAndReadAll();
   return reader.getRowObjectsJS() as Row[];
 }
 

@@ -7,6 +7,8 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { SystemClock, type Clock } from './core/clock.js';
+import { registerCompression } from './core/http/compression.js';
+import { registerSecurityHeaders } from './core/http/security-headers.js';
 import { buildOpenApiDocument } from './openapi.js';
 
 export interface CreateAppOptions {
@@ -21,6 +23,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     logger: options.logger ?? ['log', 'warn', 'error'],
     abortOnError: false,
   });
+  // Before any route: their hooks apply to every answer, errors and /api/docs included.
+  await registerSecurityHeaders(app);
+  await registerCompression(app);
   // Only adds reply.sendFile; FrontendController decides what to send.
   await app.register(fastifyStatic, { root: config.frontendDir, serve: false });
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { repoRoot } from '../../backend/src/config/config.js';
 import { SystemClock } from '../../backend/src/core/clock.js';
+import { englishUnlessAsked } from '../../backend/src/testing/http.js';
 import { startTestServer } from '../../backend/src/testing/test-server.js';
 
 export interface RunningApi {
@@ -15,7 +16,7 @@ export async function startApi(stateDir: string): Promise<RunningApi> {
   return {
     url: server.url,
     async get<T>(route: string, headers: Record<string, string> = {}) {
-      const response = await fetch(`${server.url}${route}`, { headers });
+      const response = await fetch(`${server.url}${route}`, englishUnlessAsked({ headers }));
       const type = response.headers.get('content-type') ?? '';
       const body = (type.includes('json') ? await response.json() : await response.text()) as T;
       return { status: response.status, body, headers: response.headers };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BadParameterError, NotFoundError } from '../core/errors.js';
+import { NotFoundError } from '../core/errors.js';
 import { SnapshotPool } from '../core/snapshot-pool.js';
 import { toSourceDto } from '../sources/source.dto.js';
 import type { BoundariesDto } from './boundaries.dto.js';
@@ -15,14 +15,14 @@ export class BoundariesService {
   ) {}
 
   get(provinciaCode: string): Promise<BoundariesDto> {
-    if (!/^\d{3}$/.test(provinciaCode)) {
-      throw new BadParameterError('provinciaCode', `"${provinciaCode}" is not a provincia code; use the 3-digit ISTAT code, e.g. 018 for Pavia`);
-    }
     return this.snapshots.use(async (snapshot) => {
       const row = await this.boundaries.find(snapshot, provinciaCode);
       if (row === null) {
         throw new NotFoundError(
-          `Boundaries for provincia ${provinciaCode} are not loaded in this snapshot: download the provincia's comuni as TopoJSON or GeoJSON into the data folder and run npm run etl -- load`,
+          {
+            it: `I confini della provincia ${provinciaCode} non sono caricati in questo snapshot: scaricare i comuni della provincia in TopoJSON o GeoJSON nella cartella dei dati ed eseguire npm run etl -- load`,
+            en: `Boundaries for provincia ${provinciaCode} are not loaded in this snapshot: download the provincia's comuni as TopoJSON or GeoJSON into the data folder and run npm run etl -- load`,
+          },
           { downloadUrl: BOUNDARIES_DOWNLOAD_URL },
         );
       }

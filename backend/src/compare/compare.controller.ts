@@ -11,7 +11,7 @@ export class CompareController {
 
   @Get()
   @ApiOperation({ summary: 'Several territories side by side, for some or every indicator' })
-  @ApiQuery({ name: 'territories', required: true, type: String, example: '018110,018177', description: 'Up to 50 territory codes, of any level' })
+  @ApiQuery({ name: 'territories', required: true, type: String, example: '018110,019036', description: 'Up to 50 territory codes, of any level' })
   @ApiQuery({ name: 'indicators', required: false, type: String, description: 'Indicator codes; default every indicator' })
   @ApiQuery({ name: 'year', required: false, type: Number, description: 'Default: each indicator in its latest year' })
   @ApiQuery({ name: 'benchmark', required: false, type: String, description: "ambito, provincia, regione (each territory's own), italia or a territory code; default none" })

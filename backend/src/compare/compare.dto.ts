@@ -21,7 +21,7 @@ export class CompareEntryDto {
 }
 
 export class CompareResponseDto {
-  @ApiProperty({ type: [String], example: ['018110', '018177'] })
+  @ApiProperty({ type: [String], example: ['018110', '019036'] })
   territories: string[];
 
   @ApiProperty({ type: Number, nullable: true, description: 'The year asked for; null: each indicator in its latest year' })

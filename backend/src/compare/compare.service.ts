@@ -25,7 +25,7 @@ export class CompareService {
   ) {}
 
   async compare(query: { territories?: unknown; indicators?: unknown; year?: unknown; benchmark?: unknown }): Promise<CompareResponseDto> {
-    const codes = required('territories', parseCodeList('territories', query.territories, MAX_COMPARED), '018110,018177');
+    const codes = required('territories', parseCodeList('territories', query.territories, MAX_COMPARED), '018110,019036');
     const asked = parseCodeList('indicators', query.indicators, 200);
     const year = parseYear('year', query.year) ?? null;
     const choice = parseBenchmark(query.benchmark);

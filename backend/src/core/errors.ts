@@ -1,19 +1,37 @@
-/** Domain errors: services throw these; the exception filter maps them to HTTP statuses. */
+/**
+ * Domain errors: services throw these; the exception filter maps them to HTTP statuses and answers their
+ * message in the language the client asks for. `message` is the English text, for logs.
+ */
+import { untranslated, type Text } from './i18n/language.js';
 
 export abstract class DomainError extends Error {
   /** Extra fields sent in the error body, e.g. where to download what is missing. */
   readonly details: Readonly<Record<string, unknown>>;
-  constructor(message: string, details: Record<string, unknown> = {}) {
-    super(message);
+  /** The message in every language; a plain string is the same in all of them. */
+  readonly text: Text;
+  constructor(message: string | Text, details: Record<string, unknown> = {}) {
+    const text = typeof message === 'string' ? untranslated(message) : message;
+    super(text.en);
+    this.text = text;
     this.details = details;
   }
 }
 
-/** A query or path parameter the API cannot use; the message names it and what is allowed. */
+/**
+ * A query or path parameter the API cannot use; the message names it and what is allowed. `allowed` is
+ * the list of values when there is one, else a description of them.
+ */
 export class BadParameterError extends DomainError {
   override readonly name = 'BadParameterError';
-  constructor(readonly parameter: string, problem: string) {
-    super(`${parameter}: ${problem}`);
+  readonly allowed: readonly string[] | Text | null;
+  constructor(
+    readonly parameter: string,
+    problem: string | Text,
+    allowed: readonly string[] | Text | null = null,
+  ) {
+    const text = typeof problem === 'string' ? untranslated(problem) : problem;
+    super({ it: `${parameter}: ${text.it}`, en: `${parameter}: ${text.en}` });
+    this.allowed = allowed;
   }
 }
 
@@ -24,6 +42,6 @@ export class NotFoundError extends DomainError {
 export class NoSnapshotError extends DomainError {
   override readonly name = 'NoSnapshotError';
   constructor() {
-    super('No snapshot published yet: run npm run etl -- load');
+    super({ it: 'Nessuno snapshot ancora pubblicato: eseguire npm run etl -- load', en: 'No snapshot published yet: run npm run etl -- load' });
   }
 }

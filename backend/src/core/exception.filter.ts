@@ -2,16 +2,29 @@ import { STATUS_CODES } from 'node:http';
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BadParameterError, DomainError, NoSnapshotError, NotFoundError } from './errors.js';
+import { chooseLanguage, type Language, type Text } from './i18n/language.js';
 
-/** The body of every error answer. */
+/**
+ * The body of every error answer. `error` is the HTTP reason phrase (stable, for programs); `message`,
+ * and `allowed` when it describes rather than lists, are in the language Accept-Language chose.
+ */
 export interface ErrorBody {
   statusCode: number;
   error: string;
   message: string;
+  /** A bad parameter's name. */
+  parameter?: string;
+  /** What the bad parameter allows: its values, or a description of them. */
+  allowed?: readonly string[] | string;
   [detail: string]: unknown;
 }
 
-/** Maps every error to `{statusCode, error, message}`; anything unexpected is a 500 whose stack stays in the log. */
+const INTERNAL_ERROR: Text = { it: 'Errore interno del server: i dettagli sono nel log del server', en: 'Internal server error: the details are in the server log' };
+
+/**
+ * Maps every error to `{statusCode, error, message[, parameter, allowed]}` in Italian or English by
+ * Accept-Language (Italian by default); anything unexpected is a 500 whose stack stays in the log.
+ */
 @Catch()
 export class DomainExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
@@ -20,17 +33,23 @@ export class DomainExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
-    const body = this.toBody(exception, request);
+    const language = chooseLanguage(request.headers['accept-language']);
+    const body = this.toBody(exception, request, language);
     if (reply.sent || reply.raw.headersSent) {
       this.logger.error(`${request.method} ${request.url} failed after the answer started: ${describe(exception)}`);
       return;
     }
-    void reply.status(body.statusCode).header('Cache-Control', 'no-store').send(body);
+    void reply.status(body.statusCode).header('Cache-Control', 'no-store').header('Content-Language', language).header('Vary', 'Accept-Language').send(body);
   }
 
-  private toBody(exception: unknown, request: FastifyRequest): ErrorBody {
+  private toBody(exception: unknown, request: FastifyRequest, language: Language): ErrorBody {
+    if (exception instanceof BadParameterError) {
+      const body: ErrorBody = { ...exception.details, ...errorBody(400, exception.text[language]), parameter: exception.parameter };
+      if (exception.allowed !== null) body.allowed = isText(exception.allowed) ? exception.allowed[language] : exception.allowed;
+      return body;
+    }
     if (exception instanceof DomainError) {
-      return { ...exception.details, ...errorBody(statusOf(exception), exception.message) };
+      return { ...exception.details, ...errorBody(statusOf(exception), exception.text[language]) };
     }
     if (exception instanceof HttpException) {
       const response = exception.getResponse();
@@ -40,8 +59,12 @@ export class DomainExceptionFilter implements ExceptionFilter {
     const clientStatus = clientErrorStatus(exception);
     if (clientStatus !== null) return errorBody(clientStatus, (exception as Error).message);
     this.logger.error(`${request.method} ${request.url}: ${describe(exception)}`);
-    return errorBody(500, 'Internal server error: the details are in the server log');
+    return errorBody(500, INTERNAL_ERROR[language]);
   }
+}
+
+function isText(allowed: readonly string[] | Text): allowed is Text {
+  return !Array.isArray(allowed);
 }
 
 function statusOf(error: DomainError): number {

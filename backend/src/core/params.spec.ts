@@ -9,10 +9,25 @@ it('takes absent and empty parameters as absent', () => {
 });
 
 it('names the parameter and what is allowed', () => {
-  expect(() => parseChoice('level', 'x', ['a', 'b'])).toThrow(new BadParameterError('level', '"x" is not allowed; use one of a, b'));
+  expect(() => parseChoice('level', 'x', ['a', 'b'])).toThrow('level: "x" is not allowed; use one of a, b');
   expect(() => parseYear('year', '24')).toThrow(/^year: "24" is not a year; use four digits/);
   expect(() => parseCode('parent', "018' OR 1=1")).toThrow(/^parent: .* is not a territory code/);
   expect(() => parseCode('parent', ['018', '019'])).toThrow('parent: give it once, as a single value');
+});
+
+it('says it in Italian too, with the allowed values or a description of them', () => {
+  const refusal = (parse: () => unknown) => {
+    try {
+      parse();
+    } catch (error) {
+      return error as BadParameterError;
+    }
+    throw new Error('not refused');
+  };
+  const choice = refusal(() => parseChoice('level', 'x', ['a', 'b']));
+  expect(choice).toMatchObject({ parameter: 'level', allowed: ['a', 'b'], text: { it: 'level: "x" non è ammesso; usare uno tra a, b' } });
+  expect(refusal(() => parseYear('year', '24'))).toMatchObject({ allowed: { it: 'quattro cifre, es. 2024', en: 'four digits, e.g. 2024' }, text: { it: 'year: "24" non è un anno; usare quattro cifre, es. 2024' } });
+  expect(refusal(() => required('indicator', undefined, 'DEM_POP')).text.it).toBe('indicator: è obbligatorio, es. indicator=DEM_POP');
 });
 
 it('accepts ISTAT, Italia and ambito codes', () => {

@@ -36,10 +36,14 @@ const pavia = async () => (await getJson(`${server.url}/api/indicators/DEM_POP/v
 const servedId = async () => (await getJson(`${server.url}/api/health`)).body.snapshot?.id ?? null;
 
 describe('before anything is published', () => {
-  it('answers health, and 503 from data endpoints', async () => {
+  it('answers 503 from health, saying none is published, and from data endpoints', async () => {
     server = await startTestServer(state);
     const health = await getJson(`${server.url}/api/health`);
-    expect(health).toMatchObject({ status: 200, body: { status: 'ok', snapshot: null, database: 'sqlite' } });
+    expect(health).toMatchObject({
+      status: 503,
+      body: { status: 'unavailable', snapshot: null, reason: 'no-snapshot-published', message: 'No snapshot published yet: run npm run etl -- load', database: 'sqlite' },
+    });
+    expect(health.headers.get('cache-control')).toBe('no-store');
     for (const path of ['/api/territories', '/api/indicators', '/api/indicators/DEM_POP', '/api/indicators/DEM_POP/values', '/api/boundaries/018']) {
       const { status, body } = await getJson(`${server.url}${path}`);
       expect(status, path).toBe(503);

@@ -37,6 +37,12 @@ export interface ServedSnapshot {
 
 export type ServedListener = (snapshot: ServedSnapshot) => Promise<void>;
 
+/** What is served: a snapshot, or why none is. */
+export type ServingState =
+  | { readonly serving: SnapshotInfo }
+  | { readonly serving: null; readonly reason: 'no-snapshot-published' }
+  | { readonly serving: null; readonly reason: 'snapshot-unreadable'; readonly detail: string };
+
 const POINTER_CHECK_INTERVAL_MS = 1000;
 const MAX_IDLE_CONNECTIONS = 8;
 const META_SQL = loadSql(import.meta.url, 'snapshot-meta.sql');
@@ -57,6 +63,8 @@ export class SnapshotPool implements OnModuleInit, OnModuleDestroy {
   private checkedAt = Number.NEGATIVE_INFINITY;
   private refreshing: Promise<void> | null = null;
   private readonly reported = new Set<string>();
+  /** Why the last look at the pointer found nothing to serve, when it did not. */
+  private unreadable: string | null = null;
   private readonly listeners: ServedListener[] = [];
 
   constructor(
@@ -80,6 +88,14 @@ export class SnapshotPool implements OnModuleInit, OnModuleDestroy {
   async current(): Promise<SnapshotInfo | null> {
     await this.refreshIfDue();
     return this.active?.info ?? null;
+  }
+
+  /** The snapshot being served or, when none is, whether none was published or the one named cannot be read. */
+  async state(): Promise<ServingState> {
+    await this.refreshIfDue();
+    if (this.active !== null) return { serving: this.active.info };
+    if (this.unreadable !== null) return { serving: null, reason: 'snapshot-unreadable', detail: this.unreadable };
+    return { serving: null, reason: 'no-snapshot-published' };
   }
 
   /** Runs `work` on the current snapshot, which stays open until `work` settles. */
@@ -112,17 +128,21 @@ export class SnapshotPool implements OnModuleInit, OnModuleDestroy {
     try {
       pointer = await readCurrentSnapshotId(this.layout);
     } catch (error) {
+      this.unreadable = `cannot read ${this.layout.currentPointer}: ${(error as Error).message}`;
       this.reportOnce(`read:${(error as Error).message}`, `Cannot read ${this.layout.currentPointer} (${(error as Error).message}); ${this.stillServing()}`);
       return;
     }
+    if (pointer === null) this.unreadable = null;
     if (pointer === null || pointer === this.active?.pointer) return;
     let next: OpenSnapshot;
     try {
       next = await OpenSnapshot.open(this.snapshotFile(pointer), pointer);
     } catch (error) {
-      this.reportOnce(pointer, `CURRENT names ${pointer}, which cannot be served: ${(error as Error).message}; ${this.stillServing()}`);
+      this.unreadable = `CURRENT names ${pointer}, which cannot be served: ${(error as Error).message}`;
+      this.reportOnce(pointer, `${this.unreadable}; ${this.stillServing()}`);
       return;
     }
+    this.unreadable = null;
     if (next.info.id !== pointer) this.logger.warn(`Snapshot file ${pointer} says its id is ${next.info.id}`);
     const previous = this.active;
     this.active = next;

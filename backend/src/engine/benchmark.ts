@@ -24,7 +24,7 @@ export async function resolveBenchmark(
 ): Promise<ResolvedBenchmark> {
   if (choice === undefined) return fallback === null ? { query: {}, code: null, level: null } : { query: { extra: [fallback] }, code: fallback, level: null };
   if (choice.kind === 'group') {
-    if (group === null) throw new BadParameterError('benchmark', 'group needs the comuni of the group, e.g. group=018110,018177');
+    if (group === null) throw new BadParameterError('benchmark', 'group needs the comuni of the group, e.g. group=018110,018026');
     return { query: {}, code: GROUP_CODE, level: null };
   }
   if (choice.kind === 'code') {

@@ -29,11 +29,15 @@ export class FrontendController {
   @Get('*')
   async serve(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const pathname = request.url.split('?', 1)[0]!;
-    if (pathname === '/api' || pathname.startsWith('/api/')) throw new NotFoundError(`No endpoint GET ${pathname}: the API is described at /api/docs`);
+    if (pathname === '/api' || pathname.startsWith('/api/')) {
+      throw new NotFoundError({ it: `Nessun endpoint GET ${pathname}: l'API è descritta in /api/docs`, en: `No endpoint GET ${pathname}: the API is described at /api/docs` });
+    }
     if (!(await this.isFile('index.html'))) return reply.status(200).type('text/html; charset=utf-8').send(NOT_BUILT_PAGE);
     const relative = safeRelativePath(pathname);
-    if (relative !== null && (await this.isFile(relative))) return reply.sendFile(relative);
-    return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+    const file = relative !== null && (await this.isFile(relative)) ? relative : 'index.html';
+    // A hashed asset's name changes with its content: it can be kept for good. Anything else is
+    // revalidated (ETag, Last-Modified) on every use, so a new build shows at once.
+    return reply.header('Cache-Control', HASHED_ASSET.test(file) ? IMMUTABLE : 'no-cache').sendFile(file, { cacheControl: false });
   }
 
   private async isFile(relative: string): Promise<boolean> {
@@ -44,6 +48,10 @@ export class FrontendController {
     }
   }
 }
+
+// Vite's build names: assets/index-B3xk9Lqa.js, assets/vega-CGz_1x0d.css.
+const HASHED_ASSET = /^assets\/[^/]+-[A-Za-z0-9_-]{8,}\.[A-Za-z0-9]+$/;
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /** The request path as a path inside the frontend folder, or null if it is not one. */
 function safeRelativePath(pathname: string): string | null {

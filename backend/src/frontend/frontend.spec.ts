@@ -50,9 +50,11 @@ describe('with a built frontend', () => {
   });
 
   it('answers unknown API routes with a JSON 404, not the app', async () => {
-    const response = await fetch(`${server.url}/api/nothing-here`);
+    const response = await fetch(`${server.url}/api/nothing-here`, { headers: { 'Accept-Language': 'en' } });
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ statusCode: 404, error: 'Not Found', message: 'No endpoint GET /api/nothing-here: the API is described at /api/docs' });
+    const italian = await fetch(`${server.url}/api/nothing-here`);
+    expect(await italian.json()).toMatchObject({ message: "Nessun endpoint GET /api/nothing-here: l'API è descritta in /api/docs" });
   });
 });
 

@@ -24,8 +24,8 @@ export class GapsResponseDto {
   @ApiProperty({ type: String, nullable: true })
   parent: string | null;
 
-  @ApiProperty()
-  year: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'For an unavailable indicator the year asked, or null' })
+  year: number | null;
 
   @ApiProperty({ type: SnapshotInfoDto })
   snapshot: SnapshotInfoDto;

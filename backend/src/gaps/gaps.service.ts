@@ -38,11 +38,15 @@ export class GapsService {
         const withTarget = snapshot.catalogue.indicators.map(engineIndicator).filter((i) => i.target !== null && !i.plainCount && i.polarity === 'higher_better').map((i) => i.code);
         throw new BadParameterError('indicator', `${code} is not a supply indicator with a target; use one of ${withTarget.join(', ') || 'none in this snapshot'}`);
       }
-      const year = chooseYear(indicatorDto, askedYear);
       if (parent !== null) {
         const p = await this.lookups.territory(snapshot, parent);
         if (!parentLevels(level).includes(p.level as never)) throw new BadParameterError('parent', `${parent} (${p.name}) is of level ${p.level}; for level ${level} the parent must be of level ${parentLevels(level).join(' or ')}`);
       }
+      if (!indicatorDto.available) {
+        // The snapshot has no input for it: no rows, never zeros; the reason is in `indicator`.
+        return { indicator: indicatorDto, target: indicator.target, level, parent, year: askedYear ?? null, snapshot: snapshot.info, rows: [], totalShortfall: 0, rowsWithoutShortfall: 0, sources: [], synthetic: false };
+      }
+      const year = chooseYear(indicatorDto, askedYear);
       const values = await this.engine.values(snapshot, { pairs: [{ indicator: code, year }], level, parent }, indicatorMap([indicator]));
       const target = indicator.target;
       const rows: GapRowDto[] = await this.lookups.sortByName(snapshot, values.filter((v) => v.isRow).map((v) => ({

@@ -1,6 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ErrorDto } from '../core/error.dto.js';
 import { SnapshotData } from '../core/http/snapshot-data.decorator.js';
+import { param, ZodParamPipe } from '../core/param-schemas.js';
 import { IndicatorDto, indicatorsTable, IndicatorsResponseDto, indicatorTable } from './indicators.dto.js';
 import { IndicatorsService } from './indicators.service.js';
 
@@ -24,9 +26,10 @@ export class IndicatorsController {
   @ApiOperation({ summary: 'One indicator of the catalogue' })
   @ApiParam({ name: 'code', example: 'DEM_POP' })
   @ApiOkResponse({ type: IndicatorDto })
-  @ApiNotFoundResponse({ description: 'Unknown code; the message lists the known ones' })
+  @ApiBadRequestResponse({ type: ErrorDto, description: 'Not an indicator code' })
+  @ApiNotFoundResponse({ type: ErrorDto, description: 'Unknown code; the message lists the known ones' })
   @SnapshotData(indicatorTable)
-  get(@Param('code') code: string): Promise<IndicatorDto> {
+  get(@Param('code', new ZodParamPipe(param.indicatorCode().required('DEM_POP'))) code: string): Promise<IndicatorDto> {
     return this.indicators.get(code);
   }
 }

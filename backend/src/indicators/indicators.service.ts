@@ -40,6 +40,11 @@ export class IndicatorsService {
   find(snapshot: SnapshotReader, code: string): IndicatorDto {
     const indicator = snapshot.catalogue.find(code);
     if (indicator !== undefined) return toIndicatorDto(indicator);
-    throw new NotFoundError(`Indicator ${code} is not in snapshot ${snapshot.info.id}; known codes: ${snapshot.catalogue.codes.join(', ') || 'none'}`);
+    const id = snapshot.info.id;
+    const known = snapshot.catalogue.codes.join(', ');
+    throw new NotFoundError({
+      it: `L'indicatore ${code} non è nello snapshot ${id}; codici noti: ${known || 'nessuno'}`,
+      en: `Indicator ${code} is not in snapshot ${id}; known codes: ${known || 'none'}`,
+    });
   }
 }

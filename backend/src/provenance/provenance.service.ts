@@ -1,19 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { optionalParam, parseCode, parseYear, required } from '../core/params.js';
 import { SnapshotPool, type SnapshotReader } from '../core/snapshot-pool.js';
 import { chooseYear } from '../indicators/indicator-year.js';
 import { IndicatorsService } from '../indicators/indicators.service.js';
 import { toSourceDto } from '../sources/source.dto.js';
 import { TerritoriesService, toTerritoryDto } from '../territories/territories.service.js';
 import { indicatorTerms, type IndicatorTerm } from './indicator-terms.js';
+import type { ProvenanceQuery } from './provenance.params.js';
 import type { ContributionDto, ProvenanceResponseDto, ProvenanceSourceDto, ProvenanceTermDto, SourceFileDto } from './provenance.dto.js';
 import { ProvenanceRepository, type ContributionRow, type ValueScope } from './provenance.repository.js';
 
-export interface ProvenanceQuery {
-  indicator?: unknown;
-  territory?: unknown;
-  year?: unknown;
-}
 
 @Injectable()
 export class ProvenanceService {
@@ -25,9 +20,7 @@ export class ProvenanceService {
   ) {}
 
   async get(query: ProvenanceQuery): Promise<ProvenanceResponseDto> {
-    const code = required('indicator', optionalParam('indicator', query.indicator), 'DEM_POP');
-    const territoryCode = required('territory', parseCode('territory', query.territory), '018110');
-    const askedYear = parseYear('year', query.year);
+    const { indicator: code, territory: territoryCode, year: askedYear } = query;
     return this.snapshots.use(async (snapshot) => {
       const indicator = await this.indicators.find(snapshot, code);
       const territory = await this.territories.require(snapshot, territoryCode);

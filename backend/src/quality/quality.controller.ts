@@ -1,9 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ErrorDto } from '../core/error.dto.js';
 import { SnapshotData } from '../core/http/snapshot-data.decorator.js';
+import { ZodQueryPipe } from '../core/param-schemas.js';
 import { qualityTable, QualityResponseDto } from './quality.dto.js';
 import { QUALITY_RULES, SEVERITIES } from './quality-rules.js';
-import { DEFAULT_LIMIT, MAX_LIMIT, QualityService } from './quality.service.js';
+import { DEFAULT_LIMIT, MAX_LIMIT, QualityQuerySchema, type QualityQuery } from './quality.params.js';
+import { QualityService } from './quality.service.js';
 
 @ApiTags('quality')
 @Controller('api/quality')
@@ -18,16 +21,10 @@ export class QualityController {
   @ApiQuery({ name: 'limit', required: false, type: Number, description: `Rows per page; default ${DEFAULT_LIMIT}, at most ${MAX_LIMIT} (larger values are cut to ${MAX_LIMIT})` })
   @ApiQuery({ name: 'offset', required: false, type: Number, description: 'Rows to skip; default 0' })
   @ApiOkResponse({ type: QualityResponseDto })
-  @ApiBadRequestResponse({ description: 'Bad severity, rule, territory, limit or offset; the message says what is allowed' })
-  @ApiNotFoundResponse({ description: 'Unknown territory' })
+  @ApiBadRequestResponse({ type: ErrorDto, description: 'Bad severity, rule, territory, limit or offset; the body names the parameter and what it allows' })
+  @ApiNotFoundResponse({ type: ErrorDto, description: 'Unknown territory' })
   @SnapshotData(qualityTable)
-  list(
-    @Query('severity') severity?: unknown,
-    @Query('rule') rule?: unknown,
-    @Query('territory') territory?: unknown,
-    @Query('limit') limit?: unknown,
-    @Query('offset') offset?: unknown,
-  ): Promise<QualityResponseDto> {
-    return this.quality.list({ severity, rule, territory, limit, offset });
+  list(@Query(new ZodQueryPipe(QualityQuerySchema)) query: QualityQuery): Promise<QualityResponseDto> {
+    return this.quality.list(query);
   }
 }

@@ -1,22 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { BadParameterError } from '../core/errors.js';
-import { optionalParam, parseChoice, parseCode, parseWholeNumber } from '../core/params.js';
 import { SnapshotPool } from '../core/snapshot-pool.js';
 import { TerritoriesService } from '../territories/territories.service.js';
 import type { QualityIssueDto, QualityResponseDto, RuleCountDto } from './quality.dto.js';
 import { QualityRepository, type IssueRow, type TotalRow } from './quality.repository.js';
+import type { QualityQuery } from './quality.params.js';
 import { QUALITY_RULES, SEVERITIES } from './quality-rules.js';
 
-export interface QualityQuery {
-  severity?: unknown;
-  rule?: unknown;
-  territory?: unknown;
-  limit?: unknown;
-  offset?: unknown;
-}
-
-export const DEFAULT_LIMIT = 100;
-export const MAX_LIMIT = 1000;
 
 @Injectable()
 export class QualityService {
@@ -27,12 +17,7 @@ export class QualityService {
   ) {}
 
   async list(query: QualityQuery): Promise<QualityResponseDto> {
-    const severity = parseChoice('severity', query.severity, SEVERITIES) ?? null;
-    const askedRule = optionalParam('rule', query.rule) ?? null;
-    const territory = parseCode('territory', query.territory) ?? null;
-    // Large pages are cut to MAX_LIMIT rather than refused; the answer says which limit was applied.
-    const limit = Math.min(parseWholeNumber('limit', query.limit, 1) ?? DEFAULT_LIMIT, MAX_LIMIT);
-    const offset = parseWholeNumber('offset', query.offset, 0) ?? 0;
+    const { severity, rule: askedRule, territory, limit, offset } = query;
     return this.snapshots.use(async (snapshot) => {
       const rule = askedRule === null ? null : checkRule(askedRule, await this.quality.rules(snapshot));
       if (territory !== null) await this.territories.require(snapshot, territory);
@@ -56,7 +41,9 @@ export class QualityService {
 
 function checkRule(rule: string, inSnapshot: readonly string[]): string {
   const allowed = [...new Set([...QUALITY_RULES, ...inSnapshot])];
-  if (!allowed.includes(rule)) throw new BadParameterError('rule', `"${rule}" is not a quality rule; use one of ${allowed.join(', ')}`);
+  if (!allowed.includes(rule)) {
+    throw new BadParameterError('rule', { it: `"${rule}" non è una regola di qualità; usare una tra ${allowed.join(', ')}`, en: `"${rule}" is not a quality rule; use one of ${allowed.join(', ')}` }, allowed);
+  }
   return rule;
 }
 

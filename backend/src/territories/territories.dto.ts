@@ -2,6 +2,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { column, type TableSpec } from '../core/http/table.js';
 import { SnapshotInfoDto } from '../core/snapshot-info.dto.js';
+import { TERRITORIES_MAX_LIMIT } from './territories.params.js';
 import { TERRITORY_LEVELS, type AnyTerritoryLevel, type TerritoryLevel } from './territory-levels.js';
 
 export class TerritoryDto {
@@ -36,6 +37,15 @@ export class TerritoriesResponseDto {
 
   @ApiProperty({ type: String, nullable: true })
   parent: string | null;
+
+  @ApiProperty({ description: `Rows per page applied: the limit asked, at most ${TERRITORIES_MAX_LIMIT}` })
+  limit: number;
+
+  @ApiProperty()
+  offset: number;
+
+  @ApiProperty({ description: 'Territories matching level and parent, on every page' })
+  total: number;
 
   @ApiProperty({ type: [TerritoryDto] })
   rows: TerritoryDto[];

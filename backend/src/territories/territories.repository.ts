@@ -13,15 +13,26 @@ export interface TerritoryRow {
   area_km2: number | null;
 }
 
+export interface TerritoryFilter {
+  level: TerritoryLevel | null;
+  parent: string | null;
+}
+
 const SQL = {
   list: loadSql(import.meta.url, 'territories.sql'),
+  count: loadSql(import.meta.url, 'territories-count.sql'),
   find: loadSql(import.meta.url, 'territory.sql'),
 };
 
 @Injectable()
 export class TerritoriesRepository {
-  list(snapshot: SnapshotReader, level: TerritoryLevel | null, parent: string | null): Promise<TerritoryRow[]> {
-    return snapshot.query<TerritoryRow>(SQL.list, { level, parent });
+  list(snapshot: SnapshotReader, filter: TerritoryFilter, page: { limit: number; offset: number }): Promise<TerritoryRow[]> {
+    return snapshot.query<TerritoryRow>(SQL.list, { ...filter, ...page });
+  }
+
+  async count(snapshot: SnapshotReader, filter: TerritoryFilter): Promise<number> {
+    const [row] = await snapshot.query<{ total: number }>(SQL.count, { ...filter });
+    return row!.total;
   }
 
   async find(snapshot: SnapshotReader, code: string): Promise<TerritoryRow | null> {

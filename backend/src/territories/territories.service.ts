@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { BadParameterError, NotFoundError } from '../core/errors.js';
-import { parseChoice, parseCode } from '../core/params.js';
 import { SnapshotPool, type SnapshotReader } from '../core/snapshot-pool.js';
 import type { TerritoriesResponseDto, TerritoryDto } from './territories.dto.js';
 import { TerritoriesRepository, type TerritoryRow } from './territories.repository.js';
-import { parentLevels, TERRITORY_LEVELS, type TerritoryLevel } from './territory-levels.js';
+import type { TerritoriesQuery } from './territories.params.js';
+import { parentLevels, type TerritoryLevel } from './territory-levels.js';
 
 @Injectable()
 export class TerritoriesService {
@@ -13,20 +13,22 @@ export class TerritoriesService {
     private readonly territories: TerritoriesRepository,
   ) {}
 
-  async list(query: { level?: unknown; parent?: unknown }): Promise<TerritoriesResponseDto> {
-    const level = parseChoice('level', query.level, TERRITORY_LEVELS) ?? null;
-    const parent = parseCode('parent', query.parent) ?? null;
+  async list(query: TerritoriesQuery): Promise<TerritoriesResponseDto> {
+    const { level, parent, limit, offset } = query;
     return this.snapshots.use(async (snapshot) => {
       if (parent !== null) await this.requireParent(snapshot, level, parent);
-      const rows = await this.territories.list(snapshot, level, parent);
-      return { snapshot: snapshot.info, level, parent, rows: rows.map(toTerritoryDto) };
+      const [rows, total] = await Promise.all([this.territories.list(snapshot, { level, parent }, { limit, offset }), this.territories.count(snapshot, { level, parent })]);
+      return { snapshot: snapshot.info, level, parent, limit, offset, total, rows: rows.map(toTerritoryDto) };
     });
   }
 
   /** The territory `code`, which must exist; NotFoundError otherwise. */
   async require(snapshot: SnapshotReader, code: string): Promise<TerritoryRow> {
     const territory = await this.territories.find(snapshot, code);
-    if (territory === null) throw new NotFoundError(`Territory ${code} is not in snapshot ${snapshot.info.id}; GET /api/territories lists them`);
+    if (territory === null) {
+      const id = snapshot.info.id;
+      throw new NotFoundError({ it: `Il territorio ${code} non è nello snapshot ${id}; GET /api/territories li elenca`, en: `Territory ${code} is not in snapshot ${id}; GET /api/territories lists them` });
+    }
     return territory;
   }
 
@@ -34,7 +36,15 @@ export class TerritoriesService {
   async requireParent(snapshot: SnapshotReader, level: TerritoryLevel | null, code: string): Promise<TerritoryRow> {
     const parent = await this.require(snapshot, code);
     if (level !== null && !parentLevels(level).includes(parent.level)) {
-      throw new BadParameterError('parent', `${code} (${parent.name}) is of level ${parent.level}; for level ${level} the parent must be of level ${parentLevels(level).join(' or ')}`);
+      const levels = parentLevels(level);
+      throw new BadParameterError(
+        'parent',
+        {
+          it: `${code} (${parent.name}) è di livello ${parent.level}; per il livello ${level} il territorio che lo contiene deve essere di livello ${levels.join(' o ')}`,
+          en: `${code} (${parent.name}) is of level ${parent.level}; for level ${level} the parent must be of level ${levels.join(' or ')}`,
+        },
+        { it: `un territorio di livello ${levels.join(' o ')}`, en: `a territory of level ${levels.join(' or ')}` },
+      );
     }
     return parent;
   }

@@ -1,7 +1,8 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getJson } from '../testing/http.js';
 import { fixtureAreas } from '../../../etl/src/testing/data-folder.js';
 import { serveSnapshotDuringSuite } from '../testing/test-server.js';
+import { TERRITORIES_MAX_LIMIT } from './territories.params.js';
 
 const server = serveSnapshotDuringSuite();
 
@@ -48,4 +49,52 @@ it.each([
   expect(actual).toBe(status);
   expect(body).toMatchObject({ statusCode: status });
   expect(body.message).toMatch(message);
+});
+
+describe('pages', () => {
+  const list = async (query: string) => (await getJson(`${server.url}/api/territories${query}`)).body;
+
+  it('gives limit rows from offset, with the total on every page', async () => {
+    const all = await list('?parent=03');
+    const page = await list('?parent=03&limit=3&offset=2');
+    expect(page).toMatchObject({ limit: 3, offset: 2, total: all.rows.length });
+    expect(page.rows.map((r: { code: string }) => r.code)).toEqual(all.rows.slice(2, 5).map((r: { code: string }) => r.code));
+  });
+
+  it(`cuts a huge limit to ${TERRITORIES_MAX_LIMIT}, and says so`, async () => {
+    const page = await list('?limit=999999999');
+    expect(page.limit).toBe(TERRITORIES_MAX_LIMIT);
+    expect(page.rows).toHaveLength(page.total);
+  });
+});
+
+describe('errors in the language asked', () => {
+  it.each([
+    [undefined, 'level: "frazione" non è ammesso; usare uno tra comune, ambito, provincia, regione', 'it'],
+    ['it-IT,it;q=0.9,en;q=0.8', 'level: "frazione" non è ammesso; usare uno tra comune, ambito, provincia, regione', 'it'],
+    ['en-GB,en;q=0.9', 'level: "frazione" is not allowed; use one of comune, ambito, provincia, regione', 'en'],
+  ])('Accept-Language %s', async (language, message, contentLanguage) => {
+    const headers = new Headers();
+    if (language !== undefined) headers.set('accept-language', language);
+    else headers.set('accept-language', '*');
+    const response = await fetch(`${server.url}/api/territories?level=frazione`, { headers });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-language')).toBe(contentLanguage);
+    expect(await response.json()).toEqual({ statusCode: 400, error: 'Bad Request', message, parameter: 'level', allowed: ['comune', 'ambito', 'provincia', 'regione'] });
+  });
+
+  it('describes what a code allows when there is no list', async () => {
+    const { body } = await getJson(`${server.url}/api/territories?parent=${encodeURIComponent('018;DROP')}`, { headers: { 'accept-language': 'it' } });
+    expect(body).toMatchObject({ parameter: 'parent', allowed: "fino a 40 lettere, cifre, '.', '_' o '-' (es. 018110 per un comune, 018 per una provincia)" });
+  });
+
+  it.each([
+    ['?limit=0', 'limit', 'limit: "0" non è ammesso; usare un numero intero da 1 in su'],
+    ['?offset=-1', 'offset', 'offset: "-1" non è ammesso; usare un numero intero da 0 in su'],
+    ['?level=comune&parent=999', null, 'Il territorio 999 non è nello snapshot'],
+  ])('%s', async (query, parameter, message) => {
+    const { body } = await getJson(`${server.url}/api/territories${query}`, { headers: { 'accept-language': 'it' } });
+    expect(body.message).toMatch(new RegExp(`^${message.replace(/[()]/g, '\\$&')}`));
+    expect(body.parameter ?? null).toBe(parameter);
+  });
 });

@@ -25,7 +25,7 @@ export class ValuesController {
   @ApiQuery({ name: 'year', required: false, type: Number, description: "Default: the indicator's latest year", example: 2024 })
   @ApiQuery({ name: 'years', required: false, type: String, description: 'Several years instead of one: a range (2019-2023) or a list (2019,2021)' })
   @ApiQuery({ name: 'benchmark', required: false, type: String, description: BENCHMARK_DESCRIPTION })
-  @ApiQuery({ name: 'group', required: false, type: String, description: 'A group of comuni summed as one row (code "group"), e.g. 018110,018177' })
+  @ApiQuery({ name: 'group', required: false, type: String, description: 'A group of comuni summed as one row (code "group"), e.g. 018110,018026' })
   @ApiQuery({ name: 'classify', required: false, enum: ['quintiles'], description: 'Adds the quintile of each row among the rows of its year' })
   @ApiQuery({ name: 'limit', required: false, type: Number, description: 'At most 10000 (a larger limit is capped)' })
   @ApiQuery({ name: 'offset', required: false, type: Number })

@@ -84,7 +84,15 @@ async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
 export type BoundariesResult = { kind: 'loaded'; topology: Boundaries } | { kind: 'missing'; downloadUrl: string | null };
 
 export const api = {
-  health: (signal?: AbortSignal) => getJson<Health>(urls.health(), signal),
+  /** A 503 from health is an answer too: its body says why no snapshot is served. */
+  async health(signal?: AbortSignal): Promise<Health> {
+    try {
+      return await getJson<Health>(urls.health(), signal);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 503 && (error.body as Partial<Health> | null)?.status === 'unavailable') return error.body as unknown as Health;
+      throw error;
+    }
+  },
   indicators: (signal?: AbortSignal) => getJson<IndicatorList>(urls.indicators(), signal),
   territories: (level: Level, parent: string, signal?: AbortSignal) =>
     getJson<TerritoryList>(urls.territories(level, parent), signal),

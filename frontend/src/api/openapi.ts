@@ -79,7 +79,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness, the snapshot being served and the kind of app database */
+        /** Whether the API can answer: the snapshot being served (200), or why none is (503); and the kind of app database */
         get: operations["HealthController_get"];
         put?: never;
         post?: never;
@@ -278,7 +278,7 @@ export interface components {
             /**
              * @example [
              *       "018110",
-             *       "018177"
+             *       "019036"
              *     ]
              */
             territories: string[];
@@ -334,6 +334,35 @@ export interface components {
             /** @description Comuni whose value sums codes as published other than their own (mergers) */
             mergedComuni: components["schemas"]["MergedComuneDto"][];
         };
+        ErrorDto: {
+            /** @example 400 */
+            statusCode: number;
+            /**
+             * @description The HTTP reason phrase, in English whatever the language asked
+             * @example Bad Request
+             */
+            error: string;
+            /**
+             * @description In Italian, or English for Accept-Language: en
+             * @example level: "district" non è ammesso; usare uno tra comune, ambito, provincia, regione
+             */
+            message: string;
+            /**
+             * @description On a 400: the parameter that cannot be used
+             * @example level
+             */
+            parameter?: string;
+            /**
+             * @description On a 400: the values the parameter allows, or a description of them in the message's language
+             * @example [
+             *       "comune",
+             *       "ambito",
+             *       "provincia",
+             *       "regione"
+             *     ]
+             */
+            allowed?: string[] | string;
+        };
         GapRowDto: {
             /** @example 018110 */
             code: string;
@@ -387,7 +416,8 @@ export interface components {
             /** @enum {string} */
             level: "comune" | "ambito";
             parent: string | null;
-            year: number;
+            /** @description For an unavailable indicator the year asked, or null */
+            year: number | null;
             snapshot: components["schemas"]["SnapshotInfoDto"];
             rows: components["schemas"]["GapRowDto"][];
             /** @description Σ shortfall over the rows that have one */
@@ -399,9 +429,16 @@ export interface components {
         };
         HealthDto: {
             /** @enum {string} */
-            status: "ok";
-            /** @description null: nothing published yet */
+            status: "ok" | "unavailable";
+            /** @description null: no snapshot is served (503) */
             snapshot: components["schemas"]["SnapshotInfoDto"] | null;
+            /**
+             * @description Why no snapshot is served; null when one is
+             * @enum {string|null}
+             */
+            reason: "no-snapshot-published" | "snapshot-unreadable" | null;
+            /** @description What to do about it, in Italian or English by Accept-Language; null when a snapshot is served */
+            message: string | null;
             /** @enum {string} */
             database: "sqlite" | "postgres";
         };
@@ -722,6 +759,11 @@ export interface components {
              */
             level: "comune" | "ambito" | "provincia" | "regione" | null;
             parent: string | null;
+            /** @description Rows per page applied: the limit asked, at most 10000 */
+            limit: number;
+            offset: number;
+            /** @description Territories matching level and parent, on every page */
+            total: number;
             rows: components["schemas"]["TerritoryDto"][];
         };
         TerritoryDto: {
@@ -893,14 +935,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
             };
             /** @description Not loaded in this snapshot; the body has a downloadUrl */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
             };
             /** @description No snapshot published yet */
             503: {
@@ -1101,6 +1147,15 @@ export interface operations {
                     "application/json": components["schemas"]["HealthDto"];
                 };
             };
+            /** @description No snapshot is served: none was published, or the one named cannot be read */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
         };
     };
     IndicatorsController_list: {
@@ -1189,12 +1244,27 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Not an indicator code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                    "application/vnd.apache.arrow.stream": components["schemas"]["ErrorDto"];
+                    "text/csv": components["schemas"]["ErrorDto"];
+                };
+            };
             /** @description Unknown code; the message lists the known ones */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                    "application/vnd.apache.arrow.stream": components["schemas"]["ErrorDto"];
+                    "text/csv": components["schemas"]["ErrorDto"];
+                };
             };
             /** @description No snapshot published yet */
             503: {
@@ -1275,7 +1345,7 @@ export interface operations {
                 limit?: number;
                 /** @description Adds the quintile of each row among the rows of its year */
                 classify?: "quintiles";
-                /** @description A group of comuni summed as one row (code "group"), e.g. 018110,018177 */
+                /** @description A group of comuni summed as one row (code "group"), e.g. 018110,018026 */
                 group?: string;
                 /** @description ambito, provincia or regione (each row's own), italia, group (the group parameter) or a territory code */
                 benchmark?: string;
@@ -1435,19 +1505,23 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing indicator or territory, or a bad year; the message says what is allowed */
+            /** @description Missing indicator or territory, or a bad year; the body names the parameter and what it allows */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
             };
             /** @description Unknown indicator or territory */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
             };
             /** @description No snapshot published yet */
             503: {
@@ -1498,19 +1572,27 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad severity, rule, territory, limit or offset; the message says what is allowed */
+            /** @description Bad severity, rule, territory, limit or offset; the body names the parameter and what it allows */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                    "application/vnd.apache.arrow.stream": components["schemas"]["ErrorDto"];
+                    "text/csv": components["schemas"]["ErrorDto"];
+                };
             };
             /** @description Unknown territory */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                    "application/vnd.apache.arrow.stream": components["schemas"]["ErrorDto"];
+                    "text/csv": components["schemas"]["ErrorDto"];
+                };
             };
             /** @description No snapshot published yet */
             503: {
@@ -1545,6 +1627,10 @@ export interface operations {
             query?: {
                 /** @description Overrides the Accept header */
                 format?: "json" | "csv" | "arrow";
+                /** @description Rows to skip; default 0 */
+                offset?: number;
+                /** @description Rows per page; default and most 10000 (larger values are cut to 10000) */
+                limit?: number;
                 /** @description Code of the containing territory, e.g. 018 */
                 parent?: string;
                 /** @description Every level when absent */
@@ -1575,6 +1661,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad level, parent, limit or offset; the body names the parameter and what it allows */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                    "application/vnd.apache.arrow.stream": components["schemas"]["ErrorDto"];
+                    "text/csv": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description Unknown parent */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                    "application/vnd.apache.arrow.stream": components["schemas"]["ErrorDto"];
+                    "text/csv": components["schemas"]["ErrorDto"];
+                };
             };
             /** @description No snapshot published yet */
             503: {

@@ -25,7 +25,12 @@ export function VegaChart({ spec, label, testId }: Props) {
     setError(null);
     // Loaded on demand: Vega is most of the bundle and the page is useful before it arrives.
     import('vega-embed')
-      .then(({ default: embed }) => embed(target, spec, { actions: false, renderer: 'svg' }))
+      // ast + Vega's interpreter: expressions are evaluated without eval, so the page runs under a CSP
+      // without 'unsafe-eval'. Embed's and the tooltip's default styles would be inline <style>
+      // elements, which the CSP refuses: the tooltip's is in styles.css instead.
+      .then(({ default: embed }) =>
+        embed(target, spec, { actions: false, renderer: 'svg', ast: true, defaultStyle: false, tooltip: { disableDefaultStyle: true } }),
+      )
       .then((result) => {
         if (cancelled) result.finalize();
         else finalize = () => result.finalize();

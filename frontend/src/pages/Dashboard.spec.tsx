@@ -144,7 +144,7 @@ describe('Dashboard', () => {
 
   it('says how to load data when no snapshot is published', async () => {
     serve({
-      '/api/health': { body: { status: 'ok', snapshot: null, database: 'sqlite' } },
+      '/api/health': { status: 503, body: { status: 'unavailable', snapshot: null, reason: 'no-snapshot-published', message: 'Nessuno snapshot ancora pubblicato', database: 'sqlite' } },
       '/api/indicators': { status: 503, body: { statusCode: 503, error: 'Service Unavailable', message: 'no snapshot published' } },
     });
     render(<App lang="it" />);

@@ -19,7 +19,7 @@ export function chooseFormat(formatParam: unknown, accept: string | undefined, t
   const asked = optionalParam('format', formatParam);
   if (asked !== undefined) {
     if (!(allowed as readonly string[]).includes(asked)) {
-      throw new BadParameterError('format', `"${asked}" is not available here; use ${allowed.join(', ')}`);
+      throw new BadParameterError('format', { it: `"${asked}" non è disponibile qui; usare ${allowed.join(', ')}`, en: `"${asked}" is not available here; use ${allowed.join(', ')}` }, allowed);
     }
     return asked as Format;
   }

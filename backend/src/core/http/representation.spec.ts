@@ -67,9 +67,9 @@ describe('CSV', () => {
   });
 
   it('refuses an unknown format, naming the allowed ones', async () => {
-    const response = await fetch(`${server.url}${VALUES}&format=xlsx`);
+    const response = await fetch(`${server.url}${VALUES}&format=xlsx`, { headers: { 'Accept-Language': 'en' } });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { message: string }).message).toBe('format: "xlsx" is not available here; use json, csv, arrow');
+    expect(await response.json()).toEqual({ statusCode: 400, error: 'Bad Request', message: 'format: "xlsx" is not available here; use json, csv, arrow', parameter: 'format', allowed: ['json', 'csv', 'arrow'] });
   });
 });
 

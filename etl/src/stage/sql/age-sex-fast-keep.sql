@@ -2,7 +2,8 @@
 INSERT INTO ages_raw
 SELECT $source_id, $file_id, comune_code(code_t), NULL, $code_column, $year, $variable,
        list_transform(by_age, a -> a.male), list_transform(by_age, a -> a.female)
-FROM fast_comune;
+FROM fast_comune
+ORDER BY first_row; -- in file order, as the cell-by-cell reading keeps them
 
 INSERT INTO stage_code SELECT $source_id, $file_id, comune_code(code_t) FROM fast_comune;
 

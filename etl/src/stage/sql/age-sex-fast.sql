@@ -9,6 +9,7 @@ SELECT *, (age IS NULL AND male IS NULL AND female IS NULL AND total IS NULL) AS
 
 CREATE OR REPLACE TEMP TABLE fast_comune AS
 SELECT code_t,
+       min(rowid) AS first_row,
        count(*) FILTER (WHERE age BETWEEN 0 AND 100) AS ages,
        -- all 101 ages, each once: 101 rows whose ages set all 101 bits
        bitstring_agg(age, 0, 100) FILTER (WHERE age BETWEEN 0 AND 100) AS present,

@@ -4,10 +4,14 @@ import { BoundariesModule } from './boundaries/boundaries.module.js';
 import type { AppConfig } from './config/config.js';
 import type { Clock } from './core/clock.js';
 import { CoreModule } from './core/core.module.js';
+import { CompareModule } from './compare/compare.module.js';
+import { ExportsModule } from './exports/exports.module.js';
 import { DisclosureModule } from './disclosure/disclosure.module.js';
 import { FrontendModule } from './frontend/frontend.module.js';
+import { GapsModule } from './gaps/gaps.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IndicatorsModule } from './indicators/indicators.module.js';
+import { ProfilesModule } from './profiles/profiles.module.js';
 import { ProvenanceModule } from './provenance/provenance.module.js';
 import { QualityModule } from './quality/quality.module.js';
 import { SnapshotsModule } from './snapshots/snapshots.module.js';
@@ -28,6 +32,10 @@ export class AppModule {
         IndicatorsModule,
         DisclosureModule,
         ValuesModule,
+        ProfilesModule,
+        CompareModule,
+        GapsModule,
+        ExportsModule,
         QualityModule,
         ProvenanceModule,
         BoundariesModule,

@@ -110,12 +110,13 @@ describe('GET /api/quality', () => {
     expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="osservatorio-quality-warning-${id}.csv"`);
     expect(csv.headers.get('x-sources')).toBe('pop_italia_2022_sesso,pop_pavia_2018_2021');
     const lines = csv.body.split('\r\n');
-    expect(lines[0]).toBe('severity,rule,sourceId,sourceTitle,territoryCode,territoryName,territoryLevel,year,message');
+    // The Italian dialect: ';' between fields, quotes only around a field with ';', '"' or a line break.
+    expect(lines[0]).toBe('severity;rule;sourceId;sourceTitle;territoryCode;territoryName;territoryLevel;year;message');
     expect(lines[1]).toBe(
-      'warning,series-break,pop_pavia_2018_2021,"Popolazione residente al 1° gennaio 2018-2021, comuni della Provincia di Pavia",018110,Pavia,comune,2020,' +
+      'warning;series-break;pop_pavia_2018_2021;Popolazione residente al 1° gennaio 2018-2021, comuni della Provincia di Pavia;018110;Pavia;comune;2020;' +
         '"Pavia: residents went from 71500 (2019) to 76000 (2020), +6.3% in one year; check for a census rebase or a boundary change"',
     );
-    expect(lines[3]).toBe('warning,sex-total-mismatch,pop_italia_2022_sesso,"Popolazione residente al 1° gennaio 2022 per sesso, tutti i comuni italiani",019036,Cremona,comune,2022,"men 34000 + women 37500 = 71500, but the total is 71600"');
+    expect(lines[3]).toBe('warning;sex-total-mismatch;pop_italia_2022_sesso;Popolazione residente al 1° gennaio 2022 per sesso, tutti i comuni italiani;019036;Cremona;comune;2022;men 34000 + women 37500 = 71500, but the total is 71600');
     expect(lines.slice(4)).toEqual(['']);
 
     const response = await fetch(`${api.url}/api/quality?format=arrow`);

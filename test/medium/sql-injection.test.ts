@@ -31,11 +31,15 @@ const ATTEMPTS = [
 const GOOD: Record<string, string> = {
   code: 'DEM_POP',
   indicator: 'DEM_POP',
+  territories: '018110,019036',
   provinciaCode: '018',
   territory: '018110',
   parent: '018',
   level: 'comune',
 };
+
+/** Where a route needs another good value: gaps are of a supply indicator with a target. */
+const GOOD_ON: Record<string, Record<string, string>> = { '/api/gaps': { indicator: 'SUP01' } };
 
 /** Parameters that take any text (route and name), and the listing whose rows a search through them may answer with. */
 const FREE_TEXT: Record<string, string> = { '/api/indicators q': '/api/indicators', '/api/territories q': '/api/territories' };
@@ -46,10 +50,10 @@ interface Operation {
 }
 
 function urlFor(op: Operation, values: Record<string, string>): string {
-  const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? GOOD[name] ?? 'x'));
+  const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? GOOD_ON[op.path]?.[name] ?? GOOD[name] ?? 'x'));
   const query = new URLSearchParams();
   for (const p of op.parameters.filter((p) => p.in === 'query')) {
-    const value = values[p.name] ?? (p.required ? GOOD[p.name] : undefined);
+    const value = values[p.name] ?? (p.required ? (GOOD_ON[op.path]?.[p.name] ?? GOOD[p.name]) : undefined);
     if (value !== undefined) query.set(p.name, value);
   }
   const search = query.toString();

@@ -1,36 +1,13 @@
-/** The values endpoint's answer: one row per territory, the benchmark, and where the data come from. */
+/** The values endpoint's answer: one row per territory and year, the benchmark(s), and where the data come from. */
 import { ApiProperty } from '@nestjs/swagger';
-import { column, type TableSpec } from '../core/http/table.js';
+import type { TableSpec } from '../core/http/table.js';
 import { SnapshotInfoDto } from '../core/snapshot-info.dto.js';
+import { valueColumns, ValueRowDto } from '../engine/value.dto.js';
 import { IndicatorDto } from '../indicators/indicators.dto.js';
 import { SourceDto } from '../sources/source.dto.js';
 import { TERRITORY_LEVELS, type TerritoryLevel } from '../territories/territory-levels.js';
 
-export class ValueRowDto {
-  @ApiProperty({ example: '018110' })
-  code: string;
-
-  @ApiProperty({ example: 'Pavia' })
-  name: string;
-
-  @ApiProperty({ type: Number, nullable: true, description: 'Σ over the comuni with data' })
-  numerator: number | null;
-
-  @ApiProperty({ type: Number, nullable: true, description: 'Σ over the comuni with data; null for a plain count' })
-  denominator: number | null;
-
-  @ApiProperty({ type: Number, nullable: true, description: 'Σnumerator ÷ Σdenominator × multiplier; null without data, or for a plain count with comuni missing' })
-  value: number | null;
-
-  @ApiProperty({ description: 'Computed from generated (demo) data' })
-  synthetic: boolean;
-
-  @ApiProperty({ description: 'Member comuni with data in that year' })
-  comuniWithData: number;
-
-  @ApiProperty({ description: 'Member comuni' })
-  comuniTotal: number;
-}
+export { ValueRowDto };
 
 export class ValuesResponseDto {
   @ApiProperty({ type: IndicatorDto })
@@ -42,17 +19,32 @@ export class ValuesResponseDto {
   @ApiProperty({ type: String, nullable: true })
   parent: string | null;
 
-  @ApiProperty({ type: Number, nullable: true, example: 2024, description: 'The year of the values; for an unavailable indicator the year asked, or null' })
+  @ApiProperty({ type: Number, nullable: true, example: 2024, description: 'The latest of the years; for an unavailable indicator the year asked, or null' })
   year: number | null;
+
+  @ApiProperty({ type: [Number], example: [2023, 2024] })
+  years: number[];
 
   @ApiProperty({ type: SnapshotInfoDto })
   snapshot: SnapshotInfoDto;
 
-  @ApiProperty({ type: [ValueRowDto], description: 'Every territory of the level inside the parent, by name, with or without data; none when the indicator is unavailable (indicator.unavailableReason says why)' })
+  @ApiProperty({ type: [ValueRowDto], description: 'Every territory of the level inside the parent (and the group, if any), by year then name, with or without data; none when the indicator is unavailable (indicator.unavailableReason says why)' })
   rows: ValueRowDto[];
 
-  @ApiProperty({ type: ValueRowDto, nullable: true, description: 'The parent territory itself; null without a parent' })
+  @ApiProperty({ description: 'Rows before pagination' })
+  total: number;
+
+  @ApiProperty({ description: 'At most 10000' })
+  limit: number;
+
+  @ApiProperty()
+  offset: number;
+
+  @ApiProperty({ type: ValueRowDto, nullable: true, description: 'The one benchmark of every row in the latest year (the parent by default); null with a benchmark level or without a benchmark' })
   benchmark: ValueRowDto | null;
+
+  @ApiProperty({ type: [ValueRowDto], description: 'Every benchmark row the rows were compared with, every year' })
+  benchmarks: ValueRowDto[];
 
   @ApiProperty({ type: [SourceDto] })
   sources: SourceDto[];
@@ -63,16 +55,7 @@ export class ValuesResponseDto {
 
 export const valuesTable: TableSpec<ValuesResponseDto, ValueRowDto> = {
   rows: (dto) => dto.rows,
-  fileName: (dto) => ['values', dto.indicator.code, dto.level, dto.parent, dto.year],
+  fileName: (dto) => ['values', dto.indicator.code, dto.level, dto.parent, dto.years.length > 1 ? `${dto.years[0]}-${dto.year}` : dto.year],
   sourceIds: (dto) => dto.sources.map((s) => s.id),
-  columns: [
-    column('code', 'utf8', (r) => r.code),
-    column('name', 'utf8', (r) => r.name),
-    column('numerator', 'float64', (r) => r.numerator),
-    column('denominator', 'float64', (r) => r.denominator),
-    column('value', 'float64', (r) => r.value),
-    column('synthetic', 'bool', (r) => r.synthetic),
-    column('comuniWithData', 'int32', (r) => r.comuniWithData),
-    column('comuniTotal', 'int32', (r) => r.comuniTotal),
-  ],
+  columns: (dto) => valueColumns(() => dto.indicator.unit.it, dto.rows.some((r) => r.quintile !== undefined)),
 };

@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
+import { EngineModule } from '../engine/engine.module.js';
 import { IndicatorsModule } from '../indicators/indicators.module.js';
-import { TerritoriesModule } from '../territories/territories.module.js';
+import { TrendService } from './trend.service.js';
 import { ValuesController } from './values.controller.js';
-import { ValuesRepository } from './values.repository.js';
 import { ValuesService } from './values.service.js';
 
 @Module({
-  imports: [IndicatorsModule, TerritoriesModule],
+  imports: [IndicatorsModule, EngineModule],
   controllers: [ValuesController],
-  providers: [ValuesService, ValuesRepository],
+  providers: [ValuesService, TrendService],
 })
 export class ValuesModule {}

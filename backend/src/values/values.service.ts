@@ -1,74 +1,118 @@
 import { Injectable } from '@nestjs/common';
+import { BadParameterError } from '../core/errors.js';
 import { parseChoice, parseCode, parseYear } from '../core/params.js';
 import { SnapshotPool } from '../core/snapshot-pool.js';
+import { benchmarkFinder, resolveBenchmark } from '../engine/benchmark.js';
+import { chooseYears, indicatorMap, requireIndicator } from '../engine/catalogue-indicators.js';
+import { EngineService } from '../engine/engine.service.js';
+import { parseBenchmark, parseCodeList, parsePage, parseYears } from '../engine/engine-params.js';
+import { comparison } from '../engine/indicator-value.js';
+import { SnapshotLookups } from '../engine/snapshot-lookups.js';
+import { quintiles } from '../engine/statistics.js';
+import { GROUP_CODE, type GroupTarget } from '../engine/sums.repository.js';
+import { toValueRowDto, type ValueRowDto } from '../engine/value.dto.js';
 import { chooseYear } from '../indicators/indicator-year.js';
-import type { IndicatorDto } from '../indicators/indicators.dto.js';
 import { IndicatorsService } from '../indicators/indicators.service.js';
 import { toSourceDto } from '../sources/source.dto.js';
-import { TerritoriesService } from '../territories/territories.service.js';
-import { TERRITORY_LEVELS } from '../territories/territory-levels.js';
-import { aggregateValue } from './value-math.js';
-import type { ValueRowDto, ValuesResponseDto } from './values.dto.js';
-import { ValuesRepository, type AggregateRow } from './values.repository.js';
+import { parentLevels, TERRITORY_LEVELS } from '../territories/territory-levels.js';
+import type { ValuesResponseDto } from './values.dto.js';
 
 export interface ValuesQuery {
   level?: unknown;
   parent?: unknown;
   year?: unknown;
+  years?: unknown;
+  benchmark?: unknown;
+  group?: unknown;
+  classify?: unknown;
+  limit?: unknown;
+  offset?: unknown;
 }
+
+export const MAX_GROUP = 500;
 
 @Injectable()
 export class ValuesService {
   constructor(
     private readonly snapshots: SnapshotPool,
     private readonly indicators: IndicatorsService,
-    private readonly territories: TerritoriesService,
-    private readonly values: ValuesRepository,
+    private readonly lookups: SnapshotLookups,
+    private readonly engine: EngineService,
   ) {}
 
   async list(code: string, query: ValuesQuery): Promise<ValuesResponseDto> {
     const level = parseChoice('level', query.level, TERRITORY_LEVELS) ?? 'comune';
     const parent = parseCode('parent', query.parent) ?? null;
     const askedYear = parseYear('year', query.year);
+    const askedYears = parseYears('years', query.years);
+    if (askedYear !== undefined && askedYears !== undefined) throw new BadParameterError('years', 'give year or years, not both');
+    const choice = parseBenchmark(query.benchmark);
+    const groupCodes = parseCodeList('group', query.group, MAX_GROUP) ?? null;
+    const classify = parseChoice('classify', query.classify, ['quintiles'] as const) ?? null;
+    const page = parsePage(query);
     return this.snapshots.use(async (snapshot) => {
-      const indicator = this.indicators.find(snapshot, code);
-      if (!indicator.available) {
+      const indicatorDto = this.indicators.find(snapshot, code);
+      const indicator = requireIndicator(snapshot, code);
+      if (!indicatorDto.available) {
         // Not an error of the request: the snapshot has no input for it. No rows, never zeros; the reason is in `indicator`.
-        if (parent !== null) await this.territories.requireParent(snapshot, level, parent);
-        return { indicator, level, parent, year: askedYear ?? null, snapshot: snapshot.info, rows: [], benchmark: null, sources: [], synthetic: false };
+        if (parent !== null) await this.lookups.territory(snapshot, parent);
+        const asked = askedYears ?? (askedYear === undefined ? [] : [askedYear]);
+        return { indicator: indicatorDto, level, parent, year: asked.at(-1) ?? null, years: asked, snapshot: snapshot.info, rows: [], total: 0, limit: page.limit, offset: page.offset, benchmark: null, benchmarks: [], sources: [], synthetic: false };
       }
-      const year = chooseYear(indicator, askedYear);
-      if (parent !== null) await this.territories.requireParent(snapshot, level, parent);
-      const aggregates = await this.values.aggregate(snapshot, { code: indicator.code, year, level, parent });
-      const sources = await this.values.sources(snapshot, indicator.code, year);
-      const rows = aggregates.filter((a) => !a.is_benchmark).map((a) => toValueRow(a, indicator));
-      const benchmarkRow = aggregates.find((a) => a.is_benchmark);
-      const benchmark = benchmarkRow ? toValueRow(benchmarkRow, indicator) : null;
+      const years = askedYears ? chooseYears(indicator, askedYears) : [chooseYear(indicatorDto, askedYear)];
+      if (parent !== null) {
+        const p = await this.lookups.territory(snapshot, parent);
+        if (!parentLevels(level).includes(p.level as never)) {
+          throw new BadParameterError('parent', `${parent} (${p.name}) is of level ${p.level}; for level ${level} the parent must be of level ${parentLevels(level).join(' or ')}`);
+        }
+      }
+      let group: GroupTarget | null = null;
+      if (groupCodes !== null) {
+        await this.lookups.comuni(snapshot, 'group', groupCodes);
+        group = { code: GROUP_CODE, name: `Gruppo di ${groupCodes.length} comuni`, comuni: groupCodes, isRow: choice?.kind !== 'group' };
+      }
+      const rowLevels = group?.isRow ? [level, 'group'] : [level];
+      const benchmark = await resolveBenchmark(choice, rowLevels, parent, group, snapshot, this.lookups);
+      const values = await this.engine.values(snapshot, { pairs: years.map((year) => ({ indicator: code, year })), level, parent, group, ...benchmark.query }, indicatorMap([indicator]));
+      const benchmarkOf = benchmarkFinder(values, benchmark);
+      const allRows = await this.lookups.sortByName(
+        snapshot,
+        values.filter((v) => v.isRow).map((v) => {
+          const b = benchmarkOf(v);
+          return toValueRowDto(v, comparison(v, b, indicator), b?.code ?? null);
+        }),
+      );
+      if (classify === 'quintiles') {
+        for (const year of years) {
+          const ofYear = allRows.filter((r) => r.year === year && r.level !== 'group');
+          quintiles(ofYear.map((r) => r.value)).forEach((q, i) => {
+            ofYear[i]!.quintile = q;
+          });
+        }
+      }
+      const benchmarkCodes = new Set(allRows.map((r) => r.benchmarkCode).filter((c) => c !== null));
+      const benchmarks: ValueRowDto[] = values
+        .filter((v) => benchmarkCodes.has(v.code) && (benchmark.code !== null || !v.isRow))
+        .map((v) => toValueRowDto(v, 'not_compared', null));
+      const year = years.at(-1)!;
+      const single = benchmark.code === null ? null : (benchmarks.find((b) => b.code === benchmark.code && b.year === year) ?? null);
+      const rows = allRows.slice(page.offset, page.offset + page.limit);
       return {
-        indicator,
+        indicator: indicatorDto,
         level,
         parent,
         year,
+        years,
         snapshot: snapshot.info,
         rows,
-        benchmark,
-        sources: sources.map(toSourceDto),
-        synthetic: rows.some((r) => r.synthetic) || (benchmark?.synthetic ?? false),
+        total: allRows.length,
+        limit: page.limit,
+        offset: page.offset,
+        benchmark: single,
+        benchmarks,
+        sources: (await this.lookups.sources(snapshot, [code], years)).map(toSourceDto),
+        synthetic: allRows.some((r) => r.synthetic) || benchmarks.some((b) => b.synthetic),
       };
     });
   }
-}
-
-function toValueRow(row: AggregateRow, indicator: IndicatorDto): ValueRowDto {
-  const sums = { numerator: row.numerator, denominator: row.denominator, comuniWithData: row.comuni_with_data, comuniTotal: row.comuni_total };
-  return {
-    code: row.code,
-    name: row.name,
-    numerator: row.numerator,
-    denominator: row.denominator,
-    value: aggregateValue(sums, indicator),
-    synthetic: row.synthetic,
-    comuniWithData: row.comuni_with_data,
-    comuniTotal: row.comuni_total,
-  };
 }

@@ -28,6 +28,7 @@ const SQL = {
   harmonise: readSqlBeside(import.meta.url, 'harmonise.sql'),
   derive: readSqlBeside(import.meta.url, 'derive.sql'),
   indicatorParts: readSqlBeside(import.meta.url, 'indicator-parts.sql'),
+  indicatorAggregates: readSqlBeside(import.meta.url, 'indicator-aggregates.sql'),
   availability: readSqlBeside(import.meta.url, 'indicator-availability.sql'),
   quality: readSqlBeside(import.meta.url, '../quality/checks.sql'),
   coveragePrevious: readSqlBeside(import.meta.url, '../quality/coverage-previous.sql'),
@@ -163,6 +164,7 @@ export class SnapshotBuilder {
       ),
     ));
     await timed('computed indicator parts', () => runStatements(c, SQL.indicatorParts));
+    await timed('summed indicator parts for every territory', () => runStatements(c, SQL.indicatorAggregates));
     await c.run(`CREATE OR REPLACE TEMP TABLE catalog_variable (variable VARCHAR, name_it VARCHAR, name_en VARCHAR, publisher VARCHAR)`);
     await appendRows(c, 'catalog_variable', Object.entries(options.variables).map(([name, v]) => [name, v.it, v.en, v.publisher ?? null]));
     await runStatements(c, SQL.availability);

@@ -21,6 +21,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Several territories side by side, for some or every indicator */
+        get: operations["CompareController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/export/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every territory of a level × indicator × year, streamed (millions of rows): JSON, CSV (Italian dialect) or an Arrow IPC stream */
+        get: operations["ExportsController_values"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For a supply indicator with a target, the shortfall in units per comune or Ambito (e.g. nursery places missing to reach 33 per 100 children 0-2) */
+        get: operations["GapsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -72,6 +123,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/indicators/{code}/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An indicator's series for one territory, every year, with the trend test of the last five points */
+        get: operations["ValuesController_getTrend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/indicators/{code}/values": {
         parameters: {
             query?: never;
@@ -79,8 +147,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An indicator's values for every territory of a level inside a parent, with the parent as benchmark */
+        /** An indicator's values for every territory of a level inside a parent, with intervals, the comparison with a benchmark and the small-number flag */
         get: operations["ValuesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/profiles/{territory}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every indicator for one territory against its benchmark, with the spread of its peers (min, quartiles, max) for a spine chart */
+        get: operations["ProfilesController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -177,6 +262,34 @@ export interface components {
             /** @description One geometry per current comune */
             comuni: components["schemas"]["ComuneCollectionDto"];
         };
+        BoundsDto: {
+            lower: number;
+            upper: number;
+        };
+        CompareEntryDto: {
+            indicator: components["schemas"]["IndicatorDto"];
+            year: number | null;
+            /** @description One per territory, in the order asked; empty when the indicator has no values that year */
+            values: components["schemas"]["ValueRowDto"][];
+            /** @description The benchmark rows the values were compared with */
+            benchmarks: components["schemas"]["ValueRowDto"][];
+        };
+        CompareResponseDto: {
+            /**
+             * @example [
+             *       "018110",
+             *       "019036"
+             *     ]
+             */
+            territories: string[];
+            /** @description The year asked for; null: each indicator in its latest year */
+            year: number | null;
+            benchmark: string | null;
+            snapshot: components["schemas"]["SnapshotInfoDto"];
+            rows: components["schemas"]["CompareEntryDto"][];
+            sources: components["schemas"]["SourceDto"][];
+            synthetic: boolean;
+        };
         ComuneCollectionDto: {
             /** @enum {string} */
             type: "GeometryCollection";
@@ -249,6 +362,70 @@ export interface components {
              *     ]
              */
             allowed?: string[] | string;
+        };
+        GapRowDto: {
+            /** @example 018110 */
+            code: string;
+            /** @example Pavia */
+            name: string;
+            /**
+             * @description A territory level, or 'group' for a user-defined group of comuni
+             * @example comune
+             */
+            level: string;
+            /** @example DEM_U12 */
+            indicator: string;
+            /** @example 2021 */
+            year: number;
+            /** @description Σ over the comuni with data; null when suppressed */
+            numerator: number | null;
+            /** @description Σ over the comuni with data; null for a plain count */
+            denominator: number | null;
+            /** @description Σnumerator ÷ Σdenominator × multiplier; null without data, when suppressed, or for a plain count with comuni missing */
+            value: number | null;
+            /** @description 95% confidence interval, on the value scale */
+            ci95: components["schemas"]["BoundsDto"] | null;
+            /** @description 99.8% confidence interval */
+            ci998: components["schemas"]["BoundsDto"] | null;
+            /**
+             * @description Against the benchmark, by whether it lies inside the 95% interval, read through the polarity
+             * @enum {string}
+             */
+            comparison: "better" | "similar" | "worse" | "higher" | "lower" | "not_compared";
+            /** @description The denominator is under the indicator's minimum: read the value with care */
+            smallNumber: boolean;
+            /** @description Hidden by statistical disclosure control: numerator, value and intervals are blank */
+            suppressed: boolean;
+            /** @description Computed from generated (demo) data */
+            synthetic: boolean;
+            /** @description Member comuni with data in that year */
+            comuniWithData: number;
+            /** @description Member comuni */
+            comuniTotal: number;
+            /** @description The territory this row was compared with */
+            benchmarkCode: string | null;
+            /** @description Quintile 1-5 among the rows (classify=quintiles) */
+            quintile?: number | null;
+            /** @description max(0, target × denominator ÷ multiplier − numerator), in the numerator's units; null without a value or when suppressed */
+            shortfall: number | null;
+        };
+        GapsResponseDto: {
+            indicator: components["schemas"]["IndicatorDto"];
+            /** @example 33 */
+            target: number;
+            /** @enum {string} */
+            level: "comune" | "ambito";
+            parent: string | null;
+            /** @description For an unavailable indicator the year asked, or null */
+            year: number | null;
+            snapshot: components["schemas"]["SnapshotInfoDto"];
+            rows: components["schemas"]["GapRowDto"][];
+            /** @description Σ shortfall over the rows that have one */
+            totalShortfall: number;
+            /** @description Rows without a shortfall figure (no data, or suppressed), left out of the total */
+            rowsWithoutShortfall: number;
+            sources: components["schemas"]["SourceDto"][];
+            synthetic: boolean;
         };
         HealthDto: {
             /** @enum {string} */
@@ -346,6 +523,34 @@ export interface components {
              *     ]
              */
             sourceCodes: string[];
+        };
+        ProfileEntryDto: {
+            indicator: components["schemas"]["IndicatorDto"];
+            /** @description The year shown; null when the indicator has no values that year */
+            year: number | null;
+            value: components["schemas"]["ValueRowDto"] | null;
+            benchmark: components["schemas"]["ValueRowDto"] | null;
+            /** @description Territories of the same level inside the benchmark, the territory included */
+            peers: components["schemas"]["SpreadDto"] | null;
+            /** @description Why there is no value, when there is none */
+            unavailable: string | null;
+        };
+        ProfileResponseDto: {
+            /** @example 018110 */
+            territory: string;
+            /** @example Pavia */
+            name: string;
+            /** @example comune */
+            level: string;
+            /** @example 018 */
+            benchmark: string | null;
+            /** @description The year asked for; null: each indicator in its latest year */
+            year: number | null;
+            snapshot: components["schemas"]["SnapshotInfoDto"];
+            /** @description Every indicator of the catalogue, in its order */
+            rows: components["schemas"]["ProfileEntryDto"][];
+            sources: components["schemas"]["SourceDto"][];
+            synthetic: boolean;
         };
         ProvenanceResponseDto: {
             snapshot: components["schemas"]["SnapshotInfoDto"];
@@ -537,6 +742,15 @@ export interface components {
              */
             year: number | null;
         };
+        SpreadDto: {
+            min: number;
+            q1: number;
+            median: number;
+            q3: number;
+            max: number;
+            /** @description Peers with a value */
+            n: number;
+        };
         TerritoriesResponseDto: {
             snapshot: components["schemas"]["SnapshotInfoDto"];
             /**
@@ -574,23 +788,80 @@ export interface components {
              */
             formerName?: string | null;
         };
+        TrendResponseDto: {
+            indicator: components["schemas"]["IndicatorDto"];
+            /** @example 018110 */
+            territory: string;
+            snapshot: components["schemas"]["SnapshotInfoDto"];
+            /** @description One row per year, ascending */
+            rows: components["schemas"]["ValueRowDto"][];
+            /** @description The benchmark, every year (empty without one) */
+            benchmarks: components["schemas"]["ValueRowDto"][];
+            /** @description On the last five points that have a value and are not suppressed */
+            trend: components["schemas"]["TrendTestDto"];
+            sources: components["schemas"]["SourceDto"][];
+            synthetic: boolean;
+        };
+        TrendTestDto: {
+            /** @description How many of the last five points were used */
+            points: number;
+            /** @enum {string} */
+            direction: "increasing" | "decreasing" | "no_change" | "not_enough_points";
+            significant: boolean;
+            pValue: number | null;
+            /** @description On the value scale */
+            slopePerYear: number | null;
+            /**
+             * @description Read through the polarity
+             * @enum {string}
+             */
+            assessment: "improving" | "worsening" | "no_change" | "increasing" | "decreasing" | "not_assessed";
+            /** @example chi-squared test for linear trend (last 5 points) */
+            method: string;
+        };
         ValueRowDto: {
             /** @example 018110 */
             code: string;
             /** @example Pavia */
             name: string;
-            /** @description Σ over the comuni with data */
+            /**
+             * @description A territory level, or 'group' for a user-defined group of comuni
+             * @example comune
+             */
+            level: string;
+            /** @example DEM_U12 */
+            indicator: string;
+            /** @example 2021 */
+            year: number;
+            /** @description Σ over the comuni with data; null when suppressed */
             numerator: number | null;
             /** @description Σ over the comuni with data; null for a plain count */
             denominator: number | null;
-            /** @description Σnumerator ÷ Σdenominator × multiplier; null without data, or for a plain count with comuni missing */
+            /** @description Σnumerator ÷ Σdenominator × multiplier; null without data, when suppressed, or for a plain count with comuni missing */
             value: number | null;
+            /** @description 95% confidence interval, on the value scale */
+            ci95: components["schemas"]["BoundsDto"] | null;
+            /** @description 99.8% confidence interval */
+            ci998: components["schemas"]["BoundsDto"] | null;
+            /**
+             * @description Against the benchmark, by whether it lies inside the 95% interval, read through the polarity
+             * @enum {string}
+             */
+            comparison: "better" | "similar" | "worse" | "higher" | "lower" | "not_compared";
+            /** @description The denominator is under the indicator's minimum: read the value with care */
+            smallNumber: boolean;
+            /** @description Hidden by statistical disclosure control: numerator, value and intervals are blank */
+            suppressed: boolean;
             /** @description Computed from generated (demo) data */
             synthetic: boolean;
             /** @description Member comuni with data in that year */
             comuniWithData: number;
             /** @description Member comuni */
             comuniTotal: number;
+            /** @description The territory this row was compared with */
+            benchmarkCode: string | null;
+            /** @description Quintile 1-5 among the rows (classify=quintiles) */
+            quintile?: number | null;
         };
         ValuesResponseDto: {
             indicator: components["schemas"]["IndicatorDto"];
@@ -598,15 +869,29 @@ export interface components {
             level: "comune" | "ambito" | "provincia" | "regione";
             parent: string | null;
             /**
-             * @description The year of the values; for an unavailable indicator the year asked, or null
+             * @description The latest of the years; for an unavailable indicator the year asked, or null
              * @example 2024
              */
             year: number | null;
+            /**
+             * @example [
+             *       2023,
+             *       2024
+             *     ]
+             */
+            years: number[];
             snapshot: components["schemas"]["SnapshotInfoDto"];
-            /** @description Every territory of the level inside the parent, by name, with or without data; none when the indicator is unavailable (indicator.unavailableReason says why) */
+            /** @description Every territory of the level inside the parent (and the group, if any), by year then name, with or without data; none when the indicator is unavailable (indicator.unavailableReason says why) */
             rows: components["schemas"]["ValueRowDto"][];
-            /** @description The parent territory itself; null without a parent */
+            /** @description Rows before pagination */
+            total: number;
+            /** @description At most 10000 */
+            limit: number;
+            offset: number;
+            /** @description The one benchmark of every row in the latest year (the parent by default); null with a benchmark level or without a benchmark */
             benchmark: components["schemas"]["ValueRowDto"] | null;
+            /** @description Every benchmark row the rows were compared with, every year */
+            benchmarks: components["schemas"]["ValueRowDto"][];
             sources: components["schemas"]["SourceDto"][];
             /** @description Some of the values come from generated (demo) data */
             synthetic: boolean;
@@ -669,6 +954,179 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
+            };
+            /** @description No snapshot published yet */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CompareController_get: {
+        parameters: {
+            query: {
+                /** @description Overrides the Accept header */
+                format?: "json" | "csv" | "arrow";
+                /** @description ambito, provincia, regione (each territory's own), italia or a territory code; default none */
+                benchmark?: string;
+                /** @description Default: each indicator in its latest year */
+                year?: number;
+                /** @description Indicator codes; default every indicator */
+                indicators?: string;
+                /** @description Up to 50 territory codes, of any level */
+                territories: string;
+            };
+            header?: {
+                /** @description An ETag from an earlier answer: 304 while the snapshot is unchanged */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompareResponseDto"];
+                    "application/vnd.apache.arrow.stream": components["schemas"]["CompareResponseDto"];
+                    "text/csv": components["schemas"]["CompareResponseDto"];
+                };
+            };
+            /** @description Not modified: same snapshot */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or bad territories, indicators, year or benchmark */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown territory or indicator */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No snapshot published yet */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExportsController_values: {
+        parameters: {
+            query?: {
+                /** @description Overrides the Accept header */
+                format?: "json" | "csv" | "arrow";
+                /** @description Indicator codes; default every indicator */
+                indicators?: string;
+                /** @description A range (2019-2023) or a list; default every year */
+                years?: string;
+                parent?: string;
+                /** @description Default comune */
+                level?: "comune" | "ambito" | "provincia" | "regione";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON {snapshot, level, parent, sources, rows: [...]}, or the same rows as CSV or Arrow */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not modified: same snapshot */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad level, parent, years, indicators or format */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown indicator or parent */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GapsController_get: {
+        parameters: {
+            query: {
+                /** @description Overrides the Accept header */
+                format?: "json" | "csv" | "arrow";
+                /** @description Default: the indicator's latest year */
+                year?: number;
+                parent?: string;
+                /** @description Default comune */
+                level?: "comune" | "ambito";
+                indicator: string;
+            };
+            header?: {
+                /** @description An ETag from an earlier answer: 304 while the snapshot is unchanged */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GapsResponseDto"];
+                    "application/vnd.apache.arrow.stream": components["schemas"]["GapsResponseDto"];
+                    "text/csv": components["schemas"]["GapsResponseDto"];
+                };
+            };
+            /** @description Not modified: same snapshot */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing indicator, one without a target, or bad level, parent or year */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown indicator or parent */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description No snapshot published yet */
             503: {
@@ -824,14 +1282,85 @@ export interface operations {
             };
         };
     };
+    ValuesController_getTrend: {
+        parameters: {
+            query: {
+                /** @description Overrides the Accept header */
+                format?: "json" | "csv" | "arrow";
+                /** @description ambito, provincia or regione (each row's own), italia, group (the group parameter) or a territory code; default none */
+                benchmark?: string;
+                territory: string;
+            };
+            header?: {
+                /** @description An ETag from an earlier answer: 304 while the snapshot is unchanged */
+                "If-None-Match"?: string;
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrendResponseDto"];
+                    "application/vnd.apache.arrow.stream": components["schemas"]["TrendResponseDto"];
+                    "text/csv": components["schemas"]["TrendResponseDto"];
+                };
+            };
+            /** @description Not modified: same snapshot */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or bad territory or benchmark */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown indicator or territory */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No snapshot published yet */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ValuesController_get: {
         parameters: {
             query?: {
                 /** @description Overrides the Accept header */
                 format?: "json" | "csv" | "arrow";
+                offset?: number;
+                /** @description At most 10000 (a larger limit is capped) */
+                limit?: number;
+                /** @description Adds the quintile of each row among the rows of its year */
+                classify?: "quintiles";
+                /** @description A group of comuni summed as one row (code "group"), e.g. 018110,018026 */
+                group?: string;
+                /** @description ambito, provincia or regione (each row's own), italia, group (the group parameter) or a territory code */
+                benchmark?: string;
+                /** @description Several years instead of one: a range (2019-2023) or a list (2019,2021) */
+                years?: string;
                 /** @description Default: the indicator's latest year */
                 year?: number;
-                /** @description Containing territory, also the benchmark; e.g. 018, or an ambito code for comuni */
+                /** @description Containing territory, also the benchmark by default; e.g. 018, or an ambito code for comuni */
                 parent?: string;
                 /** @description Default comune */
                 level?: "comune" | "ambito" | "provincia" | "regione";
@@ -864,14 +1393,75 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad level, parent or year; the message says what is allowed */
+            /** @description Bad level, parent, year(s), benchmark, group, classify, limit or offset; the message says what is allowed */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Unknown indicator or parent */
+            /** @description Unknown indicator or territory */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No snapshot published yet */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProfilesController_get: {
+        parameters: {
+            query?: {
+                /** @description Overrides the Accept header */
+                format?: "json" | "csv" | "arrow";
+                /** @description ambito, provincia, regione (the territory's own), italia or a territory code; default the territory's parent. Peers: the territories of the same level inside it */
+                benchmark?: string;
+                /** @description Default: each indicator in its latest year */
+                year?: number;
+            };
+            header?: {
+                /** @description An ETag from an earlier answer: 304 while the snapshot is unchanged */
+                "If-None-Match"?: string;
+            };
+            path: {
+                territory: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileResponseDto"];
+                    "application/vnd.apache.arrow.stream": components["schemas"]["ProfileResponseDto"];
+                    "text/csv": components["schemas"]["ProfileResponseDto"];
+                };
+            };
+            /** @description Not modified: same snapshot */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad year or benchmark */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown territory */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -2,6 +2,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { districtData, districtPopulation, projectAreas, projectCatalogue, projectSources, VIGEVANO } from '../../testing/district-fixture.js';
 import { buildFixtureSnapshot, createStateDir, publishFixtureSnapshot, removeStateDir, type FixtureSnapshot } from '../../testing/snapshot-factory.js';
+import { csvText, italianNumber, parseItalianCsv } from '../../testing/italian-csv.js';
 import { startTestServer, type TestServer } from '../../testing/test-server.js';
 
 let state: string;
@@ -28,7 +29,7 @@ const { wide } = districtPopulation;
 const CAMPOSPINOSO_2020 = (wide['018026']![2] as number) + (wide['018002']![2] as number);
 const COLLI_VERDI_2020 = wide['018193']![2] as number;
 const WIDE_SOURCE = projectSources().find((s) => s.file === 'population/pavia_popolazione_residente_2018_2021.csv')!.id;
-const csvField = (value: unknown) => (value === undefined || value === null ? '' : /[",\r\n]/.test(String(value)) ? `"${String(value).replace(/"/g, '""')}"` : String(value));
+const csvField = (value: unknown) => (value === undefined || value === null ? '' : String(value));
 
 describe('CSV', () => {
   it('answers Accept: text/csv with a header row and one line per row', async () => {
@@ -38,19 +39,22 @@ describe('CSV', () => {
     expect(response.headers.get('x-snapshot-id')).toBe(SNAPSHOT);
     expect(response.headers.get('x-sources')).toBe(WIDE_SOURCE);
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="osservatorio-values-DEM_POP-comune-PV-T2-2020-${SNAPSHOT}.csv"`);
-    expect(await response.text()).toBe(
-      'code,name,numerator,denominator,value,synthetic,comuniWithData,comuniTotal\r\n' +
-        `018026,Campospinoso Albaredo,${CAMPOSPINOSO_2020},,${CAMPOSPINOSO_2020},false,1,1\r\n` +
-        `018193,Colli Verdi,${COLLI_VERDI_2020},,${COLLI_VERDI_2020},false,1,1\r\n` +
-        `${VIGEVANO},Vigevano,,,,false,0,1\r\n`,
-    );
+    const csv = parseItalianCsv(csvText(await response.arrayBuffer()));
+    expect(csv.bom).toBe(true);
+    expect(csv.header.slice(0, 9)).toEqual(['indicator', 'year', 'unit', 'code', 'name', 'level', 'numerator', 'denominator', 'value']);
+    const cell = (row: string[], name: string) => row[csv.header.indexOf(name)]!;
+    expect(csv.rows.map((r) => [cell(r, 'indicator'), cell(r, 'year'), cell(r, 'unit'), cell(r, 'code'), cell(r, 'name'), italianNumber(cell(r, 'numerator')), italianNumber(cell(r, 'value')), cell(r, 'comuniWithData')])).toEqual([
+      ['DEM_POP', '2020', 'abitanti', '018026', 'Campospinoso Albaredo', CAMPOSPINOSO_2020, CAMPOSPINOSO_2020, '1'],
+      ['DEM_POP', '2020', 'abitanti', '018193', 'Colli Verdi', COLLI_VERDI_2020, COLLI_VERDI_2020, '1'],
+      ['DEM_POP', '2020', 'abitanti', VIGEVANO, 'Vigevano', null, null, '0'],
+    ]);
   });
 
   it('answers ?format=csv whatever the Accept header, and quotes fields with commas', async () => {
     const response = await fetch(`${server.url}/api/indicators?format=csv`, { headers: { Accept: 'application/json' } });
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    const [header, first] = (await response.text()).split('\r\n');
-    expect(header).toBe('code,name_it,name_en,area,area_it,area_en,unit_it,unit_en,multiplier,decimals,polarity,target,plainCount,years,description_it,description_en,caveats_it,caveats_en,source_notes_it,source_notes_en,ci_method,min_denominator,available,unavailable_reason_it,unavailable_reason_en');
+    const { header, rows } = parseItalianCsv(csvText(await response.arrayBuffer()));
+    expect(header.join(',')).toBe('code,name_it,name_en,area,area_it,area_en,unit_it,unit_en,multiplier,decimals,polarity,target,plainCount,years,description_it,description_en,caveats_it,caveats_en,source_notes_it,source_notes_en,ci_method,min_denominator,available,unavailable_reason_it,unavailable_reason_en');
     type Text = Record<string, string>;
     const d = projectCatalogue()[0] as { code: string; name: Text; area: string; unit: Text; multiplier: number; decimals: number; polarity: string; description: Text; caveats: Text; source_notes: Text; ci_method: string };
     const area = projectAreas().find((a) => a.code === d.area)!;
@@ -59,7 +63,7 @@ describe('CSV', () => {
       d.code, d.name.it, d.name.en, d.area, area.name.it, area.name.en, d.unit.it, d.unit.en, d.multiplier, d.decimals, d.polarity, null, true, years,
       d.description.it, d.description.en, d.caveats.it, d.caveats.en, d.source_notes.it, d.source_notes.en, d.ci_method, null, true, null, null,
     ];
-    expect(first).toBe(expected.map(csvField).join(','));
+    expect(rows[0]).toEqual(expected.map(csvField));
   });
 
   it('refuses an unknown format, naming the allowed ones', async () => {
@@ -77,20 +81,13 @@ describe('Arrow', () => {
     const table = tableFromIPC(new Uint8Array(await response.arrayBuffer()));
     expect(table.schema.metadata.get('snapshot_id')).toBe(SNAPSHOT);
     expect(table.schema.metadata.get('sources')).toBe(WIDE_SOURCE);
-    expect(table.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual([
-      'code:Utf8',
-      'name:Utf8',
-      'numerator:Float64',
-      'denominator:Float64',
-      'value:Float64',
-      'synthetic:Bool',
-      'comuniWithData:Int32',
-      'comuniTotal:Int32',
-    ]);
-    expect(table.toArray().map((row) => row.toJSON())).toEqual([
-      { code: '018026', name: 'Campospinoso Albaredo', numerator: CAMPOSPINOSO_2020, denominator: null, value: CAMPOSPINOSO_2020, synthetic: false, comuniWithData: 1, comuniTotal: 1 },
-      { code: '018193', name: 'Colli Verdi', numerator: COLLI_VERDI_2020, denominator: null, value: COLLI_VERDI_2020, synthetic: false, comuniWithData: 1, comuniTotal: 1 },
-      { code: VIGEVANO, name: 'Vigevano', numerator: null, denominator: null, value: null, synthetic: false, comuniWithData: 0, comuniTotal: 1 },
+    const fields = table.schema.fields.map((f) => `${f.name}:${f.type}`);
+    expect(fields).toEqual(expect.arrayContaining(['indicator:Utf8', 'year:Int32', 'unit:Utf8', 'code:Utf8', 'name:Utf8', 'numerator:Float64', 'denominator:Float64', 'value:Float64', 'ci95_lower:Float64', 'smallNumber:Bool', 'suppressed:Bool', 'synthetic:Bool', 'comuniWithData:Int32', 'comuniTotal:Int32']));
+    const pick = ({ code, name, numerator, denominator, value, comuniWithData, comuniTotal }: Record<string, unknown>) => ({ code, name, numerator, denominator, value, comuniWithData, comuniTotal });
+    expect(table.toArray().map((row) => pick(row.toJSON()))).toEqual([
+      { code: '018026', name: 'Campospinoso Albaredo', numerator: CAMPOSPINOSO_2020, denominator: null, value: CAMPOSPINOSO_2020, comuniWithData: 1, comuniTotal: 1 },
+      { code: '018193', name: 'Colli Verdi', numerator: COLLI_VERDI_2020, denominator: null, value: COLLI_VERDI_2020, comuniWithData: 1, comuniTotal: 1 },
+      { code: VIGEVANO, name: 'Vigevano', numerator: null, denominator: null, value: null, comuniWithData: 0, comuniTotal: 1 },
     ]);
   });
 

@@ -1,12 +1,13 @@
-import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, of, type Observable } from 'rxjs';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { NoSnapshotError } from '../errors.js';
 import { SnapshotPool } from '../snapshot-pool.js';
 import { toArrowStream } from './arrow.js';
 import { toCsv } from './csv.js';
-import { etagFor, matchesIfNoneMatch } from './etag.js';
+import { audienceTag, etagFor, matchesIfNoneMatch } from './etag.js';
 import { chooseFormat, MEDIA_TYPES, type Format } from './negotiate.js';
 import { SNAPSHOT_DATA, type SnapshotDataOptions } from './snapshot-data.decorator.js';
 import type { TableSpec } from './table.js';
@@ -17,6 +18,7 @@ export class SnapshotDataInterceptor implements NestInterceptor {
   constructor(
     private readonly reflector: Reflector,
     private readonly snapshots: SnapshotPool,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
@@ -28,7 +30,7 @@ export class SnapshotDataInterceptor implements NestInterceptor {
     const snapshot = await this.snapshots.current();
     if (snapshot === null) throw new NoSnapshotError();
 
-    const notModified = etagFor(snapshot.id, request.url, format);
+    const notModified = etagFor(snapshot.id, request.url, format, audienceTag(this.config));
     if (matchesIfNoneMatch(request.headers['if-none-match'], notModified)) {
       this.setCacheHeaders(reply, notModified, snapshot.id);
       reply.status(304);
@@ -38,7 +40,7 @@ export class SnapshotDataInterceptor implements NestInterceptor {
       map((dto: unknown) => {
         // The snapshot may have been switched while the handler ran: label the answer with the one it used.
         const servedId = snapshotIdOf(dto) ?? snapshot.id;
-        this.setCacheHeaders(reply, etagFor(servedId, request.url, format), servedId);
+        this.setCacheHeaders(reply, etagFor(servedId, request.url, format, audienceTag(this.config)), servedId);
         return format === 'json' ? dto : this.asFile(dto, format, options.table!, servedId, reply);
       }),
     );
@@ -50,6 +52,7 @@ export class SnapshotDataInterceptor implements NestInterceptor {
 
   private asFile(dto: unknown, format: Exclude<Format, 'json'>, table: TableSpec<unknown, unknown>, snapshotId: string, reply: FastifyReply): string | Buffer {
     const rows = table.rows(dto);
+    const columns = typeof table.columns === 'function' ? table.columns(dto) : table.columns;
     const sources = table.sourceIds?.(dto) ?? [];
     const stem = ['osservatorio', ...table.fileName(dto), snapshotId]
       .filter((part) => part !== null && part !== '')
@@ -59,11 +62,11 @@ export class SnapshotDataInterceptor implements NestInterceptor {
     if (sources.length > 0) reply.header('X-Sources', sources.map(encodeURIComponent).join(','));
     if (format === 'csv') {
       reply.type(`${MEDIA_TYPES.csv}; charset=utf-8`);
-      return toCsv(table.columns, rows);
+      return toCsv(columns, rows);
     }
     reply.type(MEDIA_TYPES.arrow);
     const metadata = new Map([['snapshot_id', snapshotId], ['sources', sources.join(',')]]);
-    const stream = toArrowStream(table.columns, rows, metadata);
+    const stream = toArrowStream(columns, rows, metadata);
     return Buffer.from(stream.buffer, stream.byteOffset, stream.byteLength);
   }
 }

@@ -10,7 +10,8 @@ export interface Column<Row> {
 }
 
 export interface TableSpec<Dto, Row> {
-  readonly columns: readonly Column<Row>[];
+  /** The columns, or a function of the answer (e.g. its unit) that gives them. */
+  readonly columns: readonly Column<Row>[] | ((dto: Dto) => readonly Column<Row>[]);
   rows(dto: Dto): readonly Row[];
   /** Parts of the download's file name, e.g. ['values', 'DEM_POP', 'comune', 2024]. */
   fileName(dto: Dto): readonly (string | number | null)[];

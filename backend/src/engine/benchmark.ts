@@ -1,0 +1,50 @@
+import { BadParameterError } from '../core/errors.js';
+import type { SnapshotReader } from '../core/snapshot-pool.js';
+import { parentLevels, type TerritoryLevel } from '../territories/territory-levels.js';
+import type { BenchmarkChoice } from './engine-params.js';
+import type { IndicatorValue } from './indicator-value.js';
+import type { SnapshotLookups } from './snapshot-lookups.js';
+import { GROUP_CODE, type GroupTarget, type SumsQuery } from './sums.repository.js';
+
+/** How the benchmark of a request enters the one query, and how each row then finds its benchmark row. */
+export interface ResolvedBenchmark {
+  readonly query: Pick<SumsQuery, 'extra' | 'benchmarkLevel'>;
+  /** One territory (or the group) for every row; null with a benchmark level, or without a benchmark. */
+  readonly code: string | null;
+  readonly level: string | null;
+}
+
+export async function resolveBenchmark(
+  choice: BenchmarkChoice | undefined,
+  rowLevels: readonly string[],
+  fallback: string | null,
+  group: GroupTarget | null,
+  snapshot: SnapshotReader,
+  lookups: SnapshotLookups,
+): Promise<ResolvedBenchmark> {
+  if (choice === undefined) return fallback === null ? { query: {}, code: null, level: null } : { query: { extra: [fallback] }, code: fallback, level: null };
+  if (choice.kind === 'group') {
+    if (group === null) throw new BadParameterError('benchmark', 'group needs the comuni of the group, e.g. group=018110,018026');
+    return { query: {}, code: GROUP_CODE, level: null };
+  }
+  if (choice.kind === 'code') {
+    await lookups.territory(snapshot, choice.code);
+    return { query: { extra: [choice.code] }, code: choice.code, level: null };
+  }
+  for (const level of rowLevels) {
+    const containing = level === 'group' ? [] : parentLevels(level as TerritoryLevel).filter((l) => l !== 'italia');
+    if (!(containing as readonly string[]).includes(choice.level)) {
+      throw new BadParameterError('benchmark', `${choice.level} does not contain territories of level ${level}; use ${[...containing, 'italia'].join(', ')} or a territory code`);
+    }
+  }
+  return { query: { benchmarkLevel: choice.level }, code: null, level: choice.level };
+}
+
+/** Each row's benchmark row: the one territory, or the row's own container of the benchmark level. */
+export function benchmarkFinder(values: readonly IndicatorValue[], benchmark: ResolvedBenchmark): (row: IndicatorValue) => IndicatorValue | null {
+  const byKey = new Map(values.map((v) => [`${v.code}|${v.indicator}|${v.year}`, v]));
+  return (row) => {
+    const code = benchmark.code ?? row.benchmarkCode;
+    return code === null ? null : (byKey.get(`${code}|${row.indicator}|${row.year}`) ?? null);
+  };
+}

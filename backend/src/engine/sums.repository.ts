@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import type { ColumnChunk, SnapshotReader, SqlValue } from '../core/snapshot-pool.js';
+import { loadSql } from '../core/sql.js';
+
+/** A row of sql/sums.sql: one target territory × one (indicator, year) pair. */
+export interface SumsRow {
+  code: string;
+  name: string;
+  /** A territory level, or 'group' for a user-defined group of comuni. */
+  level: string;
+  /** Asked for as a row (level inside parent, or by code); false for a benchmark only. */
+  is_row: boolean;
+  /** The row's own container of the benchmark level, when one was asked for. */
+  benchmark_code: string | null;
+  indicator_code: string;
+  year: number;
+  numerator: number | null;
+  denominator: number | null;
+  comuni_with_data: number;
+  comuni_total: number;
+  synthetic: boolean;
+}
+
+export const SUMS_COLUMNS: readonly (keyof SumsRow)[] = ['code', 'name', 'level', 'is_row', 'benchmark_code', 'indicator_code', 'year', 'numerator', 'denominator', 'comuni_with_data', 'comuni_total', 'synthetic'];
+
+export interface GroupTarget {
+  readonly code: string;
+  readonly name: string;
+  /** Current comune codes. */
+  readonly comuni: readonly string[];
+  /** Listed among the rows (true) or only a benchmark (false). */
+  readonly isRow: boolean;
+}
+
+export interface SumsQuery {
+  /** The (indicator, year) pairs wanted; rows come in this order. */
+  readonly pairs: readonly { readonly indicator: string; readonly year: number }[];
+  /** The territories of `level` inside `parent` (anywhere when parent is null). */
+  readonly level?: string | null;
+  readonly parent?: string | null;
+  readonly codes?: readonly string[];
+  readonly extra?: readonly string[];
+  readonly benchmarkLevel?: string | null;
+  readonly group?: GroupTarget | null;
+}
+
+export const GROUP_CODE = 'group';
+
+const SUMS_SQL = loadSql(import.meta.url, 'sums.sql');
+const PEER_SPREAD_SQL = loadSql(import.meta.url, 'peer-spread.sql');
+
+/** A row of sql/peer-spread.sql: the spread of the peers' values for pair `pair` (1-based). */
+export interface PeerSpreadRow {
+  pair: number;
+  min: number;
+  q1: number;
+  median: number;
+  q3: number;
+  max: number;
+  n: number;
+}
+
+export interface PeerSpreadQuery {
+  readonly pairs: readonly { readonly indicator: string; readonly year: number; readonly multiplier: number; readonly plainCount: boolean }[];
+  readonly level: string;
+  readonly parent: string;
+  /** Peers with a count from 1 to hideBelow − 1 are left out. */
+  readonly hideBelow: number;
+}
+
+function params(query: SumsQuery): Record<string, SqlValue> {
+  const group = query.group ?? null;
+  return {
+    indicators: query.pairs.map((p) => p.indicator),
+    years: query.pairs.map((p) => p.year),
+    level: query.level ?? null,
+    parent: query.parent ?? null,
+    codes: [...(query.codes ?? [])],
+    extra: [...(query.extra ?? [])],
+    benchmark_level: query.benchmarkLevel ?? null,
+    group: group === null ? [] : [...group.comuni],
+    group_code: group?.code ?? GROUP_CODE,
+    group_name: group?.name ?? '',
+    group_is_row: group?.isRow ?? false,
+  };
+}
+
+/** Runs the one multi-indicator, multi-year, multi-territory query of the engine. */
+@Injectable()
+export class SumsRepository {
+  async sums(snapshot: SnapshotReader, query: SumsQuery): Promise<SumsRow[]> {
+    if (query.pairs.length === 0) return [];
+    return snapshot.query<SumsRow>(SUMS_SQL, params(query));
+  }
+
+  async peerSpread(snapshot: SnapshotReader, query: PeerSpreadQuery): Promise<PeerSpreadRow[]> {
+    if (query.pairs.length === 0) return [];
+    return snapshot.query<PeerSpreadRow>(PEER_SPREAD_SQL, {
+      indicators: query.pairs.map((p) => p.indicator),
+      years: query.pairs.map((p) => p.year),
+      multipliers: query.pairs.map((p) => p.multiplier),
+      plain: query.pairs.map((p) => (p.plainCount ? 1 : 0)),
+      level: query.level,
+      parent: query.parent,
+      hide_below: query.hideBelow,
+    });
+  }
+
+  /** The same rows chunk by chunk, for exports too big to hold. */
+  async *stream(snapshot: SnapshotReader, query: SumsQuery): AsyncGenerator<ColumnChunk> {
+    if (query.pairs.length === 0) return;
+    yield* snapshot.stream(SUMS_SQL, params(query));
+  }
+}

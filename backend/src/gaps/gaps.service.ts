@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { BadParameterError } from '../core/errors.js';
+import { parseChoice, parseCode, parseYear, required } from '../core/params.js';
+import { SnapshotPool } from '../core/snapshot-pool.js';
+import { indicatorMap, requireIndicator } from '../engine/catalogue-indicators.js';
+import { engineIndicator } from '../engine/engine-indicator.js';
+import { EngineService } from '../engine/engine.service.js';
+import { comparison } from '../engine/indicator-value.js';
+import { SnapshotLookups } from '../engine/snapshot-lookups.js';
+import { toValueRowDto } from '../engine/value.dto.js';
+import { chooseYear } from '../indicators/indicator-year.js';
+import { IndicatorsService } from '../indicators/indicators.service.js';
+import { toSourceDto } from '../sources/source.dto.js';
+import { parentLevels } from '../territories/territory-levels.js';
+import type { GapRowDto, GapsResponseDto } from './gaps.dto.js';
+import { shortfall } from './shortfall.js';
+
+const GAP_LEVELS = ['comune', 'ambito'] as const;
+
+@Injectable()
+export class GapsService {
+  constructor(
+    private readonly snapshots: SnapshotPool,
+    private readonly indicators: IndicatorsService,
+    private readonly lookups: SnapshotLookups,
+    private readonly engine: EngineService,
+  ) {}
+
+  async gaps(query: { indicator?: unknown; level?: unknown; parent?: unknown; year?: unknown }): Promise<GapsResponseDto> {
+    const code = required('indicator', parseCode('indicator', query.indicator), 'SUP01');
+    const level = parseChoice('level', query.level, GAP_LEVELS) ?? 'comune';
+    const parent = parseCode('parent', query.parent) ?? null;
+    const askedYear = parseYear('year', query.year);
+    return this.snapshots.use(async (snapshot) => {
+      const indicatorDto = this.indicators.find(snapshot, code);
+      const indicator = requireIndicator(snapshot, code);
+      if (indicator.target === null || indicator.plainCount || indicator.polarity !== 'higher_better') {
+        const withTarget = snapshot.catalogue.indicators.map(engineIndicator).filter((i) => i.target !== null && !i.plainCount && i.polarity === 'higher_better').map((i) => i.code);
+        throw new BadParameterError('indicator', `${code} is not a supply indicator with a target; use one of ${withTarget.join(', ') || 'none in this snapshot'}`);
+      }
+      if (parent !== null) {
+        const p = await this.lookups.territory(snapshot, parent);
+        if (!parentLevels(level).includes(p.level as never)) throw new BadParameterError('parent', `${parent} (${p.name}) is of level ${p.level}; for level ${level} the parent must be of level ${parentLevels(level).join(' or ')}`);
+      }
+      if (!indicatorDto.available) {
+        // The snapshot has no input for it: no rows, never zeros; the reason is in `indicator`.
+        return { indicator: indicatorDto, target: indicator.target, level, parent, year: askedYear ?? null, snapshot: snapshot.info, rows: [], totalShortfall: 0, rowsWithoutShortfall: 0, sources: [], synthetic: false };
+      }
+      const year = chooseYear(indicatorDto, askedYear);
+      const values = await this.engine.values(snapshot, { pairs: [{ indicator: code, year }], level, parent }, indicatorMap([indicator]));
+      const target = indicator.target;
+      const rows: GapRowDto[] = await this.lookups.sortByName(snapshot, values.filter((v) => v.isRow).map((v) => ({
+        ...toValueRowDto(v, comparison(v, null, indicator), null),
+        shortfall: v.value === null || v.suppressed || v.numerator === null || v.denominator === null ? null : shortfall(target, v.numerator, v.denominator, indicator.multiplier),
+      })));
+      const known = rows.filter((r) => r.shortfall !== null);
+      return {
+        indicator: indicatorDto,
+        target,
+        level,
+        parent,
+        year,
+        snapshot: snapshot.info,
+        rows,
+        totalShortfall: known.reduce((sum, r) => sum + r.shortfall!, 0),
+        rowsWithoutShortfall: rows.length - known.length,
+        sources: (await this.lookups.sources(snapshot, [code], [year])).map(toSourceDto),
+        synthetic: rows.some((r) => r.synthetic),
+      };
+    });
+  }
+}

@@ -21,4 +21,4 @@ export function readSnapshotSchema(): string {
 }
 
 /** Variable kinds (count | amount) are declared in datasets/sources.yaml; the API reads them to know which parts are counts. */
-export { VARIABLE_KINDS, loadSourceCatalog } from './sources/descriptor.js';
+export { VARIABLE_KINDS } from './sources/descriptor.js';

@@ -5,7 +5,7 @@ import { VariableKinds } from './variable-kinds.js';
 
 /** Small-number suppression for the public audience: import it and call DisclosureService. */
 @Module({
-  providers: [DisclosureService, DisclosureRepository, { provide: VariableKinds, useFactory: () => VariableKinds.fromProject() }],
+  providers: [DisclosureService, DisclosureRepository, VariableKinds],
   exports: [DisclosureService],
 })
 export class DisclosureModule {}

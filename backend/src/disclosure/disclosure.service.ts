@@ -105,7 +105,7 @@ export class DisclosureService {
     const hidden: Record<Part, Map<string, number>> = { numerator: new Map(), denominator: new Map() };
     for (const part of PARTS) {
       for (const term of definition[part] ?? []) {
-        if (!(await this.isCount(term))) continue;
+        if (!(await this.isCount(snapshot, term))) continue;
         const { variable, sex, age_band: band, lag } = term as Extract<IndicatorTerm, { variable: string }>;
         const rows = await this.repository.termValues(snapshot, { code, year, variable, sex, band, lag });
         const cells = hierarchyCells(hierarchy, new Map(rows.map((r) => [r.code, r.value])));
@@ -134,9 +134,9 @@ export class DisclosureService {
   }
 
   // Only counts are protected: not euro amounts, not the area of a comune (published anyway).
-  private async isCount(term: IndicatorTerm): Promise<boolean> {
+  private async isCount(snapshot: Snapshot, term: IndicatorTerm): Promise<boolean> {
     if ('attribute' in term) return false;
-    return (await this.kinds.kindOf(term.variable)) === 'count';
+    return (await this.kinds.kindOf(snapshot, term.variable)) === 'count';
   }
 }
 

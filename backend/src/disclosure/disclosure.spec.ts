@@ -1,7 +1,6 @@
-import path from 'node:path';
 import type { Indicator } from '@osservatorio/etl/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, repoRoot } from '../config/config.js';
+import { loadConfig } from '../config/config.js';
 import { SnapshotPool, type SnapshotReader } from '../core/snapshot-pool.js';
 import { loadSql } from '../core/sql.js';
 import { districtData, districtPopulation } from '../testing/district-fixture.js';
@@ -47,7 +46,7 @@ afterAll(async () => {
 
 function service(env: Record<string, string> = {}): DisclosureService {
   const config = loadConfig({ OSSERVATORIO_STATE_DIR: state, OSSERVATORIO_SUPPRESSION_THRESHOLD: String(THRESHOLD), ...env });
-  return new DisclosureService(config, new DisclosureRepository(), VariableKinds.fromProject());
+  return new DisclosureService(config, new DisclosureRepository(), new VariableKinds());
 }
 
 const territories = (reader: SnapshotReader) => reader.query<{ code: string }>('SELECT code FROM territory ORDER BY code');
@@ -79,11 +78,13 @@ describe('primary suppression on a snapshot', () => {
     });
   });
 
-  it('reads the kinds of sources.yaml: euro amounts are not counts, an undeclared variable is', async () => {
-    const kinds = new VariableKinds(path.join(repoRoot, 'datasets', 'sources.yaml'));
-    expect(await kinds.kindOf('irpef_imponibile_euro')).toBe('amount');
-    expect(await kinds.kindOf('pop_res')).toBe('count');
-    expect(await kinds.kindOf('not_declared')).toBe('count');
+  it('reads the kinds the snapshot records: euro amounts are not counts, an undeclared variable is', async () => {
+    const kinds = new VariableKinds();
+    await pool.use(async (reader) => {
+      expect(await kinds.kindOf(reader, 'irpef_imponibile_euro')).toBe('amount');
+      expect(await kinds.kindOf(reader, 'pop_res')).toBe('count');
+      expect(await kinds.kindOf(reader, 'not_declared')).toBe('count');
+    });
   });
 });
 

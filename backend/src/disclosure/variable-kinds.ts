@@ -1,24 +1,31 @@
-import path from 'node:path';
-import { loadSourceCatalog } from '@osservatorio/etl/contract';
-import { repoRoot } from '../config/config.js';
+import { Injectable } from '@nestjs/common';
+import type { VARIABLE_KINDS } from '@osservatorio/etl/contract';
+import type { SnapshotReader } from '../core/snapshot-pool.js';
+import { loadSql } from '../core/sql.js';
 
-export type VariableKind = 'count' | 'amount';
+export type VariableKind = (typeof VARIABLE_KINDS)[number];
+
+const SQL = loadSql(import.meta.url, 'variable-kinds.sql');
 
 /**
- * The kind of each variable, from datasets/sources.yaml (the file every load reads: the snapshot does not
- * record kinds). A variable the file does not declare is taken as a count, so it is protected.
+ * The kind of each variable, as the snapshot records it (table variable, from datasets/sources.yaml at
+ * load time), read once per snapshot. A variable the snapshot does not declare is taken as a count, so it
+ * is protected.
  */
+@Injectable()
 export class VariableKinds {
-  private kinds: Promise<ReadonlyMap<string, VariableKind>> | null = null;
+  private readonly bySnapshot = new Map<string, Promise<ReadonlyMap<string, VariableKind>>>();
 
-  constructor(private readonly file: string) {}
-
-  static fromProject(): VariableKinds {
-    return new VariableKinds(path.join(repoRoot, 'datasets', 'sources.yaml'));
-  }
-
-  async kindOf(variable: string): Promise<VariableKind> {
-    this.kinds ??= loadSourceCatalog(this.file).then((catalog) => new Map(Object.entries(catalog.variables).map(([name, v]) => [name, v.kind])));
-    return (await this.kinds).get(variable) ?? 'count';
+  async kindOf(snapshot: SnapshotReader, variable: string): Promise<VariableKind> {
+    const id = snapshot.info.id;
+    let kinds = this.bySnapshot.get(id);
+    if (kinds === undefined) {
+      kinds = snapshot.query<{ code: string; kind: VariableKind }>(SQL).then((rows) => new Map(rows.map((r) => [r.code, r.kind])));
+      kinds.catch(() => this.bySnapshot.delete(id));
+      this.bySnapshot.set(id, kinds);
+      // The snapshot served and the one being retired, at most.
+      while (this.bySnapshot.size > 2) this.bySnapshot.delete(this.bySnapshot.keys().next().value!);
+    }
+    return (await kinds).get(variable) ?? 'count';
   }
 }

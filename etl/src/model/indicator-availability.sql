@@ -1,6 +1,6 @@
 -- Marks each indicator available when it has values (indicator_part rows), and says why not otherwise,
 -- in Italian and English, naming the inputs missing from the whole snapshot: a variable no loaded source
--- gives (with where it is published, from catalog_variable), a variable given but not for the sex or age
+-- gives (with where it is published, from the variable table), a variable given but not for the sex or age
 -- band a term reads, a territory attribute no comune has; or, when every input exists, that they never
 -- meet in one comune and year. Runs after indicator-parts.sql, on its indicator_term.
 
@@ -48,7 +48,7 @@ phrase AS (
                 || CASE WHEN bool_and(s.age_band = 'TOT') THEN '' ELSE ': figures by single year of age are needed' END
          END AS reason_en
   FROM slice s
-  LEFT JOIN catalog_variable v ON v.variable = s.variable
+  LEFT JOIN variable v ON v.code = s.variable
   GROUP BY s.indicator_code, s.variable, s.attribute, s.variable_present
 )
 SELECT indicator_code,

@@ -154,6 +154,16 @@ CREATE TABLE area (
 -- The indicator catalogue the snapshot was computed with (from datasets/indicators.yaml). An indicator
 -- is available when it has values (indicator_part rows); otherwise the reason says which input is missing
 -- (indicator-availability.sql). An unavailable indicator is never published as zero.
+-- The variables of datasets/sources.yaml: what the canonical model's values measure. The API reads the
+-- kind (count or amount) here, to know which values small-number suppression protects.
+CREATE TABLE variable (
+  code      VARCHAR PRIMARY KEY,
+  kind      VARCHAR NOT NULL CHECK (kind IN ('count', 'amount')),
+  name_it   VARCHAR NOT NULL,
+  name_en   VARCHAR NOT NULL,
+  publisher VARCHAR            -- where a variable no connector reads yet is published
+);
+
 CREATE TABLE indicator (
   code                  VARCHAR PRIMARY KEY,
   position              INTEGER NOT NULL,

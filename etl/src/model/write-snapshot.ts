@@ -68,7 +68,7 @@ export class QualityErrors extends Error {
 
 const date = (iso: string | null) => (iso === null ? null : new Date(`${iso}T00:00:00Z`));
 
-const COUNTED_TABLES = ['source', 'source_file', 'territory', 'comune_history', 'crosswalk', 'ambito_member', 'observation', 'observation_ages', 'value_resolved', 'indicator', 'indicator_part', 'boundary', 'quality_issue'];
+const COUNTED_TABLES = ['source', 'source_file', 'variable', 'territory', 'comune_history', 'crosswalk', 'ambito_member', 'observation', 'observation_ages', 'value_resolved', 'indicator', 'indicator_part', 'boundary', 'quality_issue'];
 
 export interface BuildLimits {
   /** DuckDB's memory_limit, e.g. '1500MB'. */
@@ -165,8 +165,7 @@ export class SnapshotBuilder {
     ));
     await timed('computed indicator parts', () => runStatements(c, SQL.indicatorParts));
     await timed('summed indicator parts for every territory', () => runStatements(c, SQL.indicatorAggregates));
-    await c.run(`CREATE OR REPLACE TEMP TABLE catalog_variable (variable VARCHAR, name_it VARCHAR, name_en VARCHAR, publisher VARCHAR)`);
-    await appendRows(c, 'catalog_variable', Object.entries(options.variables).map(([name, v]) => [name, v.it, v.en, v.publisher ?? null]));
+    await appendRows(c, 'variable', Object.entries(options.variables).map(([code, v]) => [code, v.kind, v.it, v.en, v.publisher ?? null]));
     await runStatements(c, SQL.availability);
     // Before the quality checks, which attach the snapshot served now (no attaching within the model's transaction).
     await c.run('COMMIT');

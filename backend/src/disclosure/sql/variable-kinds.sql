@@ -1,0 +1,1 @@
+SELECT code, kind FROM variable

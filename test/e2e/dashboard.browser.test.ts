@@ -16,7 +16,7 @@ const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 interface ValuesResponse { year: number; rows: { code: string; name: string; value: number | null }[] }
-interface QualityResponse { matching: number; bySeverity: { severity: string; issues: number }[]; rows: { rule: string; territoryName: string | null; territoryCode: string | null; message: string }[] }
+interface QualityResponse { matching: number; bySeverity: { severity: string; issues: number }[]; rows: { rule: string; territoryName: string | null; territoryCode: string | null; message: string; localizedMessage: { it: string; en: string } }[] }
 
 async function openDashboard(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -95,11 +95,15 @@ describeIf(chromium)('dashboard in Chromium', () => {
     const firstRow = page.locator('[data-testid="quality-table"] tbody tr').first();
     const cells = await firstRow.locator('td').allTextContents();
     expect(cells[2]).toBe(first.territoryCode === null ? '—' : `${first.territoryName ?? first.territoryCode} (${first.territoryCode})`);
-    expect(cells[5]).toBe(first.message);
+    expect(cells[5]).toBe(first.localizedMessage.it);
     expect(await page.locator('[data-testid="quality-table"] tbody tr').count()).toBe(issues.body.rows.length);
     const warnings = issues.body.bySeverity.find((s) => s.severity === 'warning')!.issues;
     expect(await page.getByTestId('severity-counts').textContent()).toContain(`Avvisi: ${warnings}`);
     await page.screenshot({ path: `${ARTIFACTS}quality.png`, fullPage: true });
+    // The English switch covers the messages too.
+    await page.getByRole('button', { name: /English/ }).click();
+    await expect.poll(() => firstRow.locator('td').nth(5).textContent()).toBe(first.localizedMessage.en);
+    expect(first.localizedMessage.en).not.toBe(first.localizedMessage.it);
     await page.close();
   });
 

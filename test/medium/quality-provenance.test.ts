@@ -11,7 +11,7 @@ import { startApi, type RunningApi } from '../support/api.js';
 import { populationWithQualityIssues, writeFixtureDataFolder } from '../../etl/src/testing/data-folder.js';
 import { load, newStateDir, querySnapshot } from '../support/etl.js';
 
-interface Issue { severity: string; rule: string; sourceId: string | null; sourceTitle: string | null; territoryCode: string | null; territoryName: string | null; territoryLevel: string | null; year: number | null; message: string }
+interface Issue { severity: string; rule: string; sourceId: string | null; sourceTitle: string | null; territoryCode: string | null; territoryName: string | null; territoryLevel: string | null; year: number | null; message: string; localizedMessage: { it: string; en: string } }
 interface Quality { snapshot: { id: string }; limit: number; offset: number; matching: number; bySeverity: { severity: string; issues: number }[]; byRule: { rule: string; severity: string; issues: number }[]; rows: Issue[] }
 interface Contribution { sourceId: string | null; dataYear: number | null; referenceDate: string; value: number; comuni: number; files: { file: string; sha256: string | null; year: number | null }[]; mergedComuni: { code: string; name: string; sourceCodes: string[] }[] }
 interface Term { part: string; variable: string | null; lag: number; sign: number; attribute: string | null; contributions: Contribution[] }
@@ -55,6 +55,17 @@ describe('GET /api/quality', () => {
     expect(body.rows[0]!.message).toMatch(/^Pavia: residents went from 71500 \(2019\) to 76000 \(2020\), \+6\.3% in one year/);
     expect(body.rows[2]).toMatchObject({ territoryName: 'Cremona', message: 'men 34000 + women 37500 = 71500, but the total is 71600' });
     expect(body.rows[3]).toMatchObject({ sourceId: null, sourceTitle: null, territoryName: 'Vigevano' });
+    // Every message in both languages, the Italian with it-IT numbers (thousands point, decimal comma).
+    expect(body.rows[0]!.localizedMessage).toEqual({
+      it: 'Pavia: i residenti passano da 71.500 (2019) a 76.000 (2020), +6,3% in un anno; verificare se c\'è stato un ricalcolo sul censimento o una variazione dei confini',
+      en: 'Pavia: residents went from 71500 (2019) to 76000 (2020), +6.3% in one year; check for a census rebase or a boundary change',
+    });
+    expect(body.rows[2]!.localizedMessage).toEqual({ it: 'maschi 34.000 + femmine 37.500 = 71.500, ma il totale è 71.600', en: 'men 34000 + women 37500 = 71500, but the total is 71600' });
+    expect(body.rows[3]!.localizedMessage).toEqual({
+      it: 'Vigevano non ha un valore di pop_res per il 2019, che altri comuni della provincia di Pavia hanno',
+      en: 'Vigevano has no pop_res value for 2019 while other comuni of its provincia do',
+    });
+    for (const row of body.rows) expect(row.message).toBe(row.localizedMessage.en);
     expect(body.bySeverity).toEqual([{ severity: 'error', issues: 0 }, { severity: 'warning', issues: 3 }, { severity: 'info', issues: 1 }]);
     expect(body.byRule).toEqual([
       { rule: 'series-break', severity: 'warning', issues: 2 },
@@ -111,12 +122,13 @@ describe('GET /api/quality', () => {
     expect(csv.headers.get('x-sources')).toBe('pop_italia_2022_sesso,pop_pavia_2018_2021');
     const lines = csv.body.split('\r\n');
     // The Italian dialect: ';' between fields, quotes only around a field with ';', '"' or a line break.
-    expect(lines[0]).toBe('severity;rule;sourceId;sourceTitle;territoryCode;territoryName;territoryLevel;year;message');
+    expect(lines[0]).toBe('severity;rule;sourceId;sourceTitle;territoryCode;territoryName;territoryLevel;year;message;messageIt');
     expect(lines[1]).toBe(
       'warning;series-break;pop_pavia_2018_2021;Popolazione residente al 1° gennaio 2018-2021, comuni della Provincia di Pavia;018110;Pavia;comune;2020;' +
-        '"Pavia: residents went from 71500 (2019) to 76000 (2020), +6.3% in one year; check for a census rebase or a boundary change"',
+        '"Pavia: residents went from 71500 (2019) to 76000 (2020), +6.3% in one year; check for a census rebase or a boundary change";' +
+        '"Pavia: i residenti passano da 71.500 (2019) a 76.000 (2020), +6,3% in un anno; verificare se c\'è stato un ricalcolo sul censimento o una variazione dei confini"',
     );
-    expect(lines[3]).toBe('warning;sex-total-mismatch;pop_italia_2022_sesso;Popolazione residente al 1° gennaio 2022 per sesso, tutti i comuni italiani;019036;Cremona;comune;2022;men 34000 + women 37500 = 71500, but the total is 71600');
+    expect(lines[3]).toBe('warning;sex-total-mismatch;pop_italia_2022_sesso;Popolazione residente al 1° gennaio 2022 per sesso, tutti i comuni italiani;019036;Cremona;comune;2022;men 34000 + women 37500 = 71500, but the total is 71600;maschi 34.000 + femmine 37.500 = 71.500, ma il totale è 71.600');
     expect(lines.slice(4)).toEqual(['']);
 
     const response = await fetch(`${api.url}/api/quality?format=arrow`);

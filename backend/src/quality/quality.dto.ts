@@ -1,6 +1,7 @@
 /** The quality endpoint's answer: the snapshot's quality issues, filtered and paged, with counts. */
 import { ApiProperty } from '@nestjs/swagger';
 import { column, type TableSpec } from '../core/http/table.js';
+import { LocalizedTextDto } from '../core/localized-text.dto.js';
 import { SnapshotInfoDto } from '../core/snapshot-info.dto.js';
 import { QUALITY_RULES, SEVERITIES, type Severity } from './quality-rules.js';
 
@@ -29,8 +30,11 @@ export class QualityIssueDto {
   @ApiProperty({ type: Number, nullable: true, example: 2022 })
   year: number | null;
 
-  @ApiProperty({ description: 'What is wrong and, where known, why (in English, as the ETL writes it)' })
+  @ApiProperty({ description: 'What is wrong and, where known, why, in English: the English of localizedMessage, kept for the clients written before it' })
   message: string;
+
+  @ApiProperty({ type: LocalizedTextDto, description: 'What is wrong and, where known, why, in Italian (it-IT numbers) and English' })
+  localizedMessage: LocalizedTextDto;
 }
 
 export class SeverityCountDto {
@@ -98,5 +102,6 @@ export const qualityTable: TableSpec<QualityResponseDto, QualityIssueDto> = {
     column('territoryLevel', 'utf8', (r) => r.territoryLevel),
     column('year', 'int32', (r) => r.year),
     column('message', 'utf8', (r) => r.message),
+    column('messageIt', 'utf8', (r) => r.localizedMessage.it),
   ],
 };

@@ -13,6 +13,7 @@ export interface IssueRow {
   territory_level: string | null;
   year: number | null;
   message: string;
+  message_it: string;
 }
 
 export interface TotalRow {

@@ -7,7 +7,6 @@ import { QualityRepository, type IssueRow, type TotalRow } from './quality.repos
 import type { QualityQuery } from './quality.params.js';
 import { QUALITY_RULES, SEVERITIES } from './quality-rules.js';
 
-
 @Injectable()
 export class QualityService {
   constructor(
@@ -65,5 +64,6 @@ function toIssueDto(row: IssueRow): QualityIssueDto {
     territoryLevel: row.territory_level,
     year: row.year,
     message: row.message,
+    localizedMessage: { it: row.message_it, en: row.message },
   };
 }

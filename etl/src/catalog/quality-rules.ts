@@ -22,7 +22,7 @@ const rulesSchema = z
         bands_total_mismatch: plain,
         sex_total_mismatch: plain,
         numerator_exceeds_denominator: plain,
-        outlier: z.object({ severity, modified_z: z.number().positive() }).strict(),
+        outlier: z.object({ severity, modified_z: z.number().positive(), min_residents: z.number().min(0), chance_z: z.number().min(0), min_comuni: z.number().int().min(3) }).strict(),
         missing_value: plain,
         ambiti_coverage: plain,
         bad_area: plain,

@@ -221,5 +221,6 @@ CREATE TABLE quality_issue (
   source_id      VARCHAR,
   territory_code VARCHAR,
   year           INTEGER,
-  message        VARCHAR NOT NULL
+  message        VARCHAR NOT NULL, -- in English, for engineers: `etl check`, the load's warnings and errors
+  message_it     VARCHAR NOT NULL  -- the same in Italian, it-IT number formats, for the dashboard
 );

@@ -638,8 +638,10 @@ export interface components {
             territoryLevel: string | null;
             /** @example 2022 */
             year: number | null;
-            /** @description What is wrong and, where known, why (in English, as the ETL writes it) */
+            /** @description What is wrong and, where known, why, in English: the English of localizedMessage, kept for the clients written before it */
             message: string;
+            /** @description What is wrong and, where known, why, in Italian (it-IT numbers) and English */
+            localizedMessage: components["schemas"]["LocalizedTextDto"];
         };
         QualityResponseDto: {
             snapshot: components["schemas"]["SnapshotInfoDto"];

@@ -79,7 +79,7 @@ function IssueRow({ issue }: { issue: QualityIssue }) {
       <td>{issue.territoryCode === null ? '—' : `${issue.territoryName ?? issue.territoryCode} (${issue.territoryCode})`}</td>
       <td className="num">{issue.year ?? '—'}</td>
       <td>{issue.sourceTitle ?? '—'}</td>
-      <td lang="en">{issue.message}</td>
+      <td>{issue.localizedMessage[lang]}</td>
     </tr>
   );
 }
@@ -110,7 +110,6 @@ function IssueTable({ quality, onPage }: { quality: Quality; onPage: (offset: nu
           </tbody>
         </table>
       </div>
-      <p className="hint">{t('messageLanguageNote')}</p>
       <nav className="pager" aria-label={t('pageRange', { from, to, total: quality.matching })}>
         <span role="status">{t('pageRange', { from, to, total: quality.matching })}</span>
         {quality.matching > quality.limit && (

@@ -167,6 +167,10 @@ export function qualityIssue(overrides: Partial<QualityIssue> = {}): QualityIssu
     territoryLevel: 'comune',
     year: 2020,
     message: 'Pavia: residents went from 71500 (2019) to 76000 (2020), +6.3% in one year; check for a census rebase or a boundary change',
+    localizedMessage: {
+      it: "Pavia: i residenti passano da 71.500 (2019) a 76.000 (2020), +6,3% in un anno; verificare se c'è stato un ricalcolo sul censimento o una variazione dei confini",
+      en: 'Pavia: residents went from 71500 (2019) to 76000 (2020), +6.3% in one year; check for a census rebase or a boundary change',
+    },
     ...overrides,
   };
 }

@@ -2,7 +2,7 @@
 -- territory, year and message, so that pages of $limit rows from $offset are stable. $territory
 -- matches issues on it or on any territory it contains. An issue may name no source or no territory.
 SELECT q.severity, q.rule, q.source_id, s.title AS source_title,
-       q.territory_code, t.name AS territory_name, t.level AS territory_level, q.year, q.message
+       q.territory_code, t.name AS territory_name, t.level AS territory_level, q.year, q.message, q.message_it
 FROM quality_issue q
 LEFT JOIN source s ON s.source_id = q.source_id
 LEFT JOIN territory t ON t.code = q.territory_code

@@ -43,19 +43,28 @@ export async function writeSheetAsCsv(file: SheetToWrite): Promise<WrittenSheet>
   const reader = new Utf8WorkbookReader(file.absolutePath, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
   const seen: string[] = [];
   let written: WrittenSheet | null = null;
+  // The sheet's problems are thrown once the reader has read the whole workbook: a streaming reader left
+  // half-way removes its temporary files under the entries it is still unzipping (a stray ENOENT later).
+  let problems: SourceErrors | null = null;
   try {
     for await (const worksheet of reader) {
       const name = (worksheet as unknown as { name: string }).name;
       seen.push(name);
       const wanted = file.sheet ?? reader.sheetNames()[0] ?? name;
-      if (written !== null || name !== wanted) continue;
-      written = await writeWorksheet(file, name, worksheet, reader.mergesOf(worksheet));
+      if (written !== null || problems !== null || name !== wanted) continue;
+      try {
+        written = await writeWorksheet(file, name, worksheet, reader.mergesOf(worksheet));
+      } catch (error) {
+        if (!(error instanceof SourceErrors)) throw error;
+        problems = error;
+      }
     }
   } catch (error) {
     if (error instanceof SourceErrors) throw error;
     const message = error instanceof Error ? error.message : String(error);
     throw new SourceError({ file: file.relativePath, line: 0, column: 0, rule: 'not-xlsx', explanation: `the file cannot be read as an XLSX workbook (${message.slice(0, 120)}); expected a workbook saved as .xlsx (Excel 2007 or later)` });
   }
+  if (problems !== null) throw problems;
   if (written === null) {
     const sheets = reader.sheetNames().length > 0 ? reader.sheetNames() : seen;
     const listed = sheets.map((s) => `"${s}"`).join(', ') || 'none';

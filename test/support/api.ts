@@ -11,8 +11,8 @@ export interface RunningApi {
 }
 
 /** Starts the real API over HTTP on a free port, serving the snapshots of `stateDir` and the built dashboard. */
-export async function startApi(stateDir: string): Promise<RunningApi> {
-  const server = await startTestServer(stateDir, { OSSERVATORIO_FRONTEND_DIR: path.join(repoRoot, 'frontend', 'dist') }, new SystemClock());
+export async function startApi(stateDir: string, env: Record<string, string> = {}): Promise<RunningApi> {
+  const server = await startTestServer(stateDir, { OSSERVATORIO_FRONTEND_DIR: path.join(repoRoot, 'frontend', 'dist'), ...env }, new SystemClock());
   return {
     url: server.url,
     async get<T>(route: string, headers: Record<string, string> = {}) {

@@ -112,3 +112,9 @@ export function useUrlState(): UrlStateValue {
 export function useRoute(): Route {
   return useUrlState().state.page;
 }
+
+/** Opens the profile of a territory, keeping the language: what a click on a comune does on any chart or table. */
+export function useOpenProfile(): (code: string) => void {
+  const { navigate } = useUrlState();
+  return useCallback((code: string) => navigate({ page: 'profile', territory: code, territories: undefined, indicator: undefined, level: undefined }), [navigate]);
+}

@@ -186,7 +186,7 @@ export function buildSpineSpec({ profile, lang, width = 400 }: SpineSpecInput): 
       ticks: false,
       domain: false,
       labelExpr: "split(datum.label, '\\n')",
-      labelFontWeight: { condition: { test: `indexof(${JSON.stringify(headings)}, datum.value) >= 0`, value: 'bold' }, value: 'normal' },
+      labelFontWeight: { condition: { test: `indexof(${JSON.stringify(headings)}, datum.value) >= 0`, value: 'bold' as const }, value: 'normal' as const },
       labelColor: { condition: { test: `indexof(${JSON.stringify(headings)}, datum.value) >= 0`, value: TEXT_COLOUR }, value: MUTED_TEXT_COLOUR },
     },
   };

@@ -195,7 +195,7 @@ const it = {
   compareMax: 'Si possono confrontare al massimo 5 territori.',
   compareChartHeading: 'Indicatore a confronto',
   compareChartDescription: '{indicator}: i territori scelti a confronto, {year}.',
-  compareAreaHeading: '{area}',
+  compareMissing: 'Senza dati per i territori scelti: {names}.',
 };
 
 // Text between backticks is a command or a variable name, shown as code (see CodeText).
@@ -390,7 +390,7 @@ const en: Record<MessageKey, string> = {
   compareMax: 'At most 5 territories can be compared.',
   compareChartHeading: 'Indicator compared',
   compareChartDescription: '{indicator}: the territories chosen side by side, {year}.',
-  compareAreaHeading: '{area}',
+  compareMissing: 'No data for the territories chosen: {names}.',
 };
 
 const messages: Record<Lang, Record<MessageKey, string>> = { it, en };

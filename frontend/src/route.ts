@@ -116,5 +116,5 @@ export function useRoute(): Route {
 /** Opens the profile of a territory, keeping the language: what a click on a comune does on any chart or table. */
 export function useOpenProfile(): (code: string) => void {
   const { navigate } = useUrlState();
-  return useCallback((code: string) => navigate({ page: 'profile', territory: code, territories: undefined, indicator: undefined, level: undefined }), [navigate]);
+  return useCallback((code: string) => navigate({ page: 'profile', territory: code, territories: undefined, indicator: undefined, level: undefined, year: undefined, benchmark: undefined }), [navigate]);
 }

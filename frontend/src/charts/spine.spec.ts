@@ -107,8 +107,9 @@ describe('spineRows', () => {
   it('says why there is no dot: suppressed, or unavailable with its reason', () => {
     const m2 = rows.find((r) => r.indicator === 'M2')!;
     expect(m2).toMatchObject({ position: null, note: 'dato non pubblicato: meno di 5 casi' });
-    expect(rows.find((r) => r.indicator === 'M3')).toMatchObject({ position: null, note: 'Manca la fonte sugli asili nido.' });
-    expect(spineRows(profile, 'en').find((r) => r.indicator === 'M3')!.note).toBe('The nursery source is missing.');
+    // Unavailable: a short word in the chart, the reason in full in the tooltip (and the table).
+    expect(rows.find((r) => r.indicator === 'M3')).toMatchObject({ position: null, note: 'Non disponibile', valueLabel: 'Manca la fonte sugli asili nido.' });
+    expect(spineRows(profile, 'en').find((r) => r.indicator === 'M3')!.valueLabel).toBe('The nursery source is missing.');
   });
 
   it('flags small numbers only where there is a value', () => {
@@ -144,7 +145,7 @@ describe('buildSpineSpec', () => {
   it('writes the reasons for missing dots, the area headings and a legend of the comparisons present', async () => {
     const { svg } = await renderSpec(buildSpineSpec({ profile, lang: 'it' }));
     expect(svg).toContain('dato non pubblicato: meno di 5 casi');
-    expect(svg).toContain('Manca la fonte sugli asili nido.');
+    expect(svg).toContain('Non disponibile');
     expect(svg).toContain('ANZIANI');
     for (const word of ['migliore', 'simile', 'peggiore']) expect(svg).toContain(`>${word}<`);
     expect(svg).not.toContain('>più alto<');

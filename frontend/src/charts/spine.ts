@@ -114,6 +114,8 @@ function spineRow(entry: ProfileEntry, lang: Lang): SpineRow {
   const comparisonLabel = comparison === null ? null : translate(lang, SIGNIFICANCE[comparison].label);
   const note = missingNote(entry, lang);
   const valueLabel = note ?? format(value);
+  // In the chart a short word; the reason in full is in the tooltip and in the table.
+  const short = note === null ? null : own?.suppressed ? note : value === null && !indicator.available ? translate(lang, 'unavailable') : translate(lang, 'noData');
   const benchmarkLabel = format(entry.benchmark?.value);
   return {
     label: wrapName(name).join('\n'),
@@ -130,7 +132,7 @@ function spineRow(entry: ProfileEntry, lang: Lang): SpineRow {
     value,
     comparison,
     comparisonLabel,
-    note,
+    note: short,
     smallNumber: own?.smallNumber === true && value !== null,
     valueLabel,
     benchmarkLabel,
@@ -205,10 +207,10 @@ export function buildSpineSpec({ profile, lang, width = 400 }: SpineSpecInput): 
     config: chartConfig(lang),
     data: { values: rows, name: 'rows' },
     layer: [
-      { transform: [{ filter: 'datum.spreadLow !== null' }], mark: { type: 'bar', color: SPREAD_COLOUR, height: 12 }, encoding: { y, x: x('spreadLow'), x2: { field: 'spreadHigh' } } },
-      { transform: [{ filter: 'datum.q1 !== null' }], mark: { type: 'bar', color: QUARTILES_COLOUR, height: 12 }, encoding: { y, x: x('q1'), x2: { field: 'q3' } } },
-      { data: { values: [{ centre: 0.5 }] }, mark: { type: 'rule', color: TEXT_COLOUR, strokeWidth: 2 }, encoding: { x: x('centre') } },
-      { transform: [{ filter: 'datum.ciLow !== null' }], mark: { type: 'rule', color: TEXT_COLOUR, strokeWidth: 1.5 }, encoding: { y, x: x('ciLow'), x2: { field: 'ciHigh' } } },
+      { transform: [{ filter: 'datum.spreadLow !== null' }], mark: { type: 'bar', color: SPREAD_COLOUR, height: 12, aria: false }, encoding: { y, x: x('spreadLow'), x2: { field: 'spreadHigh' } } },
+      { transform: [{ filter: 'datum.q1 !== null' }], mark: { type: 'bar', color: QUARTILES_COLOUR, height: 12, aria: false }, encoding: { y, x: x('q1'), x2: { field: 'q3' } } },
+      { data: { values: [{ centre: 0.5 }] }, mark: { type: 'rule', color: TEXT_COLOUR, strokeWidth: 2, aria: false }, encoding: { x: x('centre') } },
+      { transform: [{ filter: 'datum.ciLow !== null' }], mark: { type: 'rule', color: TEXT_COLOUR, strokeWidth: 1.5, aria: false }, encoding: { y, x: x('ciLow'), x2: { field: 'ciHigh' } } },
       {
         name: 'dots',
         transform: [{ filter: 'datum.position !== null' }],
@@ -228,7 +230,7 @@ export function buildSpineSpec({ profile, lang, width = 400 }: SpineSpecInput): 
         },
       },
       // Small numbers: an asterisk beside the dot, explained under the chart.
-      { transform: [{ filter: 'datum.smallNumber' }], mark: { type: 'text', text: '*', dx: 9, dy: -4, fontSize: 16, fontWeight: 'bold', color: TEXT_COLOUR }, encoding: { y, x: x('position') } },
+      { transform: [{ filter: 'datum.smallNumber' }], mark: { type: 'text', aria: false, text: '*', dx: 9, dy: -4, fontSize: 16, fontWeight: 'bold', color: TEXT_COLOUR }, encoding: { y, x: x('position') } },
       // No dot: the reason, written across the row.
       {
         transform: [{ filter: 'datum.note !== null' }],

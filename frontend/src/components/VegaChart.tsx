@@ -54,6 +54,8 @@ export function VegaChart({ spec, label, testId, className, onSelect }: Props) {
           return;
         }
         finalize = () => result.finalize();
+        // The live view on its element, so that browser tests (and a curious reader's console) can read the data drawn.
+        (host as HTMLDivElement & { vegaView?: unknown }).vegaView = result.view;
         result.view.addEventListener('click', (_event, item) => {
           const code = markCode(item?.datum);
           if (code !== null) select.current?.(code);

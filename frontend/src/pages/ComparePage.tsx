@@ -65,9 +65,14 @@ function CompareTables({ data, names }: { data: Compare; names: Map<string, stri
   const { lang, t } = useI18n();
   return (
     <>
-      {byArea(data.rows).map(({ area, entries }) => (
+      {byArea(data.rows).map(({ area, entries: all }) => {
+        // Indicators with no value for any territory chosen are named under the table, not given empty rows.
+        const entries = all.filter((e) => e.values.some((v) => v.value !== null || v.suppressed));
+        const missing = all.filter((e) => !entries.includes(e));
+        return (
         <section className="panel" key={area} aria-labelledby={`compare-${area}`}>
-          <h2 id={`compare-${area}`}>{localized(entries[0]!.indicator.areaName, lang)}</h2>
+          <h2 id={`compare-${area}`}>{localized(all[0]!.indicator.areaName, lang)}</h2>
+          {entries.length > 0 && (
           <div className="table-scroll">
             <table className="compare-table" data-testid={`compare-table-${area}`}>
               <thead>
@@ -85,7 +90,6 @@ function CompareTables({ data, names }: { data: Compare; names: Map<string, stri
                   <tr key={entry.indicator.code}>
                     <th scope="row">
                       {localized(entry.indicator.name, lang)} <span className="hint">({localized(entry.indicator.unit, lang)}{entry.year ? `, ${entry.year}` : ''})</span>
-                      {!entry.indicator.available && entry.indicator.unavailableReason && <span className="hint"> — {localized(entry.indicator.unavailableReason, lang)}</span>}
                     </th>
                     {data.territories.map((code) => {
                       const cell = cellText(
@@ -110,8 +114,15 @@ function CompareTables({ data, names }: { data: Compare; names: Map<string, stri
               </tbody>
             </table>
           </div>
+          )}
+          {missing.length > 0 && (
+            <p className="hint" data-testid={`compare-missing-${area}`}>
+              {t('compareMissing', { names: missing.map((e) => localized(e.indicator.name, lang)).join('; ') })}
+            </p>
+          )}
         </section>
-      ))}
+        );
+      })}
     </>
   );
 }

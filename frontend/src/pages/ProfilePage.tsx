@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { api, urls, type ProfileQuery } from '../api/client';
-import type { Lang, Profile, ProfileEntry, Source } from '../api/types';
+import type { Lang, Profile, ProfileEntry, Source, Territory } from '../api/types';
 import { useLatestReady, useResource } from '../api/useResource';
 import { Attribution } from '../components/Attribution';
 import { SyntheticBanner } from '../components/Banners';
@@ -13,7 +13,7 @@ import { buildSpineSpec, byArea, missingNote, SIGNIFICANCE } from '../charts/spi
 import { formatValue, localized, translate, type MessageKey } from '../i18n';
 import { useI18n } from '../LanguageContext';
 import { formatHash, useUrlState } from '../route';
-import { storedHome } from '../territory';
+import { placeName, storedHome } from '../territory';
 
 export const BENCHMARKS: { value: string; label: MessageKey }[] = [
   { value: '', label: 'benchmarkParent' },
@@ -28,7 +28,8 @@ export function sourceLine(sources: readonly Source[], lang: Lang): string {
 }
 
 function benchmarkName(profile: Profile): string {
-  return profile.rows.find((r) => r.benchmark)?.benchmark?.name ?? profile.benchmark ?? '—';
+  const row = profile.rows.find((r) => r.benchmark)?.benchmark;
+  return row ? placeName({ name: row.name, level: row.level as Territory['level'] }) : (profile.benchmark ?? '—');
 }
 
 function interval(entry: ProfileEntry, lang: Lang): string {

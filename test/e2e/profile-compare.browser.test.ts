@@ -156,13 +156,13 @@ describeIf(chromium)('Profilo comunale and Confronta in Chromium', () => {
 
   it('compares two comuni side by side, with the values of GET /api/compare', async () => {
     const codes = ['018110', comuni[0]!];
-    const body = (await api.get<{ rows: { indicator: { code: string; decimals: number }; values: { code: string; value: number | null }[] }[] }>(`/api/compare?territories=${codes.join(',')}`)).body;
+    const body = (await api.get<{ rows: { indicator: { code: string; decimals: number }; values: { code: string; value: number | null }[] }[] }>(`/api/compare?territories=${codes.join(',')}&benchmark=provincia`)).body;
     const page = await open(browser, `${api.url}/#/confronta?territori=${codes.join(',')}`, SIZES.desktop);
     await compareReady(page);
     const first = body.rows.find((r) => r.values.length === 2 && r.values.every((v) => v.value !== null))!;
     const allText = await page.locator('[data-testid="compare-results"]').textContent();
     for (const v of first.values) expect(allText).toContain(itNumber(v.value!, first.indicator.decimals));
-    expect(await page.locator('[data-testid="compare-chart"] .mark-rect path').count()).toBe(2);
+    expect(await page.locator('[data-testid="compare-chart"] .mark-rect[class*="bars"] path').count()).toBe(2);
     await page.screenshot({ path: `${ARTIFACTS}confronta-1280.png`, fullPage: true });
     await page.close();
   });

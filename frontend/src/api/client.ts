@@ -38,6 +38,7 @@ export interface ProfileQuery {
 export interface CompareQuery {
   territories: readonly string[];
   year?: number;
+  benchmark?: string;
 }
 
 export interface ProvenanceQuery {
@@ -64,7 +65,7 @@ export const urls = {
   quality: (q: QualityQuery, format?: DataFormat) => `/api/quality${query({ ...q, format })}`,
   provenance: ({ indicator, territory, year }: ProvenanceQuery) => `/api/provenance${query({ indicator, territory, year })}`,
   profile: ({ territory, year, benchmark }: ProfileQuery, format?: DataFormat) => `/api/profiles/${encodeURIComponent(territory)}${query({ year, benchmark, format })}`,
-  compare: ({ territories, year }: CompareQuery, format?: DataFormat) => `/api/compare${query({ territories: territories.join(','), year, format })}`,
+  compare: ({ territories, year, benchmark }: CompareQuery, format?: DataFormat) => `/api/compare${query({ territories: territories.join(','), year, benchmark, format })}`,
 };
 
 async function readErrorBody(response: Response): Promise<ApiErrorBody | null> {

@@ -26,7 +26,9 @@ export const SPREAD_COLOUR = '#d9d9d9';
 export const QUARTILES_COLOUR = '#969696';
 export const SPINE_STEP = 22;
 export const SPINE_STEP_WRAPPED = 30;
-const NAME_WIDTH = 170;
+const NAME_WIDTH = 150;
+/** Capitals are wider than the names' letters. */
+const HEADING_CHARS = 20;
 
 /** One row of the chart: an indicator, or the heading of its area (`heading` true, nothing drawn). */
 export interface SpineRow {
@@ -156,7 +158,8 @@ export function spineRows(profile: Profile, lang: Lang): SpineRow[] {
   return byArea(profile.rows).flatMap(({ entries }) => {
     const areaName = localized(entries[0]!.indicator.areaName, lang).toUpperCase();
     const heading: SpineRow = {
-      label: areaName, heading: true, indicator: null, name: areaName, position: null, ciLow: null, ciHigh: null, spreadLow: null, spreadHigh: null,
+      // Wrapped like the names, so that no label reaches past the names' column and squeezes the spines.
+      label: wrapName(areaName, HEADING_CHARS).join('\n'), heading: true, indicator: null, name: areaName, position: null, ciLow: null, ciHigh: null, spreadLow: null, spreadHigh: null,
       q1: null, q3: null, value: null, comparison: null, comparisonLabel: null, note: null, smallNumber: false, valueLabel: '', benchmarkLabel: '', spoken: areaName,
     };
     return [heading, ...entries.map((entry) => spineRow(entry, lang))];
@@ -181,7 +184,7 @@ export function buildSpineSpec({ profile, lang, width = 400 }: SpineSpecInput): 
     scale: { domain: rows.map((r) => r.label), paddingInner: 0.3, paddingOuter: 0.2 },
     axis: {
       title: null,
-      labelLimit: 0,
+      labelLimit: NAME_WIDTH,
       labelLineHeight: 12,
       minExtent: NAME_WIDTH,
       maxExtent: NAME_WIDTH,

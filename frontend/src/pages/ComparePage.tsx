@@ -15,7 +15,7 @@ import { formatValue, localized, translate } from '../i18n';
 import { useI18n } from '../LanguageContext';
 import { formatHash, useUrlState } from '../route';
 import { storedHome } from '../territory';
-import { sourceLine } from './ProfilePage';
+import { BENCHMARKS, sourceLine } from './ProfilePage';
 
 export const MAX_COMPARED = 5;
 
@@ -173,7 +173,10 @@ export function ComparePage() {
   const { state, navigate } = useUrlState();
   const home = storedHome();
   const chosen = state.territories ?? (home ? [home] : []);
-  const query: CompareQuery | null = chosen.length > 0 ? { territories: chosen, year: state.year } : null;
+  // Without a benchmark the API compares with nothing: the provincia by default, as the Indicatori page does.
+  const benchmark = state.benchmark ?? 'provincia';
+  const query: CompareQuery | null = chosen.length > 0 ? { territories: chosen, year: state.year, benchmark } : null;
+  const benchmarkId = useId();
   const compare = useResource<Compare>(query && urls.compare(query), (signal) => api.compare(query!, signal));
   const shown = useLatestReady(compare);
   const data = shown.data;
@@ -209,6 +212,16 @@ export function ComparePage() {
             </li>
           ))}
         </ul>
+        <p>
+          <label htmlFor={benchmarkId}>{t('benchmarkChoice')}</label>{' '}
+          <select id={benchmarkId} value={benchmark} onChange={(e) => navigate({ benchmark: e.target.value })}>
+            {BENCHMARKS.filter((b) => b.value !== '').map((b) => (
+              <option key={b.value} value={b.value}>
+                {t(b.label)}
+              </option>
+            ))}
+          </select>
+        </p>
         {chosen.length < MAX_COMPARED ? (
           <TerritorySearch label={t('compareAdd')} onChoose={(code) => set([...new Set([...chosen, code])])} testId="compare-search" />
         ) : (

@@ -20,3 +20,17 @@ describe('URL state', () => {
     expect(parseHash('#/?anno=24&livello=frazione&territorio=%3Cscript%3E&lingua=fr&indicatore=DEM_POP')).toEqual({ page: 'indicators', indicator: 'DEM_POP' });
   });
 });
+
+describe('URL state of the profile and the comparison', () => {
+  it('opens a profile and a comparison from their links', () => {
+    expect(parseHash('#/profilo?territorio=018110&anno=2024&riferimento=provincia')).toEqual({ page: 'profile', territory: '018110', year: 2024, benchmark: 'provincia' });
+    const compare: UrlState = { page: 'compare', territories: ['018110', '018001'], year: 2023 };
+    expect(formatHash(compare)).toBe('#/confronta?anno=2023&territori=018110%2C018001');
+    expect(parseHash(formatHash(compare))).toEqual(compare);
+  });
+
+  it('drops malformed and repeated codes from the territories compared', () => {
+    expect(parseHash('#/confronta?territori=018110,%3Cx%3E,018110,018001').territories).toEqual(['018110', '018001']);
+    expect(parseHash('#/confronta?territori=').territories).toBeUndefined();
+  });
+});

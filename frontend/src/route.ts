@@ -7,10 +7,10 @@
 import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Lang } from './api/types';
 
-export type Route = 'indicators' | 'quality';
+export type Route = 'indicators' | 'quality' | 'profile' | 'compare';
 export type MapLevel = 'comune' | 'ambito';
 
-export const ROUTE_HASH: Record<Route, string> = { indicators: '#/', quality: '#/qualita' };
+export const ROUTE_HASH: Record<Route, string> = { indicators: '#/', quality: '#/qualita', profile: '#/profilo', compare: '#/confronta' };
 
 export interface UrlState {
   page: Route;
@@ -22,17 +22,20 @@ export interface UrlState {
   /** The territory values are compared with, when not the default. */
   benchmark?: string;
   lang?: Lang;
+  /** Territories side by side (Confronta), in the order chosen. */
+  territories?: string[];
 }
 
 // Parameter names in Italian, as users read them in a shared link.
-const PARAM = { indicator: 'indicatore', year: 'anno', level: 'livello', territory: 'territorio', benchmark: 'riferimento', lang: 'lingua' } as const;
+const PARAM = { indicator: 'indicatore', year: 'anno', level: 'livello', territory: 'territorio', benchmark: 'riferimento', lang: 'lingua', territories: 'territori' } as const;
 const CODE = /^[A-Za-z0-9_.-]{1,40}$/;
 
 /** What a hash says; anything malformed is left out, so a mistyped link still opens a page. */
 export function parseHash(hash: string): UrlState {
   const [path = '', search = ''] = hash.replace(/^#/, '').split('?');
   const params = new URLSearchParams(search);
-  const state: UrlState = { page: path === ROUTE_HASH.quality.slice(1) ? 'quality' : 'indicators' };
+  const page = (Object.keys(ROUTE_HASH) as Route[]).find((route) => route !== 'indicators' && ROUTE_HASH[route].slice(1) === path) ?? 'indicators';
+  const state: UrlState = { page };
   const code = (name: string) => {
     const value = params.get(name);
     return value !== null && CODE.test(value) ? value : undefined;
@@ -49,6 +52,8 @@ export function parseHash(hash: string): UrlState {
   if (benchmark) state.benchmark = benchmark;
   const lang = params.get(PARAM.lang);
   if (lang === 'it' || lang === 'en') state.lang = lang;
+  const territories = params.get(PARAM.territories)?.split(',').filter((c) => CODE.test(c));
+  if (territories && territories.length > 0) state.territories = [...new Set(territories)];
   return state;
 }
 
@@ -58,6 +63,7 @@ export function formatHash(state: UrlState): string {
     const value = state[key];
     if (value !== undefined) params.set(PARAM[key], String(value));
   }
+  if (state.territories && state.territories.length > 0) params.set(PARAM.territories, state.territories.join(','));
   const search = params.toString();
   return `${ROUTE_HASH[state.page]}${search ? `?${search}` : ''}`;
 }
@@ -105,4 +111,10 @@ export function useUrlState(): UrlStateValue {
 
 export function useRoute(): Route {
   return useUrlState().state.page;
+}
+
+/** Opens the profile of a territory, keeping the language: what a click on a comune does on any chart or table. */
+export function useOpenProfile(): (code: string) => void {
+  const { navigate } = useUrlState();
+  return useCallback((code: string) => navigate({ page: 'profile', territory: code, territories: undefined, indicator: undefined, level: undefined, year: undefined, benchmark: undefined }), [navigate]);
 }

@@ -1,4 +1,4 @@
-import type { ApiErrorBody, Boundaries, Health, IndicatorList, IndicatorValues, Level, Provenance, Quality, Severity, TerritoryList } from './types';
+import type { ApiErrorBody, Boundaries, Compare, Health, IndicatorList, IndicatorValues, Level, Profile, Provenance, Quality, Severity, TerritoryList } from './types';
 
 /** A failed request: status null when the server could not be reached at all. */
 export class ApiError extends Error {
@@ -29,6 +29,18 @@ export interface QualityQuery {
   offset?: number;
 }
 
+export interface ProfileQuery {
+  territory: string;
+  year?: number;
+  benchmark?: string;
+}
+
+export interface CompareQuery {
+  territories: readonly string[];
+  year?: number;
+  benchmark?: string;
+}
+
 export interface ProvenanceQuery {
   indicator: string;
   territory: string;
@@ -52,6 +64,8 @@ export const urls = {
   boundaries: (provinciaCode: string) => `/api/boundaries/${encodeURIComponent(provinciaCode)}`,
   quality: (q: QualityQuery, format?: DataFormat) => `/api/quality${query({ ...q, format })}`,
   provenance: ({ indicator, territory, year }: ProvenanceQuery) => `/api/provenance${query({ indicator, territory, year })}`,
+  profile: ({ territory, year, benchmark }: ProfileQuery, format?: DataFormat) => `/api/profiles/${encodeURIComponent(territory)}${query({ year, benchmark, format })}`,
+  compare: ({ territories, year, benchmark }: CompareQuery, format?: DataFormat) => `/api/compare${query({ territories: territories.join(','), year, benchmark, format })}`,
 };
 
 async function readErrorBody(response: Response): Promise<ApiErrorBody | null> {
@@ -122,6 +136,8 @@ export const api = {
   values: (q: ValuesQuery, signal?: AbortSignal) => getJson<IndicatorValues>(urls.values(q), signal),
   quality: (q: QualityQuery, signal?: AbortSignal) => getJson<Quality>(urls.quality(q), signal),
   provenance: (q: ProvenanceQuery, signal?: AbortSignal) => getJson<Provenance>(urls.provenance(q), signal),
+  profile: (q: ProfileQuery, signal?: AbortSignal) => getJson<Profile>(urls.profile(q), signal),
+  compare: (q: CompareQuery, signal?: AbortSignal) => getJson<Compare>(urls.compare(q), signal),
   /** Boundaries are optional data: a 404 means "not loaded yet", not a failure. */
   boundaries: (provinciaCode: string): Promise<BoundariesResult> =>
     cached(urls.boundaries(provinciaCode), async () => {

@@ -44,3 +44,10 @@ export interface ApiErrorBody {
 }
 
 export type Territory = Schemas['TerritoryDto'];
+
+export type Profile = Schemas['ProfileResponseDto'];
+export type ProfileEntry = Schemas['ProfileEntryDto'];
+export type Spread = Schemas['SpreadDto'];
+export type Comparison = ValueRow['comparison'];
+export type Compare = Schemas['CompareResponseDto'];
+export type CompareEntry = Schemas['CompareEntryDto'];

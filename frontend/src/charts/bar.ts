@@ -76,7 +76,7 @@ export function buildBarSpec({ bars, benchmark, indicator, lang, width = 340, ho
     .sort((a, b) => b.value - a.value)
     .map((row) => {
       const [first, ...rest] = wrapName(row.name);
-      return { label: [`${row.rank}. ${first}`, ...rest].join('\n'), name: row.name, value: row.value, valueLabel: format(row.value), home: row.code === home, spoken: `${row.rank}. ${row.name}: ${format(row.value)}` };
+      return { label: [`${row.rank}. ${first}`, ...rest].join('\n'), code: row.code, name: row.name, value: row.value, valueLabel: format(row.value), home: row.code === home, spoken: `${row.rank}. ${row.name}: ${format(row.value)}` };
     });
   const unit = localized(indicator.unit, lang);
   const wrapped = values.some((d) => d.label.includes('\n'));

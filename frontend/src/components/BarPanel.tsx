@@ -4,6 +4,7 @@ import { buildBarAxisSpec, buildBarSpec, EXTREMES, selectBars } from '../charts/
 import { hasValue, type RankedRow } from '../data/ranking';
 import { formatValue, localized, type MessageKey } from '../i18n';
 import { useI18n } from '../LanguageContext';
+import { useOpenProfile } from '../route';
 import { Attribution } from './Attribution';
 import { VegaChart } from './VegaChart';
 
@@ -22,6 +23,7 @@ interface Props {
 export function BarPanel({ values, ranked, provenance = null, home = null }: Props) {
   const { lang, t } = useI18n();
   const [showAll, setShowAll] = useState(false);
+  const openProfile = useOpenProfile();
   const { indicator } = values;
   const benchmark = values.benchmark && hasValue(values.benchmark) && !values.indicator.plainCount ? values.benchmark : null;
   const withValue = ranked.filter(hasValue).length;
@@ -55,10 +57,10 @@ export function BarPanel({ values, ranked, provenance = null, home = null }: Pro
               <div className="sticky-axis">
                 <VegaChart spec={axisSpec} testId="bar-axis" label={localized(indicator.unit, lang)} />
               </div>
-              <VegaChart spec={spec} testId="bar-chart" label={label} />
+              <VegaChart spec={spec} testId="bar-chart" label={label} onSelect={openProfile} />
             </div>
           ) : (
-            <VegaChart spec={spec} testId="bar-chart" label={label} />
+            <VegaChart spec={spec} testId="bar-chart" label={label} onSelect={openProfile} />
           )}
         </>
       )}

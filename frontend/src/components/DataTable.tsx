@@ -4,6 +4,7 @@ import type { RankedRow } from '../data/ranking';
 import { sortRows, type SortDirection, type SortKey } from '../data/sorting';
 import { formatCount, formatValue, localized, type MessageKey } from '../i18n';
 import { useI18n } from '../LanguageContext';
+import { formatHash, useUrlState } from '../route';
 import { ProvenanceDetail } from './ProvenanceDetail';
 
 interface Props {
@@ -36,6 +37,7 @@ const cellClass = (column: Column) => [column.numeric ? 'num' : '', `col-${colum
 export function DataTable({ values, ranked, csvHref, home = null }: Props) {
   const { lang, t } = useI18n();
   const [open, setOpen] = useState<string | null>(null);
+  const { state } = useUrlState();
   const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({ key: 'rank', direction: 'ascending' });
   const { indicator } = values;
   // A count has no denominator to show; coverage matters where a value sums several comuni (an Ambito
@@ -75,7 +77,16 @@ export function DataTable({ values, ranked, csvHref, home = null }: Props) {
     );
     return columns.map((column) => (
       <td key={column.key} className={cellClass(column)} data-nodata={column.key === 'value' && row.value === null ? '' : undefined}>
-        {column.key === 'value' && row.value !== null ? valueButton : text[column.key]}
+        {column.key === 'value' && row.value !== null ? (
+          valueButton
+        ) : column.key === 'name' ? (
+          // A name opens the territory's profile.
+          <a href={formatHash({ page: 'profile', territory: row.code, lang: state.lang })} aria-label={t('openProfile', { name: row.name })}>
+            {row.name}
+          </a>
+        ) : (
+          text[column.key]
+        )}
         {column.key === 'name' && row.code === home && <span className="home-mark"> ({t('homeMark')})</span>}
       </td>
     ));

@@ -1,5 +1,5 @@
 import type { SnapshotInfo } from '../api/types';
-import { formatDate, LANGS, translate } from '../i18n';
+import { formatDate, LANGS, translate, type MessageKey } from '../i18n';
 import { useI18n } from '../LanguageContext';
 import { formatHash, useUrlState, type Route } from '../route';
 
@@ -28,7 +28,7 @@ function Sections({ route }: { route: Route }) {
   const { t } = useI18n();
   // Moving between pages keeps the territory and the language.
   const { state } = useUrlState();
-  const link = (target: Route, label: 'navIndicators' | 'navQuality') => (
+  const link = (target: Route, label: MessageKey) => (
     <li>
       <a href={formatHash({ page: target, territory: state.territory, lang: state.lang })} aria-current={route === target ? 'page' : undefined}>
         {t(label)}
@@ -39,6 +39,8 @@ function Sections({ route }: { route: Route }) {
     <nav className="sections" aria-label={t('navLabel')}>
       <ul>
         {link('indicators', 'navIndicators')}
+        {link('profile', 'navProfile')}
+        {link('compare', 'navCompare')}
         {link('quality', 'navQuality')}
       </ul>
     </nav>

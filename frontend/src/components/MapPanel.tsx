@@ -6,6 +6,7 @@ import { buildMapSpec } from '../charts/map';
 import { ambitoMapData, comuneMapData } from '../charts/mapAreas';
 import { localized } from '../i18n';
 import { useI18n } from '../LanguageContext';
+import { useOpenProfile } from '../route';
 import type { Area } from '../territory';
 import { Attribution } from './Attribution';
 import { BoundariesMissing } from './BoundariesMissing';
@@ -22,6 +23,7 @@ interface MapProps {
 
 function ChoroplethMap({ values, topology, membership, area, home }: MapProps) {
   const { lang, t } = useI18n();
+  const openProfile = useOpenProfile();
   const { indicator, rows } = values;
   // Comuni of an Ambito (or of a comune's Ambito) are drawn alone; at Ambito level, the whole provincia.
   const only = membership ? undefined : (area.members ?? undefined);
@@ -32,7 +34,7 @@ function ChoroplethMap({ values, topology, membership, area, home }: MapProps) {
   const label = t('mapDescription', { area: membership ? area.provincia.name : area.parent.name, indicator: localized(indicator.name, lang), year: values.year });
   return (
     <>
-      <VegaChart spec={spec} label={label} testId="map" />
+      <VegaChart spec={spec} label={label} testId="map" onSelect={openProfile} />
       <p className="hint">
         {membership && `${t('mapAmbitoNote')} `}
         {t('mapNoDataNote')}

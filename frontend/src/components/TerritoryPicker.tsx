@@ -10,7 +10,7 @@ import { ErrorMessage } from './Status';
 const levelKey = (level: Territory['level']): MessageKey => `level_${level}`;
 
 /** Waits `ms` after the last keystroke, so that typing a name sends one request, not one per letter. */
-function useSettled(value: string, ms = 200): string {
+export function useSettled(value: string, ms = 200): string {
   const [settled, setSettled] = useState(value);
   useEffect(() => {
     const timer = setTimeout(() => setSettled(value), ms);
@@ -19,7 +19,7 @@ function useSettled(value: string, ms = 200): string {
   return settled;
 }
 
-function Results({ q, onChoose }: { q: string; onChoose: (code: string) => void }) {
+export function Results({ q, onChoose }: { q: string; onChoose: (code: string) => void }) {
   const { t } = useI18n();
   const results = useResource<TerritoryList>(q.length >= 2 ? `search:${q}` : null, (signal) => api.territorySearch(q, signal));
   if (results.status === 'error') return <ErrorMessage error={results.error} onRetry={results.retry} />;

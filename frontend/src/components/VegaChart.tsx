@@ -8,16 +8,28 @@ interface Props {
   label: string;
   testId: string;
   className?: string;
+  /** Called with the territory code of a mark clicked (or chosen with Enter): a comune or Ambito of a map or ranking. */
+  onSelect?: (code: string) => void;
+}
+
+/** The territory a mark stands for: `code` in a ranking's rows, `properties.code` in a map's shapes. */
+export function markCode(datum: unknown): string | null {
+  const d = datum as { code?: unknown; properties?: { code?: unknown } } | null | undefined;
+  const code = d?.code ?? d?.properties?.code;
+  return typeof code === 'string' ? code : null;
 }
 
 /**
  * Renders a Vega-Lite spec as SVG (so every shape is an element in the page), with no action menu. A new
  * spec is drawn out of sight and swapped in when ready: the previous chart stays until then.
  */
-export function VegaChart({ spec, label, testId, className }: Props) {
+export function VegaChart({ spec, label, testId, className, onSelect }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
   const { t } = useI18n();
+  // Kept in a ref: a new handler on each render must not redraw the chart.
+  const select = useRef(onSelect);
+  select.current = onSelect;
 
   useEffect(() => {
     const host = container.current;
@@ -42,6 +54,12 @@ export function VegaChart({ spec, label, testId, className }: Props) {
           return;
         }
         finalize = () => result.finalize();
+        // The live view on its element, so that browser tests (and a curious reader's console) can read the data drawn.
+        (host as HTMLDivElement & { vegaView?: unknown }).vegaView = result.view;
+        result.view.addEventListener('click', (_event, item) => {
+          const code = markCode(item?.datum);
+          if (code !== null) select.current?.(code);
+        });
         for (const child of [...host.children]) if (child !== target) child.remove();
         target.className = '';
       })
@@ -81,6 +99,11 @@ export function VegaChart({ spec, label, testId, className }: Props) {
     const at = focused.current ? marks.indexOf(focused.current) : -1;
     const moves: Record<string, number> = { ArrowDown: at + 1, ArrowRight: at + 1, ArrowUp: at - 1, ArrowLeft: at - 1, Home: 0, End: marks.length - 1 };
     if (event.key === 'Escape') return point(null);
+    if (event.key === 'Enter' && focused.current && onSelect) {
+      // Vega finds the mark from the event's target, as for a click with the pointer.
+      focused.current.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      return;
+    }
     if (!(event.key in moves)) return;
     event.preventDefault();
     point(marks[Math.min(Math.max(moves[event.key]!, 0), marks.length - 1)]!);
@@ -89,7 +112,7 @@ export function VegaChart({ spec, label, testId, className }: Props) {
   return (
     <>
       <div
-        className={className ? `chart ${className}` : 'chart'}
+        className={['chart', className, onSelect ? 'is-selectable' : ''].filter(Boolean).join(' ')}
         ref={container}
         data-testid={testId}
         role="figure"

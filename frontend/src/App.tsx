@@ -1,11 +1,18 @@
 import type { Lang } from './api/types';
 import { LanguageProvider } from './LanguageContext';
+import { AreaPage } from './pages/AreaPage';
 import { Dashboard } from './pages/Dashboard';
+import { NeedsSupplyPage } from './pages/NeedsSupplyPage';
+import { OverviewPage } from './pages/OverviewPage';
 import { QualityPage } from './pages/QualityPage';
 import { UrlStateProvider, useRoute } from './route';
 
 function Pages() {
-  return useRoute() === 'quality' ? <QualityPage /> : <Dashboard />;
+  const route = useRoute();
+  if (route === 'overview') return <OverviewPage />;
+  if (route === 'area') return <AreaPage />;
+  if (route === 'needs') return <NeedsSupplyPage />;
+  return route === 'quality' ? <QualityPage /> : <Dashboard />;
 }
 
 export function App({ lang }: { lang?: Lang }) {

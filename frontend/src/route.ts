@@ -7,10 +7,10 @@
 import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Lang } from './api/types';
 
-export type Route = 'indicators' | 'quality';
+export type Route = 'indicators' | 'quality' | 'overview' | 'area' | 'needs';
 export type MapLevel = 'comune' | 'ambito';
 
-export const ROUTE_HASH: Record<Route, string> = { indicators: '#/', quality: '#/qualita' };
+export const ROUTE_HASH: Record<Route, string> = { indicators: '#/', quality: '#/qualita', overview: '#/panoramica', area: '#/area', needs: '#/bisogni' };
 
 export interface UrlState {
   page: Route;
@@ -22,17 +22,20 @@ export interface UrlState {
   /** The territory values are compared with, when not the default. */
   benchmark?: string;
   lang?: Lang;
+  /** The area of intervention (one Tavolo each), by its catalogue code. */
+  area?: string;
 }
 
 // Parameter names in Italian, as users read them in a shared link.
-const PARAM = { indicator: 'indicatore', year: 'anno', level: 'livello', territory: 'territorio', benchmark: 'riferimento', lang: 'lingua' } as const;
+const PARAM = { indicator: 'indicatore', year: 'anno', level: 'livello', territory: 'territorio', benchmark: 'riferimento', lang: 'lingua', area: 'area' } as const;
 const CODE = /^[A-Za-z0-9_.-]{1,40}$/;
 
 /** What a hash says; anything malformed is left out, so a mistyped link still opens a page. */
 export function parseHash(hash: string): UrlState {
   const [path = '', search = ''] = hash.replace(/^#/, '').split('?');
   const params = new URLSearchParams(search);
-  const state: UrlState = { page: path === ROUTE_HASH.quality.slice(1) ? 'quality' : 'indicators' };
+  const page = (Object.keys(ROUTE_HASH) as Route[]).find((route) => route !== 'indicators' && ROUTE_HASH[route].slice(1) === path) ?? 'indicators';
+  const state: UrlState = { page };
   const code = (name: string) => {
     const value = params.get(name);
     return value !== null && CODE.test(value) ? value : undefined;
@@ -49,12 +52,14 @@ export function parseHash(hash: string): UrlState {
   if (benchmark) state.benchmark = benchmark;
   const lang = params.get(PARAM.lang);
   if (lang === 'it' || lang === 'en') state.lang = lang;
+  const area = code(PARAM.area);
+  if (area) state.area = area;
   return state;
 }
 
 export function formatHash(state: UrlState): string {
   const params = new URLSearchParams();
-  for (const key of ['indicator', 'year', 'level', 'territory', 'benchmark', 'lang'] as const) {
+  for (const key of ['area', 'indicator', 'year', 'level', 'territory', 'benchmark', 'lang'] as const) {
     const value = state[key];
     if (value !== undefined) params.set(PARAM[key], String(value));
   }

@@ -28,7 +28,7 @@ function Sections({ route }: { route: Route }) {
   const { t } = useI18n();
   // Moving between pages keeps the territory and the language.
   const { state } = useUrlState();
-  const link = (target: Route, label: 'navIndicators' | 'navQuality') => (
+  const link = (target: Route, label: 'navIndicators' | 'navQuality' | 'navOverview' | 'navArea' | 'navNeeds') => (
     <li>
       <a href={formatHash({ page: target, territory: state.territory, lang: state.lang })} aria-current={route === target ? 'page' : undefined}>
         {t(label)}
@@ -38,7 +38,10 @@ function Sections({ route }: { route: Route }) {
   return (
     <nav className="sections" aria-label={t('navLabel')}>
       <ul>
+        {link('overview', 'navOverview')}
         {link('indicators', 'navIndicators')}
+        {link('area', 'navArea')}
+        {link('needs', 'navNeeds')}
         {link('quality', 'navQuality')}
       </ul>
     </nav>

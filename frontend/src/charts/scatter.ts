@@ -49,7 +49,8 @@ export function buildScatterSpec({ points, need, supply, needBenchmark, supplyBe
   }));
   const extent = (xs: number[]) => [Math.min(0, ...xs), Math.max(...xs)];
   const x = { field: 'need', type: 'quantitative' as const, title: `${localized(need.name, lang)} (${localized(need.unit, lang)})`, scale: { domain: extent([...points.map((p) => p.need), needBenchmark.value]), nice: true, zero: false } };
-  const y = { field: 'supply', type: 'quantitative' as const, title: `${localized(supply.name, lang)} (${localized(supply.unit, lang)})`, scale: { domain: extent([...points.map((p) => p.supply), supplyBenchmark.value]), nice: true } };
+  const y = { field: 'supply', type: 'quantitative' as const, title: localized(supply.unit, lang), scale: { domain: extent([...points.map((p) => p.supply), supplyBenchmark.value]), nice: true } };
+  const legend = { title: null, orient: 'bottom' as const, direction: 'vertical' as const, labelLimit: 320 };
   const rule = { type: 'rule' as const, color: TEXT_COLOUR, strokeDash: [6, 4], strokeWidth: 1.5 };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -78,9 +79,10 @@ export function buildScatterSpec({ points, need, supply, needBenchmark, supplyBe
             field: 'quadrant',
             type: 'nominal',
             scale: { domain: QUADRANTS.map(label), range: QUADRANTS.map((q) => QUADRANT_COLOURS[q]) },
-            legend: { title: null, orient: 'bottom', direction: 'vertical', labelLimit: 320 },
+            legend,
           },
-          shape: { field: 'quadrant', type: 'nominal', scale: { domain: QUADRANTS.map(label), range: ['diamond', 'circle', 'square', 'triangle-up'] }, legend: null },
+          // Shape repeats the colour, so that quadrants differ without colour too; one legend shows both.
+          shape: { field: 'quadrant', type: 'nominal', scale: { domain: QUADRANTS.map(label), range: ['diamond', 'circle', 'square', 'triangle-up'] }, legend },
           description: { field: 'spoken', type: 'nominal' },
           tooltip: [
             { field: 'name', type: 'nominal', title: translate(lang, 'comune') },

@@ -87,6 +87,10 @@ export function highNeedLowSupply(points: readonly NeedPoint[]): NeedPoint[] {
  */
 export function shortfallValues(gaps: Gaps, units: Indicator['unit']): IndicatorValues {
   const indicator: Indicator = { ...gaps.indicator, unit: units, decimals: 0, polarity: 'higher_worse', target: null };
-  const rows = gaps.rows.map(({ shortfall, ...row }) => ({ ...row, value: shortfall, numerator: shortfall, denominator: null }));
+  const rows = gaps.rows.map(({ shortfall, ...row }) => {
+    // Whole units: a place or a bed cannot be missing in part.
+    const units = shortfall === null ? null : Math.ceil(shortfall);
+    return { ...row, value: units, numerator: units, denominator: null };
+  });
   return { indicator, level: gaps.level, parent: gaps.parent, year: gaps.year ?? 0, years: gaps.year === null ? [] : [gaps.year], snapshot: gaps.snapshot, rows, total: rows.length, limit: rows.length, offset: 0, benchmark: null, benchmarks: [], sources: gaps.sources, synthetic: gaps.synthetic };
 }

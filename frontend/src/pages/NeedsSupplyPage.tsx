@@ -10,7 +10,7 @@ import { ErrorMessage, Loading } from '../components/Status';
 import { VegaChart } from '../components/VegaChart';
 import { areasOf } from '../data/headlines';
 import { highNeedLowSupply, needPoints, shortfallValues, supplyPairs, type NeedPoint, type SupplyPair } from '../data/needs';
-import { formatCount, formatValue, localized, translate } from '../i18n';
+import { formatValue, localized, translate } from '../i18n';
 import { useI18n } from '../LanguageContext';
 import { formatHash, useUrlState } from '../route';
 import { withProvinciaName, type Area } from '../territory';
@@ -64,7 +64,7 @@ function PointsTable({ points, pair, year, caption, testId }: { points: readonly
               </th>
               <td className="num" data-field="need">{formatValue(p.need, pair.need.decimals, lang)}</td>
               <td className="num" data-field="supply">{formatValue(p.supply, pair.supply.decimals, lang)}</td>
-              {pair.supply.target !== null && <td className="num" data-field="shortfall">{formatCount(p.shortfall, lang)}</td>}
+              {pair.supply.target !== null && <td className="num" data-field="shortfall">{formatValue(p.shortfall === null ? null : Math.ceil(p.shortfall), 0, lang)}</td>}
               <td className="col-code">{t(QUADRANT_LABEL[p.quadrant])}</td>
             </tr>
           ))}
@@ -121,13 +121,13 @@ function PairView({ pair, area, need, supply, gaps }: { pair: SupplyPair; area: 
               </p>
             </>
           )}
-          <Attribution sources={[...need.sources, ...supply.sources]} />
+          <Attribution sources={[...new Map([...need.sources, ...supply.sources].map((source) => [source.id, source])).values()]} />
         </section>
         {gapMap ? (
           <div>
             <MapPanel values={gapMap} area={area} home={area.home.level === 'comune' ? area.home.code : null} heading={t('gapsHeading', { target: formatValue(gaps!.target, pair.supply.decimals, lang), unit: localized(pair.supply.unit, lang) })} />
             <p className="hint" data-testid="gaps-total">
-              {t('gapsTotal', { total: formatCount(gaps!.totalShortfall, lang), missing: gaps!.rowsWithoutShortfall })}{' '}
+              {t('gapsTotal', { total: formatValue(Math.ceil(gaps!.totalShortfall), 0, lang), missing: gaps!.rowsWithoutShortfall })}{' '}
               <a href={pageUrls.gaps({ indicator: pair.supply.code, level: 'comune', parent: area.parent.code, year: gaps!.year ?? undefined }, 'csv')} download>
                 {t('downloadCsv')}
               </a>
@@ -189,9 +189,11 @@ function NeedsSupply({ catalogue, area }: { catalogue: Indicator[]; area: Area }
   const pairs = supplyPairs(catalogue);
   const areas = areasOf(catalogue);
   const withSupply = areas.filter((a) => pairs.some((p) => p.area === a.code));
-  const chosen = areas.find((a) => a.code === state.area) ?? withSupply[0] ?? areas[0];
+  // By default the first area, and in it the first service, that has data to show.
+  const shown = (p: SupplyPair) => p.supply.available && p.need.available;
+  const chosen = areas.find((a) => a.code === state.area) ?? withSupply.find((a) => pairs.some((p) => p.area === a.code && shown(p))) ?? withSupply[0] ?? areas[0];
   const own = pairs.filter((p) => p.area === chosen?.code);
-  const pair = own.find((p) => p.supply.code === state.indicator) ?? own[0];
+  const pair = own.find((p) => p.supply.code === state.indicator) ?? own.find(shown) ?? own[0];
   const link = (patch: { area: string; indicator?: string }) => formatHash({ page: 'needs', territory: state.territory, lang: state.lang, ...patch });
   return (
     <>

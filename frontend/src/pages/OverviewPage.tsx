@@ -24,7 +24,11 @@ function TrendBadge({ indicator, territory }: { indicator: Indicator; territory:
   );
 }
 
-function Headline({ entry, territory }: { entry: ProfileEntry; territory: string }) {
+/** The benchmark as users call it ("Provincia di Pavia"). */
+const benchmarkName = (benchmark: { code: string; name: string }, area: Area) => (benchmark.code === area.provincia.code ? area.provincia.name : benchmark.name);
+
+function Headline({ entry, area }: { entry: ProfileEntry; area: Area }) {
+  const territory = area.home.code;
   const { lang, t } = useI18n();
   const { indicator, value, benchmark } = entry;
   const name = localized(indicator.name, lang);
@@ -48,7 +52,7 @@ function Headline({ entry, territory }: { entry: ProfileEntry; territory: string
       <span className="headline-badges">
         {benchmark && value.comparison !== 'not_compared' && (
           <span className={`badge tone-${comparison.tone}`} data-testid="comparison-badge">
-            {t(comparison.key)} {t('comparisonWith', { name: benchmark.name })}
+            {t(comparison.key, { name: benchmarkName(benchmark, area) })}
           </span>
         )}
         <TrendBadge indicator={indicator} territory={territory} />
@@ -57,7 +61,7 @@ function Headline({ entry, territory }: { entry: ProfileEntry; territory: string
   );
 }
 
-function AreaCard({ area, profile, territory, hasSupply }: { area: AreaOfIntervention; profile: Profile; territory: string; hasSupply: boolean }) {
+function AreaCard({ area, profile, home, hasSupply }: { area: AreaOfIntervention; profile: Profile; home: Area; hasSupply: boolean }) {
   const { lang, t } = useI18n();
   const { state } = useUrlState();
   const name = localized(area.name, lang);
@@ -68,7 +72,7 @@ function AreaCard({ area, profile, territory, hasSupply }: { area: AreaOfInterve
       <h2 id={`area-${area.code}`}>{name}</h2>
       <ul className="headlines">
         {entries.map((entry) => (
-          <Headline key={entry.indicator.code} entry={entry} territory={territory} />
+          <Headline key={entry.indicator.code} entry={entry} area={home} />
         ))}
       </ul>
       <p className="area-links">
@@ -83,17 +87,17 @@ function Overview({ catalogue, area }: { catalogue: Indicator[]; area: Area }) {
   const { t } = useI18n();
   const territory = area.home.code;
   const profile = useResource<Profile>(pageUrls.profile(territory), (signal) => pageApi.profile(territory, signal));
-  const withSupply = new Set(supplyPairs(catalogue).map((pair) => pair.area));
+  const withSupply = new Set(supplyPairs(catalogue).filter((pair) => pair.supply.available && pair.need.available).map((pair) => pair.area));
   if (profile.status === 'error') return <ErrorMessage error={profile.error} onRetry={profile.retry} />;
   if (profile.status !== 'ready') return <Loading />;
-  const benchmarkName = profile.data.rows.find((row) => row.benchmark)?.benchmark?.name;
+  const benchmark = profile.data.rows.find((row) => row.benchmark)?.benchmark;
   return (
     <>
       <h2 className="page-title">{t('overviewHeading', { name: area.home.name })}</h2>
-      <p>{benchmarkName ? t('overviewIntro', { benchmark: benchmarkName }) : t('overviewIntroNoBenchmark')}</p>
+      <p>{benchmark ? t('overviewIntro', { benchmark: benchmarkName(benchmark, area) }) : t('overviewIntroNoBenchmark')}</p>
       <div className="area-cards" data-testid="overview">
         {areasOf(catalogue).map((a) => (
-          <AreaCard key={a.code} area={a} profile={profile.data} territory={territory} hasSupply={withSupply.has(a.code)} />
+          <AreaCard key={a.code} area={a} profile={profile.data} home={area} hasSupply={withSupply.has(a.code)} />
         ))}
       </div>
     </>

@@ -93,8 +93,7 @@ function PairView({ pair, area, need, supply, gaps }: { pair: SupplyPair; area: 
   const priority = highNeedLowSupply(points);
   const needName = localized(pair.need.name, lang);
   const supplyName = localized(pair.supply.name, lang);
-  const units = { it: translate('it', 'gapsUnits'), en: translate('en', 'gapsUnits') };
-  const gapMap = useMemo(() => (gaps ? shortfallValues(gaps, units) : null), [gaps]); // eslint-disable-line react-hooks/exhaustive-deps
+  const gapMap = useMemo(() => (gaps ? shortfallValues(gaps, { it: translate('it', 'gapsUnits'), en: translate('en', 'gapsUnits') }) : null), [gaps]);
 
   return (
     <>

@@ -1,7 +1,10 @@
 import type { Lang } from './api/types';
 import { LanguageProvider } from './LanguageContext';
+import { AreaPage } from './pages/AreaPage';
 import { ComparePage } from './pages/ComparePage';
 import { Dashboard } from './pages/Dashboard';
+import { NeedsSupplyPage } from './pages/NeedsSupplyPage';
+import { OverviewPage } from './pages/OverviewPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { QualityPage } from './pages/QualityPage';
 import { UrlStateProvider, useRoute } from './route';
@@ -11,6 +14,9 @@ function Pages() {
   if (route === 'quality') return <QualityPage />;
   if (route === 'profile') return <ProfilePage />;
   if (route === 'compare') return <ComparePage />;
+  if (route === 'overview') return <OverviewPage />;
+  if (route === 'area') return <AreaPage />;
+  if (route === 'needs') return <NeedsSupplyPage />;
   return <Dashboard />;
 }
 

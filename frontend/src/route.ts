@@ -7,10 +7,18 @@
 import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Lang } from './api/types';
 
-export type Route = 'indicators' | 'quality' | 'profile' | 'compare';
+export type Route = 'indicators' | 'quality' | 'profile' | 'compare' | 'overview' | 'area' | 'needs';
 export type MapLevel = 'comune' | 'ambito';
 
-export const ROUTE_HASH: Record<Route, string> = { indicators: '#/', quality: '#/qualita', profile: '#/profilo', compare: '#/confronta' };
+export const ROUTE_HASH: Record<Route, string> = {
+  indicators: '#/',
+  quality: '#/qualita',
+  profile: '#/profilo',
+  compare: '#/confronta',
+  overview: '#/panoramica',
+  area: '#/area',
+  needs: '#/bisogni',
+};
 
 export interface UrlState {
   page: Route;
@@ -24,10 +32,12 @@ export interface UrlState {
   lang?: Lang;
   /** Territories side by side (Confronta), in the order chosen. */
   territories?: string[];
+  /** The area of intervention (one Tavolo each), by its catalogue code. */
+  area?: string;
 }
 
 // Parameter names in Italian, as users read them in a shared link.
-const PARAM = { indicator: 'indicatore', year: 'anno', level: 'livello', territory: 'territorio', benchmark: 'riferimento', lang: 'lingua', territories: 'territori' } as const;
+const PARAM = { indicator: 'indicatore', year: 'anno', level: 'livello', territory: 'territorio', benchmark: 'riferimento', lang: 'lingua', territories: 'territori', area: 'area' } as const;
 const CODE = /^[A-Za-z0-9_.-]{1,40}$/;
 
 /** What a hash says; anything malformed is left out, so a mistyped link still opens a page. */
@@ -54,12 +64,14 @@ export function parseHash(hash: string): UrlState {
   if (lang === 'it' || lang === 'en') state.lang = lang;
   const territories = params.get(PARAM.territories)?.split(',').filter((c) => CODE.test(c));
   if (territories && territories.length > 0) state.territories = [...new Set(territories)];
+  const area = code(PARAM.area);
+  if (area) state.area = area;
   return state;
 }
 
 export function formatHash(state: UrlState): string {
   const params = new URLSearchParams();
-  for (const key of ['indicator', 'year', 'level', 'territory', 'benchmark', 'lang'] as const) {
+  for (const key of ['area', 'indicator', 'year', 'level', 'territory', 'benchmark', 'lang'] as const) {
     const value = state[key];
     if (value !== undefined) params.set(PARAM[key], String(value));
   }

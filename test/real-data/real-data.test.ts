@@ -10,7 +10,7 @@ import { startApi, type RunningApi } from '../support/api.js';
 import { load, newStateDir, querySnapshot } from '../support/etl.js';
 import { describeIf, realData } from '../support/requirements.js';
 
-interface ValueRow { code: string; value: number | null; numerator: number | null }
+interface ValueRow { code: string; value: number | null; numerator: number | null; denominator: number | null; suppressed: boolean; smallNumber: boolean }
 interface ValuesResponse { rows: ValueRow[]; benchmark: ValueRow | null; indicator: { years: number[] } }
 
 // The only merger since the boundaries and the files were published: Albaredo Arnaboldi into

@@ -92,7 +92,7 @@ async function request(url: string, signal?: AbortSignal): Promise<Response> {
   return response;
 }
 
-async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   return (await (await request(url, signal)).json()) as T;
 }
 

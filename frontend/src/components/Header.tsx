@@ -38,9 +38,12 @@ function Sections({ route }: { route: Route }) {
   return (
     <nav className="sections" aria-label={t('navLabel')}>
       <ul>
+        {link('overview', 'navOverview')}
         {link('indicators', 'navIndicators')}
         {link('profile', 'navProfile')}
         {link('compare', 'navCompare')}
+        {link('area', 'navArea')}
+        {link('needs', 'navNeeds')}
         {link('quality', 'navQuality')}
       </ul>
     </nav>

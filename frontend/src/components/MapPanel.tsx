@@ -43,7 +43,7 @@ function ChoroplethMap({ values, topology, membership, area, home }: MapProps) {
   );
 }
 
-export function MapPanel({ values, area, home }: { values: IndicatorValues; area: Area; home: string | null }) {
+export function MapPanel({ values, area, home, heading }: { values: IndicatorValues; area: Area; home: string | null; heading?: string }) {
   const { t } = useI18n();
   const provincia = area.provincia.code;
   // Both are fetched once per provincia and kept (see api.boundaries): changing indicator or year redraws only.
@@ -73,7 +73,7 @@ export function MapPanel({ values, area, home }: { values: IndicatorValues; area
 
   return (
     <section className="panel" aria-labelledby="map-heading">
-      <h2 id="map-heading">{t('mapHeading')}</h2>
+      <h2 id="map-heading">{heading ?? t('mapHeading')}</h2>
       {body}
     </section>
   );

@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, urls, type ProvenanceQuery, type ValuesQuery } from '../api/client';
-import type { Health, IndicatorList, IndicatorValues, Provenance, SnapshotInfo } from '../api/types';
+import type { Health, Indicator, IndicatorList, IndicatorValues, Provenance, SnapshotInfo } from '../api/types';
 import { useLatestReady, useResource, type Resource } from '../api/useResource';
 import { AmbitiExampleNote, ambitiNoteText, SyntheticBanner } from '../components/Banners';
 import { BarPanel } from '../components/BarPanel';
@@ -15,7 +15,7 @@ import { ErrorMessage, Loading } from '../components/Status';
 import { TerritoryPicker } from '../components/TerritoryPicker';
 import { rankByValue } from '../data/ranking';
 import { useI18n } from '../LanguageContext';
-import { parseHash, useUrlState, type MapLevel } from '../route';
+import { parseHash, useUrlState, type MapLevel, type Route } from '../route';
 import { resolveArea, storedHome, storeHome, withProvinciaName, type Area } from '../territory';
 
 function ready<T>(resource: Resource<T>): T | null {
@@ -64,7 +64,16 @@ function ValuesView({ values, query, provenance, area, stale }: ViewProps) {
   );
 }
 
-export function Dashboard() {
+/** For a page built on this one (Area di intervento): which indicators it offers, and what it adds. */
+export interface DashboardScope {
+  route: Route;
+  /** The indicators offered, and what goes above the controls. */
+  scope: (catalogue: Indicator[]) => { indicators: Indicator[]; header: ReactNode };
+  /** What goes below the values of the indicator chosen. */
+  below: (context: { indicator: Indicator; year: number; area: Area }) => ReactNode;
+}
+
+export function Dashboard({ scoped }: { scoped?: DashboardScope } = {}) {
   const { t, lang } = useI18n();
   const { state, navigate } = useUrlState();
   // Asked once per visit: a first-time visitor with no territory in the link is invited to choose one.
@@ -75,7 +84,8 @@ export function Dashboard() {
   const resolved = useResource(`area:${requested ?? ''}`, () => resolveArea(requested));
   const area = ready(resolved)?.area ?? null;
 
-  const catalogue = ready(indicators)?.rows ?? [];
+  const scope = scoped?.scope(ready(indicators)?.rows ?? []);
+  const catalogue = scope?.indicators ?? ready(indicators)?.rows ?? [];
   const indicator = catalogue.find((i) => i.code === state.indicator) ?? catalogue[0] ?? null;
   const year = indicator && state.year !== undefined && indicator.years.includes(state.year) ? state.year : (indicator?.years.at(-1) ?? null);
   const level: MapLevel = area?.hasAmbiti && state.level === 'ambito' ? 'ambito' : 'comune';
@@ -127,6 +137,7 @@ export function Dashboard() {
   } else {
     body = (
       <>
+        {scope?.header}
         <Controls indicators={catalogue} selection={{ indicatorCode: indicator.code, year, level }} onChange={onSelection} area={area} />
         <IndicatorInfo indicator={indicator} />
         {!query ? (
@@ -138,13 +149,14 @@ export function Dashboard() {
         ) : (
           <Loading />
         )}
+        {scoped && query && scoped.below({ indicator, year: query.year, area })}
       </>
     );
   }
 
   const notFound = ready(resolved)?.requested === false && requested !== null ? requested : null;
   return (
-    <Page route="indicators" snapshot={snapshot}>
+    <Page route={scoped?.route ?? 'indicators'} snapshot={snapshot}>
       {isSynthetic(snapshot, valuesData) ? (
         <SyntheticBanner ambitiNote={snapshot?.ambitiExample ? ambitiNoteText(snapshot.ambitiNote, lang) : undefined} />
       ) : (

@@ -102,7 +102,7 @@ export const EXPORT_CASE = {
   id: 'export: 1M rows, Arrow against JSON, end to end (national)',
   snapshot: 'national',
   target: 'Arrow ≥ 3× faster',
-  path: (format) => `/api/export/values?level=comune&years=2015-2024&indicators=DEM_POP,DEM_VAR,DEM_MASC,DEM02,DEM10,DEM12,DEM13,DEM06,DEM08,DEM09,DEM01,DEM03,DEM04&format=${format}`,
+  path: (format) => `/api/export/values?level=comune&years=2015-2024&indicators=DEM_POP,DEM_VAR,DEM_MASC,DEM02,DEM10,DEM12,DEM13,DEM06,DEM08,DEM09,DEM01,DEM03,DEM04,DEM14&format=${format}`,
   minRows: 1_000_000,
 };
 

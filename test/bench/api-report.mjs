@@ -17,10 +17,12 @@ export function printApi(api) {
   for (const l of api.latency) {
     console.log(`  ${l.id.padEnd(44)} ${ms(l.http.p50).padEnd(11)} ${ms(Math.min(l.floor.p50, l.floorPrepared.p50)).padEnd(11)} ${times(l.overheadP50).padEnd(7)} ${ms(l.http.p95).padEnd(11)} ${ms(Math.min(l.floor.p95, l.floorPrepared.p95)).padEnd(11)} ${times(l.overheadP95).padEnd(7)} ${spread(l.overheadP50Runs)}`);
   }
-  console.log('  floor = the data query (' + [...new Set(api.latency.flatMap((l) => l.queries.floor))].join(', ') + '), run in-process with its rows read into JS, the faster of sent each time and prepared once:');
+  console.log('  floor = every query the service runs for the answer, run in-process with its rows read into JS, the faster of sent each time and prepared once:');
   for (const l of api.latency) {
-    console.log(`    ${l.id.padEnd(42)} p50 sent ${ms(l.floor.p50)}, prepared ${ms(l.floorPrepared.p50)}; every query the service runs today (${l.queries.service.join(' + ')}) p50 ${ms(l.service.p50)}`);
+    console.log(`    ${l.id.padEnd(52)} ${l.queries.floor.join(' + ')}: p50 sent ${ms(l.floor.p50)}, prepared ${ms(l.floorPrepared.p50)}`);
   }
+  const n = api.nationalProfile;
+  if (n) console.log(`\nNational profile (${n.id}): HTTP p50 ${ms(n.p50)}; target ${n.target}: ${n.met ? 'met' : 'MISSED'}`);
 
   console.log(`\nThroughput, API against a plain Fastify + DuckDB peer (autocannon, 127.0.0.1, ${s.durationS} s each, median of ${s.throughputRounds} rounds)`);
   console.log('  target: API ≥ 1.0× the peer; CPU ms/req: CPU time of the server process (all threads) per answer (in brackets: on the JavaScript thread), less moved by the shared machine than req/s');
@@ -29,6 +31,12 @@ export function printApi(api) {
     for (const b of t.byConnections) {
       console.log(`  ${t.id.padEnd(44)} ${String(b.connections).padEnd(6)} ${b.apiRps.toFixed(0).padEnd(10)} ${b.peerRps.toFixed(0).padEnd(11)} ${times(b.ratio).padEnd(7)} ${`${b.apiLatencyP50} ms`.padEnd(8)} ${`${b.peerLatencyP50} ms`.padEnd(9)} ${`${cpu(b.apiCpuMsPerRequest)} (${cpu(b.apiMainThreadCpuMsPerRequest)} JS)`.padEnd(15)} ${`${cpu(b.peerCpuMsPerRequest)} (${cpu(b.peerMainThreadCpuMsPerRequest)} JS)`.padEnd(14)} ${spread(b.ratioRuns)}`);
     }
+  }
+
+  for (const e of api.exports ?? []) {
+    console.log(`\nExport, Arrow against JSON, end to end (median of ${s.exportRuns} interleaved runs; ${e.rows.toLocaleString('en')} rows${e.enoughRows ? '' : ': FEWER THAN THE 1M ASKED'})`);
+    console.log(`  target: ${e.target}`);
+    console.log(`  Arrow ${ms(e.arrowMs)} (${(e.arrowBytes / 1e6).toFixed(0)} MB), JSON ${ms(e.jsonMs)} (${(e.jsonBytes / 1e6).toFixed(0)} MB): Arrow ${times(e.ratio)} faster  ${spread(e.ratioRuns)}`);
   }
 
   if (api.pending.length > 0) {

@@ -10,9 +10,9 @@ import { existsSync } from 'node:fs';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { DuckDBInstance, DOUBLE, INTEGER, VARCHAR } from '@duckdb/node-api';
+import { BOOLEAN, DuckDBInstance, DOUBLE, INTEGER, LIST, listValue, VARCHAR } from '@duckdb/node-api';
 import { loadSql } from '../../backend/dist/core/sql.js';
-import { LATENCY_CASES, PENDING_MEASURES, THROUGHPUT_CASES } from './api-cases.mjs';
+import { EXPORT_CASE, LATENCY_CASES, NATIONAL_PROFILE, PENDING_MEASURES, THROUGHPUT_CASES } from './api-cases.mjs';
 import { startApi, startPeer } from './servers.mjs';
 import { cpuMsOf, load1, median, quantile, ratio, timed } from './stats.mjs';
 
@@ -24,38 +24,48 @@ export const API_SETTINGS = {
   throughputRounds: env('BENCH_ROUNDS', 3),
   durationS: env('BENCH_DURATION_S', 10),
   connections: [8, 32],
+  exportRuns: env('BENCH_EXPORT_RUNS', 5),
 };
 
 /** `states`: { real: { stateDir, snapshotFile }, national?: { stateDir, snapshotFile } }. */
 export async function benchApi(states, log = console.log) {
   const s = API_SETTINGS;
-  const result = { settings: s, latency: [], throughput: [], pending: [] };
-  const missing = (c) => [...(c.floor ?? []), ...(c.service ?? [])].find((q) => !existsSync(fileURLToPath(new URL(`sql/${q.file}`, q.module))));
-  for (const c of LATENCY_CASES.filter((c) => !c.pending && missing(c))) {
-    c.pending = `the floor query ${missing(c).file} is not in this build: point the case at the query the endpoint runs now (api-cases.mjs)`;
-  }
+  // BENCH_CASES=text: only the cases whose id contains it (to look again at one measure).
+  const only = (c) => !process.env.BENCH_CASES || c.id.includes(process.env.BENCH_CASES);
+  const result = { settings: s, latency: [], throughput: [], exports: [], pending: [] };
   for (const snapshot of Object.keys(states)) {
-    const cases = LATENCY_CASES.filter((c) => c.snapshot === snapshot && !c.pending);
-    const loads = THROUGHPUT_CASES.filter((c) => c.snapshot === snapshot && !c.pending);
-    if (cases.length === 0 && loads.length === 0) continue;
+    const cases = LATENCY_CASES.filter((c) => c.snapshot === snapshot && !c.pending && only(c));
+    const loads = THROUGHPUT_CASES.filter((c) => c.snapshot === snapshot && !c.pending && only(c));
+    const exported = EXPORT_CASE.snapshot === snapshot && only(EXPORT_CASE);
+    if (cases.length === 0 && loads.length === 0 && !exported) continue;
     const api = await startApi(states[snapshot].stateDir);
     const floor = await openFloor(states[snapshot].snapshotFile);
     try {
       for (const c of cases) {
         log(`  latency: ${c.id}`);
-        result.latency.push(await latencyOf(api, floor, c));
+        const queries = typeof c.floor === 'function' ? c.floor(JSON.parse(await get(api.url + c.path))) : c.floor;
+        const missing = queries.find((q) => !existsSync(fileURLToPath(new URL(`sql/${q.file}`, q.module))));
+        if (missing) result.pending.push({ id: c.id, why: `the floor query ${missing.file} is not in this build: point the case at the queries the endpoint runs now (api-cases.mjs)` });
+        else result.latency.push(await latencyOf(api, floor, { ...c, floor: queries }));
+      }
+      if (exported) {
+        log(`  export: ${EXPORT_CASE.id}`);
+        result.exports.push(await exportOf(api, EXPORT_CASE));
       }
       if (loads.length > 0) {
+        // The peer does no disclosure control, so its question is the office's (every count shown): ask the API that one.
+        const office = await startApi(states[snapshot].stateDir, { env: { OSSERVATORIO_AUDIENCE: 'office' } });
         const peer = await startPeer(states[snapshot].snapshotFile);
         try {
           for (const c of loads) {
             log(`  throughput: ${c.id}`);
-            const differs = await differentAnswer(api, peer, c);
+            const differs = await differentAnswer(office, peer, c);
             if (differs) result.pending.push({ id: `throughput: ${c.id}`, why: differs });
-            else result.throughput.push(await throughputOf(api, peer, c, log));
+            else result.throughput.push(await throughputOf(office, peer, c, log));
           }
         } finally {
           await peer.stop();
+          await office.stop();
         }
       }
     } finally {
@@ -67,6 +77,9 @@ export async function benchApi(states, log = console.log) {
     result.pending.push({ id: c.id, why: c.pending ?? `no ${c.snapshot} snapshot (no data folder)` });
   }
   for (const m of PENDING_MEASURES) result.pending.push({ id: m.id, target: m.target, why: m.pending });
+  if (!states[EXPORT_CASE.snapshot]) result.pending.push({ id: EXPORT_CASE.id, target: EXPORT_CASE.target, why: `no ${EXPORT_CASE.snapshot} snapshot (no data folder)` });
+  const national = result.latency.find((l) => l.id === NATIONAL_PROFILE.id);
+  result.nationalProfile = national ? { ...NATIONAL_PROFILE, p50: national.http.p50, met: national.http.p50 <= NATIONAL_PROFILE.limitMs } : null;
   return result;
 }
 
@@ -78,8 +91,7 @@ async function latencyOf(api, floor, c) {
     const httpMs = await sample(() => get(api.url + c.path));
     const floorMs = await sample(() => floor.run(c.floor));
     const floorPrepared = await sample(() => floor.runPrepared(c.floor));
-    const service = await sample(() => floor.run(c.service));
-    runs.push({ http: httpMs, floor: floorMs, floorPrepared, service, load1: [loadBefore, load1()] });
+    runs.push({ http: httpMs, floor: floorMs, floorPrepared, load1: [loadBefore, load1()] });
   }
   const med = (key, q) => median(runs.map((r) => r[key][q]));
   const summary = (key) => ({ p50: med(key, 'p50'), p95: med(key, 'p95') });
@@ -87,17 +99,36 @@ async function latencyOf(api, floor, c) {
     id: c.id,
     snapshot: c.snapshot,
     request: c.path,
-    queries: { floor: c.floor.map((q) => q.file), service: c.service.map((q) => q.file) },
+    queries: { floor: c.floor.map((q) => q.file) },
     http: summary('http'),
     floor: summary('floor'),
     floorPrepared: summary('floorPrepared'),
-    service: summary('service'),
     // Against the faster way of running the floor in-process: as sent each time, or prepared once.
     overheadP50: ratio(med('http', 'p50'), Math.min(med('floor', 'p50'), med('floorPrepared', 'p50'))),
     overheadP95: ratio(med('http', 'p95'), Math.min(med('floor', 'p95'), med('floorPrepared', 'p95'))),
     overheadP50Runs: runs.map((r) => ratio(r.http.p50, Math.min(r.floor.p50, r.floorPrepared.p50))),
     runs,
   };
+}
+
+/** The export in each format, end to end: request sent to last byte read, runs interleaved; rows counted from the JSON (one a line). */
+async function exportOf(api, c) {
+  const runs = [];
+  const rows = (await getBytes(api.url + c.path('json'))).lines - 1;
+  await getBytes(api.url + c.path('arrow'));
+  for (let run = 0; run < API_SETTINGS.exportRuns; run += 1) {
+    const order = run % 2 === 0 ? ['arrow', 'json'] : ['json', 'arrow'];
+    const measured = {};
+    for (const format of order) {
+      let bytes = 0;
+      measured[format] = { ms: await timed(async () => (bytes = (await getBytes(api.url + c.path(format))).bytes)) };
+      measured[format].bytes = bytes;
+    }
+    runs.push({ ...measured, ratio: ratio(measured.json.ms, measured.arrow.ms) });
+  }
+  const arrowMs = median(runs.map((r) => r.arrow.ms));
+  const jsonMs = median(runs.map((r) => r.json.ms));
+  return { id: c.id, target: c.target, request: c.path('arrow'), rows, enoughRows: rows >= c.minRows, arrowMs, jsonMs, arrowBytes: runs[0].arrow.bytes, jsonBytes: runs[0].json.bytes, ratio: ratio(jsonMs, arrowMs), ratioRuns: runs.map((r) => r.ratio), runs };
 }
 
 async function sample(fn) {
@@ -176,6 +207,22 @@ async function differentAnswer(api, peer, c) {
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+/** The whole body read and dropped, as a client saving the file would; answers its length in bytes and in newlines. */
+function getBytes(url) {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent }, (response) => {
+        let bytes = 0;
+        let lines = 0;
+        response.on('data', (chunk) => {
+          bytes += chunk.length;
+          for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines += 1;
+        });
+        response.on('end', () => (response.statusCode === 200 ? resolve({ bytes, lines }) : reject(new Error(`${url} answered ${response.statusCode}`))));
+      })
+      .on('error', reject);
+  });
+}
 function get(url) {
   return new Promise((resolve, reject) => {
     http
@@ -204,14 +251,15 @@ async function openFloor(snapshotFile) {
   };
   return {
     async run(queries) {
-      for (const q of queries) (await connection.runAndReadAll(textOf(q), q.params, typesOf(q.params))).getRowObjectsJS();
+      for (const q of queries) (await connection.runAndReadAll(textOf(q), valuesOf(q.params), typesOf(q.params))).getRowObjectsJS();
     },
     async runPrepared(queries) {
       for (const q of queries) {
         const key = `${q.module}#${q.file}`;
         if (!prepared.has(key)) prepared.set(key, await connection.prepare(textOf(q)));
         const statement = prepared.get(key);
-        statement.bind(q.params, typesOf(q.params));
+        statement.clearBindings();
+        statement.bind(valuesOf(q.params), typesOf(q.params));
         (await statement.runAndReadAll()).getRowObjectsJS();
       }
     },
@@ -223,7 +271,16 @@ async function openFloor(snapshotFile) {
   };
 }
 
-// As the API's snapshot pool binds them: integers as INTEGER, other numbers DOUBLE, the rest VARCHAR.
+// As the API's snapshot pool binds them (core/prepared-connection.ts): integers as INTEGER, other numbers
+// DOUBLE, booleans BOOLEAN, lists as LIST of those (of VARCHAR when empty), the rest (and null) VARCHAR.
+function typeOf(v) {
+  if (Array.isArray(v)) return LIST(v.length > 0 && v.every((x) => typeof x === 'number') ? (v.every(Number.isInteger) ? INTEGER : DOUBLE) : VARCHAR);
+  if (typeof v === 'number') return Number.isInteger(v) ? INTEGER : DOUBLE;
+  return typeof v === 'boolean' ? BOOLEAN : VARCHAR;
+}
 function typesOf(params) {
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? (Number.isInteger(v) ? INTEGER : DOUBLE) : VARCHAR]));
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeOf(v)]));
+}
+function valuesOf(params) {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? listValue(v) : v]));
 }

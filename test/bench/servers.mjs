@@ -10,10 +10,10 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
  * The API over `stateDir` on a free port of 127.0.0.1. `nodeArgs` e.g. ['--cpu-prof', '--cpu-prof-dir=…'];
- * `main` another build's main.js, to compare two builds in one run.
+ * `main` another build's main.js, to compare two builds in one run; `env` more settings (e.g. the audience).
  */
-export function startApi(stateDir, { nodeArgs = [], main = path.join(ROOT, 'backend', 'dist', 'main.js') } = {}) {
-  const env = { ...process.env, OSSERVATORIO_STATE_DIR: stateDir, PORT: '0', HOST: '127.0.0.1' };
+export function startApi(stateDir, { nodeArgs = [], main = path.join(ROOT, 'backend', 'dist', 'main.js'), env: more = {} } = {}) {
+  const env = { ...process.env, ...more, OSSERVATORIO_STATE_DIR: stateDir, PORT: '0', HOST: '127.0.0.1' };
   return startProcess('API', [...nodeArgs, main], env, (line) => /^Osservatorio: http:\/\/[^:]+:(\d+)/.exec(line)?.[1]);
 }
 

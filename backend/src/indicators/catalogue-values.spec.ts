@@ -102,6 +102,6 @@ describe('values of the catalogue on single ages, foreign residents and incomes 
     // Services and their users: no file of this fixture gives them (nor does any connector read most of them yet).
     expect(new Set(unavailable)).toEqual(new Set(['SUP06', 'EXP01', 'SUP01', 'SUP02', 'SUP03', 'DIS01', 'DIS02', 'POV01', 'DIP01', 'SMT01']));
     const sup02 = body.rows.find((r: { code: string }) => r.code === 'SUP02');
-    expect(sup02.unavailableReason.it).toBe('Nessuna fonte caricata fornisce la variabile posti_rsa (Registri regionali delle RSA accreditate).');
+    expect(sup02.unavailableReason.it).toBe('Nessuna fonte caricata fornisce i dati «Posti letto in RSA» (Registri regionali delle RSA accreditate).');
   });
 });

@@ -60,8 +60,8 @@ it('answers one indicator with its published metadata only', async () => {
     years: [],
     available: false,
     unavailableReason: {
-      it: "Le fonti caricate forniscono la variabile pop_res, ma non per le classi di età: 0-2 anni: servono i dati per singolo anno di età; nessuna fonte caricata fornisce la variabile posti_nido (Registri regionali delle unità d'offerta (nidi)).",
-      en: "The loaded sources give the variable pop_res, but not for the age bands: aged 0-2: figures by single year of age are needed; no loaded source gives the variable posti_nido (Registri regionali delle unità d'offerta (nidi)).",
+      it: "Le fonti caricate forniscono i dati «Popolazione residente al 1° gennaio», ma non per le classi di età: 0-2 anni: servono i dati per singolo anno di età; nessuna fonte caricata fornisce i dati «Posti nei servizi per la prima infanzia (nidi)» (Registri regionali delle unità d'offerta (nidi)).",
+      en: "The loaded sources give «Residents on 1 January», but not for the age bands: aged 0-2: figures by single year of age are needed; no loaded source gives «Places in early-childhood services (nurseries)» (Registri regionali delle unità d'offerta (nidi)).",
     },
   });
   const count = await getJson(`${server.url}/api/indicators/DEM_POP`);
@@ -69,21 +69,21 @@ it('answers one indicator with its published metadata only', async () => {
 });
 
 describe('an indicator whose inputs the snapshot lacks', () => {
-  it('says which variable no loaded source gives, and where it is published', async () => {
+  it('says by its name which data no loaded source gives, and where they are published', async () => {
     const { body } = await getJson(`${server.url}/api/indicators/DIS01`);
     expect(body).toMatchObject({
       available: false,
       years: [],
       unavailableReason: {
-        it: 'Nessuna fonte caricata fornisce la variabile indennita_accompagnamento (INPS, Osservatorio sulle prestazioni per invalidità civile).',
-        en: 'No loaded source gives the variable indennita_accompagnamento (INPS, Osservatorio sulle prestazioni per invalidità civile).',
+        it: 'Nessuna fonte caricata fornisce i dati «Beneficiari di indennità di accompagnamento» (INPS, Osservatorio sulle prestazioni per invalidità civile).',
+        en: 'No loaded source gives «Recipients of attendance allowance (indennità di accompagnamento)» (INPS, Osservatorio sulle prestazioni per invalidità civile).',
       },
     });
   });
 
   it('says which age bands of a variable given are missing, and when the inputs exist but never in the same year', async () => {
     const dem01 = await getJson(`${server.url}/api/indicators/DEM01`);
-    expect(dem01.body.unavailableReason.it).toBe('Le fonti caricate forniscono la variabile pop_res, ma non per le classi di età: 0-14 anni, 65 anni e più: servono i dati per singolo anno di età.');
+    expect(dem01.body.unavailableReason.it).toBe('Le fonti caricate forniscono i dati «Popolazione residente al 1° gennaio», ma non per le classi di età: 0-14 anni, 65 anni e più: servono i dati per singolo anno di età.');
     // Residents 2018-2022: no year has residents five years earlier.
     const dem10 = await getJson(`${server.url}/api/indicators/DEM10`);
     expect(dem10.body.unavailableReason.en).toBe('The loaded sources give every input needed, but never for the same comune and year (for example a series shorter than the lag needed).');
@@ -93,7 +93,7 @@ describe('an indicator whose inputs the snapshot lacks', () => {
     const { status, body } = await getJson(`${server.url}/api/indicators/DIP01/values?level=comune&parent=018`);
     expect(status).toBe(200);
     expect(body).toMatchObject({ level: 'comune', parent: '018', year: null, rows: [], benchmark: null, sources: [], synthetic: false, snapshot: { id: server.snapshotId } });
-    expect(body.indicator).toMatchObject({ code: 'DIP01', available: false, unavailableReason: { it: expect.stringContaining('utenti_serd (SerD, ASL/ATS)') } });
+    expect(body.indicator).toMatchObject({ code: 'DIP01', available: false, unavailableReason: { it: expect.stringContaining('«Utenti in carico ai servizi per le dipendenze (SerD)» (SerD, ASL/ATS)') } });
     expect((await getJson(`${server.url}/api/indicators/DIP01/values?year=2021`)).body).toMatchObject({ year: 2021, rows: [] });
     expect((await getJson(`${server.url}/api/indicators/DIP01/values?parent=999`)).status).toBe(404);
     expect((await getJson(`${server.url}/api/indicators/DIP01/values?year=20x1`)).status).toBe(400);

@@ -32,18 +32,18 @@ WITH slice AS (
 phrase AS (
   SELECT s.indicator_code, coalesce(s.variable, s.attribute) AS input,
          CASE
-           WHEN s.attribute IS NOT NULL THEN 'nessun comune ha la superficie (' || s.attribute || ') nell''elenco dei comuni caricato'
-           WHEN NOT s.variable_present THEN 'nessuna fonte caricata fornisce la variabile ' || s.variable
-                || coalesce(' (' || any_value(v.publisher) || ')', ' (' || any_value(v.name_it) || ')', '')
-           ELSE 'le fonti caricate forniscono la variabile ' || s.variable || ', ma non per le classi di età: '
+           WHEN s.attribute IS NOT NULL THEN 'nessun comune ha la superficie nell''elenco dei comuni caricato'
+           WHEN NOT s.variable_present THEN 'nessuna fonte caricata fornisce i dati «' || coalesce(any_value(v.name_it), s.variable) || '»'
+                || coalesce(' (' || any_value(v.publisher) || ')', '')
+           ELSE 'le fonti caricate forniscono i dati «' || coalesce(any_value(v.name_it), s.variable) || '», ma non per le classi di età: '
                 || string_agg(s.slice_it, ', ' ORDER BY s.age_band, s.sex)
                 || CASE WHEN bool_and(s.age_band = 'TOT') THEN '' ELSE ': servono i dati per singolo anno di età' END
          END AS reason_it,
          CASE
-           WHEN s.attribute IS NOT NULL THEN 'no comune has its area (' || s.attribute || ') in the list of comuni loaded'
-           WHEN NOT s.variable_present THEN 'no loaded source gives the variable ' || s.variable
-                || coalesce(' (' || any_value(v.publisher) || ')', ' (' || any_value(v.name_en) || ')', '')
-           ELSE 'the loaded sources give the variable ' || s.variable || ', but not for the age bands: '
+           WHEN s.attribute IS NOT NULL THEN 'no comune has its area in the list of comuni loaded'
+           WHEN NOT s.variable_present THEN 'no loaded source gives «' || coalesce(any_value(v.name_en), s.variable) || '»'
+                || coalesce(' (' || any_value(v.publisher) || ')', '')
+           ELSE 'the loaded sources give «' || coalesce(any_value(v.name_en), s.variable) || '», but not for the age bands: '
                 || string_agg(s.slice_en, ', ' ORDER BY s.age_band, s.sex)
                 || CASE WHEN bool_and(s.age_band = 'TOT') THEN '' ELSE ': figures by single year of age are needed' END
          END AS reason_en

@@ -2,8 +2,8 @@
  * The national-size snapshot the API benchmarks read: the data folder plus the ten generated national
  * POSAS files, loaded once into a state folder kept under bench/cache/ (gitignored) and reused while its
  * inputs are the same. The key hashes what decides the snapshot's content: the generator's source and
- * years, the data folder's files (name, size, mtime), datasets/ (catalogue, sources, bands) and the
- * snapshot schema version. An older national state is removed when a new one is built.
+ * years, the data folder's files (name, size, mtime), datasets/ (catalogue, sources, bands), the built
+ * ETL (etl/dist: its modules and SQL) and the snapshot schema version. An older national state is removed when a new one is built.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -85,6 +85,9 @@ async function nationalKey(dataDir) {
   }
   const datasets = path.join(ROOT, 'datasets');
   for (const file of await filesUnder(datasets)) hash.update(`datasets ${path.relative(datasets, file)}\n`).update(await readFile(file));
+  // The load's own code and SQL decide the content too (a snapshot of an older ETL may lack a table's new shape).
+  const etl = path.join(ROOT, 'etl', 'dist');
+  for (const file of (await filesUnder(etl)).filter((f) => /\.(js|sql)$/.test(f))) hash.update(`etl ${path.relative(etl, file)}\n`).update(await readFile(file));
   return hash.digest('hex').slice(0, 16);
 }
 

@@ -1,5 +1,4 @@
--- Sums of every indicator's parts for every territory of every level (comune, Ambito, provincia, regione,
--- IT) and every indicator-year with data, written once here so that the API reads a territory's sums as
+-- Sums of every indicator's parts for every territory above the comune (Ambito, provincia, regione, IT) and every indicator-year with data, written once here so that the API reads a territory's sums as
 -- one row instead of joining containment on every request. Every territory with member comuni gets a row
 -- for every indicator-year: where none of its comuni has data, comuni_with_data is 0 and the sums NULL.
 -- Read by the API (backend/src/engine/sql/sums.sql); Σnumerator ÷ Σdenominator × multiplier is the value.
@@ -8,6 +7,8 @@ WITH member AS (
   SELECT c.container AS territory_code, c.code AS comune
   FROM containment c
   JOIN territory t ON t.code = c.code AND t.level = 'comune'
+  -- A comune's own sums are its indicator_part rows: not written twice.
+  JOIN territory k ON k.code = c.container AND k.level <> 'comune'
 ),
 size AS (
   SELECT territory_code, CAST(count(*) AS INTEGER) AS comuni_total FROM member GROUP BY territory_code

@@ -187,9 +187,9 @@ CREATE TABLE indicator_part (
   -- skip to them without the cost of an index.
 );
 
--- The sums of indicator_part for every territory of every level (comune, Ambito, provincia, regione, IT)
--- and every indicator-year with data (indicator-aggregates.sql), so that the API reads a territory's sums
--- as one row. Where none of a territory's comuni has data, comuni_with_data is 0 and the sums NULL.
+-- The sums of indicator_part for every territory above the comune (Ambito, provincia, regione, IT) and
+-- every indicator-year with data (indicator-aggregates.sql), so that the API reads a territory's sums as
+-- one row; a comune's are its indicator_part row. Where none of a territory's comuni has data, comuni_with_data is 0 and the sums NULL.
 CREATE TABLE indicator_aggregate (
   indicator_code   VARCHAR NOT NULL,
   territory_code   VARCHAR NOT NULL,

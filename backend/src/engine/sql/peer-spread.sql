@@ -17,7 +17,12 @@ peer_value AS (
   SELECT w.pair,
          CASE WHEN w.plain THEN CASE WHEN a.comuni_with_data = a.comuni_total THEN a.numerator END
               ELSE a.numerator / nullif(a.denominator, 0) * w.multiplier END AS value
-  FROM indicator_aggregate a
+  FROM (SELECT indicator_code, territory_code, year, numerator, denominator, comuni_with_data, comuni_total FROM indicator_aggregate
+        WHERE $level <> 'comune'
+        UNION ALL
+        -- A comune's sums are its indicator_part row.
+        SELECT indicator_code, territory_code, year, numerator, denominator, 1, 1 FROM indicator_part
+        WHERE $level = 'comune') a
   JOIN wanted w ON w.indicator_code = a.indicator_code AND w.year = a.year
   WHERE a.territory_code IN (SELECT code FROM peer)
     AND a.comuni_with_data > 0

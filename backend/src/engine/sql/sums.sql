@@ -1,7 +1,8 @@
 -- The one query behind values, profiles, trends, comparisons, gaps and exports: Σnumerator, Σdenominator,
 -- comuni with data and in total, and whether any part is synthetic, for every target territory × every
 -- wanted (indicator, year) pair, on harmonised boundaries (current comuni). A territory's sums are read from
--- indicator_aggregate (written by the ETL for every level); a group of comuni is summed from indicator_part.
+-- indicator_aggregate (written by the ETL above the comune), a comune's from indicator_part, and a group
+-- of comuni is summed from indicator_part.
 --   $indicators, $years     parallel lists: pair i is ($indicators[i], $years[i]); rows come in pair order,
 --                           benchmarks first, then by code
 --   $level, $parent         the territories of $level inside $parent (anywhere when $parent is NULL); no
@@ -47,6 +48,11 @@ sums AS (
   JOIN wanted w ON w.indicator_code = a.indicator_code AND w.year = a.year
   WHERE a.territory_code IN (SELECT code FROM target)
   UNION ALL
+  SELECT p.territory_code, p.indicator_code, p.year, p.numerator, p.denominator, 1, 1, p.synthetic
+  FROM indicator_part p
+  JOIN wanted w ON w.indicator_code = p.indicator_code AND w.year = p.year
+  WHERE p.territory_code IN (SELECT code FROM target)
+  UNION ALL
   SELECT $group_code, w.indicator_code, w.year,
          sum(p.numerator), sum(p.denominator), CAST(count(p.territory_code) AS INTEGER),
          CAST((SELECT count(*) FROM group_member) AS INTEGER), coalesce(bool_or(p.synthetic), false)
@@ -64,7 +70,7 @@ SELECT l.code, l.name, l.level, l.is_row, rb.benchmark_code,
        w.indicator_code, w.year,
        s.numerator, s.denominator,
        coalesce(s.comuni_with_data, 0) AS comuni_with_data,
-       coalesce(s.comuni_total, 0) AS comuni_total,
+       coalesce(s.comuni_total, CASE WHEN l.level = 'comune' THEN 1 ELSE 0 END) AS comuni_total,
        coalesce(s.synthetic, false) AS synthetic
 FROM labelled l
 CROSS JOIN wanted w

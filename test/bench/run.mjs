@@ -9,6 +9,8 @@
  *   api:      the API as its own process (real data, and the national-size snapshot cached under
  *             bench/cache/)  vs  the same SQL in-process (latency)  and  vs  a plain Fastify + DuckDB
  *             peer (throughput, autocannon); endpoints not built yet are listed as pending
+ *   dashboard: the dashboard in Chromium on the demo (JavaScript before the first chart, first chart,
+ *             redraw, phone profile), against issue 7's absolute targets: a browser has no floor to hold it to
  * Data: OSSERVATORIO_DATA_DIR, else ../shared/datasets beside the checkout, else the demo.
  */
 import { execFile } from 'node:child_process';
@@ -25,6 +27,7 @@ import { readCurrentSnapshotId, stateLayout } from '../../etl/dist/publish/layou
 import { loadSourceCatalog } from '../../etl/dist/sources/descriptor.js';
 import { resolveSourceFiles } from '../../etl/dist/sources/read-source.js';
 import { benchApi } from './api.mjs';
+import { benchDashboard, printDashboard } from './dashboard.mjs';
 import { printApi } from './api-report.mjs';
 import { NATIONAL_YEARS } from './national-posas.mjs';
 import { nationalDataDir, nationalState } from './national-state.mjs';
@@ -164,6 +167,10 @@ if (which === 'all' || which === 'api') {
     await remove();
   }
   printApi(result.api);
+}
+if (which === 'all' || which === 'dashboard') {
+  result.dashboard = await benchDashboard();
+  printDashboard(result.dashboard);
 }
 const resultsDir = path.join(ROOT, 'bench', 'results');
 await mkdir(resultsDir, { recursive: true });

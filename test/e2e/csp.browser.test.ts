@@ -2,14 +2,14 @@
  * The dashboard and /api/docs in Chromium under the API's Content-Security-Policy: each works (charts
  * drawn, operations listed) and the browser reports no violation of the policy.
  */
-import { chromium as playwright, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { writeFixtureDataFolder } from '../../etl/src/testing/data-folder.js';
 import { startApi, type RunningApi } from '../support/api.js';
 import { load, newStateDir } from '../support/etl.js';
-import { CHROMIUM_PATH, chromium, describeIf } from '../support/requirements.js';
+import { launchChromium } from '../support/browser.js';
+import { chromium, describeIf } from '../support/requirements.js';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** A page that records every CSP violation: the DOM event, and the console line Chromium writes. */
 async function openWatched(browser: Browser, url: string): Promise<{ page: Page; violations: string[] }> {
@@ -35,7 +35,7 @@ describeIf(chromium)('the Content-Security-Policy in Chromium', () => {
     const state = await newStateDir();
     await load(state, await writeFixtureDataFolder());
     api = await startApi(state);
-    browser = await playwright.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

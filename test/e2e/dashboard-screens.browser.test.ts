@@ -3,28 +3,24 @@
  * at desktop and phone sizes, no sideways scrolling from 360 px up, a long ranking that keeps its axis in
  * view, charts read from the keyboard, the view kept in the URL. Screenshots for review go to test/artifacts/.
  */
-import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium as playwright, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApi, type RunningApi } from '../support/api.js';
 import { writeFixtureDataFolder } from '../../etl/src/testing/data-folder.js';
 import { load, newStateDir } from '../support/etl.js';
-import { CHROMIUM_PATH, chromium, describeIf } from '../support/requirements.js';
+import { axeViolations, launchChromium, sideways } from '../support/browser.js';
+import { chromium, describeIf } from '../support/requirements.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SIZES = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
 const PAGES = { indicatori: '#/', qualita: '#/qualita' } as const;
 
 // These run in the page, where the DOM exists; the test package is typed for Node only.
-declare const document: { documentElement: { scrollWidth: number; clientWidth: number } };
 declare const window: { scrollTo(x: number, y: number): void };
 declare const location: { hash: string };
 
-interface AxeResult { violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }
 
 async function open(browser: Browser, url: string, viewport: { width: number; height: number }): Promise<Page> {
   const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
@@ -41,18 +37,7 @@ async function ready(page: Page, hash: string) {
   }
 }
 
-async function axe(page: Page): Promise<AxeResult['violations']> {
-  // Evaluated by the browser's debugging protocol, not as a <script>: the page's Content-Security-Policy
-  // (script-src 'self') rightly refuses inline scripts, and the audit must run under it.
-  await page.evaluate(await readFile(AXE, 'utf8'));
-  const result = await page.evaluate(async () => {
-    const run = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<AxeResult> } }).axe.run;
-    return run((globalThis as unknown as { document: unknown }).document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-  });
-  return result.violations;
-}
 
-const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describeIf(chromium)('the dashboard on any screen', () => {
   let browser: Browser;
@@ -65,7 +50,7 @@ describeIf(chromium)('the dashboard on any screen', () => {
     await load(dataState, await writeFixtureDataFolder());
     await load(demoState, null);
     [api, demo] = await Promise.all([startApi(dataState), startApi(demoState)]);
-    browser = await playwright.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -78,10 +63,10 @@ describeIf(chromium)('the dashboard on any screen', () => {
       it(`${name} passes axe-core (WCAG 2.1 AA) at ${size} size`, async () => {
         const page = await open(browser, `${demo.url}/${hash}`, viewport);
         await ready(page, hash);
-        const violations = await axe(page);
+        const violations = await axeViolations(page);
         await page.screenshot({ path: `${ARTIFACTS}${name}-${viewport.width}.png`, fullPage: true });
         await page.close();
-        expect(violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+        expect(violations).toEqual([]);
       });
     }
   }

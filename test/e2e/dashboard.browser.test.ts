@@ -5,15 +5,15 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium as playwright, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApi, type RunningApi } from '../support/api.js';
 import { populationWithQualityIssues, writeFixtureDataFolder } from '../../etl/src/testing/data-folder.js';
 import { load, newStateDir } from '../support/etl.js';
-import { CHROMIUM_PATH, chromium, describeIf } from '../support/requirements.js';
+import { launchChromium } from '../support/browser.js';
+import { chromium, describeIf } from '../support/requirements.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 interface ValuesResponse { year: number; rows: { code: string; name: string; value: number | null }[] }
 interface QualityResponse { matching: number; bySeverity: { severity: string; issues: number }[]; rows: { rule: string; territoryName: string | null; territoryCode: string | null; message: string; localizedMessage: { it: string; en: string } }[] }
@@ -38,7 +38,7 @@ describeIf(chromium)('dashboard in Chromium', () => {
     await load(dataState, process.env.OSSERVATORIO_DATA_DIR ?? (await writeFixtureDataFolder({ population: populationWithQualityIssues })));
     await load(demoState, null);
     [api, demo] = await Promise.all([startApi(dataState), startApi(demoState)]);
-    browser = await playwright.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -4,18 +4,16 @@
  * desktop and phone sizes, nothing scrolls sideways at 360 px, and "which comuni of my area need most
  * and are served least?" is answered within three clicks of the home page. Screenshots go to test/artifacts/.
  */
-import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium as playwright, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApi, type RunningApi } from '../support/api.js';
 import { load, newStateDir } from '../support/etl.js';
-import { CHROMIUM_PATH, chromium, describeIf } from '../support/requirements.js';
+import { axeViolations, launchChromium } from '../support/browser.js';
+import { chromium, describeIf } from '../support/requirements.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SIZES = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
 const AMBITO = 'PV-E6';
 const PAGES = {
@@ -25,7 +23,6 @@ const PAGES = {
 } as const;
 
 declare const document: { documentElement: { scrollWidth: number; clientWidth: number } };
-interface AxeResult { violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }
 interface Row { code: string; name: string; value: number | null }
 
 // Italian formats computed here, independently of the dashboard's own formatting code.
@@ -37,14 +34,6 @@ async function open(browser: Browser, url: string, viewport: { width: number; he
   return page;
 }
 
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(await readFile(AXE, 'utf8'));
-  const result = await page.evaluate(async () => {
-    const run = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<AxeResult> } }).axe.run;
-    return run((globalThis as unknown as { document: unknown }).document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-  });
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
 
 describeIf(chromium)('Panoramica, Area di intervento, Bisogni e offerta', () => {
   let browser: Browser;
@@ -55,7 +44,7 @@ describeIf(chromium)('Panoramica, Area di intervento, Bisogni e offerta', () => 
     const state = await newStateDir();
     await load(state, null);
     demo = await startApi(state);
-    browser = await playwright.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -100,7 +89,7 @@ describeIf(chromium)('Panoramica, Area di intervento, Bisogni e offerta', () => 
       it(`${name} passes axe-core (WCAG 2.1 AA) at ${size} size`, async () => {
         const page = await open(browser, `${demo.url}/${hash}`, viewport);
         await page.waitForSelector(ready);
-        const violations = await axe(page);
+        const violations = await axeViolations(page);
         await page.screenshot({ path: `${ARTIFACTS}${name}-${viewport.width}.png`, fullPage: true });
         await page.close();
         expect(violations).toEqual([]);

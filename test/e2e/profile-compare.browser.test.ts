@@ -4,19 +4,17 @@
  * of GET /api/profiles; both pages pass axe-core at desktop and phone sizes and do not scroll sideways at
  * 360 px. Screenshots for review go to test/artifacts/.
  */
-import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium as playwright, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFixtureDataFolder } from '../../etl/src/testing/data-folder.js';
 import { startApi, type RunningApi } from '../support/api.js';
 import { load, newStateDir } from '../support/etl.js';
-import { CHROMIUM_PATH, chromium, describeIf } from '../support/requirements.js';
+import { axeViolations, launchChromium, sideways } from '../support/browser.js';
+import { chromium, describeIf } from '../support/requirements.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SIZES = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
 
 declare const document: { documentElement: { scrollWidth: number; clientWidth: number }; querySelector(s: string): unknown };
@@ -51,16 +49,7 @@ async function open(browser: Browser, url: string, viewport: { width: number; he
   return page;
 }
 
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(await readFile(AXE, 'utf8'));
-  const result = await page.evaluate(async () => {
-    const run = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run;
-    return run((globalThis as unknown as { document: unknown }).document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-  });
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
 
-const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 async function profileReady(page: Page) {
   await page.waitForSelector('[data-testid="profile-table"]');
@@ -82,7 +71,7 @@ describeIf(chromium)('Profilo comunale and Confronta in Chromium', () => {
     const state = await newStateDir();
     await load(state, await writeFixtureDataFolder());
     api = await startApi(state);
-    browser = await playwright.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     const list = await api.get<{ rows: { code: string }[] }>('/api/territories?level=comune&parent=018');
     comuni = list.body.rows.map((r) => r.code).filter((c) => c !== '018110').slice(0, 2);
   });
@@ -172,7 +161,7 @@ describeIf(chromium)('Profilo comunale and Confronta in Chromium', () => {
       it(`the profile passes axe-core at ${size} size`, async () => {
         const page = await open(browser, `${api.url}/#/profilo?territorio=018110`, viewport);
         await profileReady(page);
-        const violations = await axe(page);
+        const violations = await axeViolations(page);
         await page.screenshot({ path: `${ARTIFACTS}profilo-${viewport.width}.png`, fullPage: true });
         await page.close();
         expect(violations).toEqual([]);
@@ -181,7 +170,7 @@ describeIf(chromium)('Profilo comunale and Confronta in Chromium', () => {
       it(`Confronta passes axe-core at ${size} size`, async () => {
         const page = await open(browser, `${api.url}/#/confronta?territori=018110,${comuni.join(',')}`, viewport);
         await compareReady(page);
-        const violations = await axe(page);
+        const violations = await axeViolations(page);
         await page.screenshot({ path: `${ARTIFACTS}confronta-${viewport.width}.png`, fullPage: true });
         await page.close();
         expect(violations).toEqual([]);

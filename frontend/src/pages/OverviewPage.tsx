@@ -1,4 +1,4 @@
-import type { Indicator } from '../api/types';
+import type { Indicator, Territory } from '../api/types';
 import { pageApi, pageUrls, type Profile, type ProfileEntry, type Trend } from '../api/pages';
 import { useResource } from '../api/useResource';
 import { ErrorMessage, Loading } from '../components/Status';
@@ -8,7 +8,7 @@ import { comparisonWord, trendWord } from '../data/trendWords';
 import { formatValue, localized } from '../i18n';
 import { useI18n } from '../LanguageContext';
 import { formatHash, useUrlState } from '../route';
-import type { Area } from '../territory';
+import { placeName, type Area } from '../territory';
 import { HomeFrame } from './HomeFrame';
 
 function TrendBadge({ indicator, territory }: { indicator: Indicator; territory: string }) {
@@ -24,8 +24,6 @@ function TrendBadge({ indicator, territory }: { indicator: Indicator; territory:
   );
 }
 
-/** The benchmark as users call it ("Provincia di Pavia"). */
-const benchmarkName = (benchmark: { code: string; name: string }, area: Area) => (benchmark.code === area.provincia.code ? area.provincia.name : benchmark.name);
 
 function Headline({ entry, area }: { entry: ProfileEntry; area: Area }) {
   const territory = area.home.code;
@@ -52,7 +50,7 @@ function Headline({ entry, area }: { entry: ProfileEntry; area: Area }) {
       <span className="headline-badges">
         {benchmark && value.comparison !== 'not_compared' && (
           <span className={`badge tone-${comparison.tone}`} data-testid="comparison-badge">
-            {t(comparison.key, { name: benchmarkName(benchmark, area) })}
+            {t(comparison.key, { name: placeName({ name: benchmark.name, level: benchmark.level as Territory['level'] }) })}
           </span>
         )}
         <TrendBadge indicator={indicator} territory={territory} />
@@ -94,7 +92,7 @@ function Overview({ catalogue, area }: { catalogue: Indicator[]; area: Area }) {
   return (
     <>
       <h2 className="page-title">{t('overviewHeading', { name: area.home.name })}</h2>
-      <p>{benchmark ? t('overviewIntro', { benchmark: benchmarkName(benchmark, area) }) : t('overviewIntroNoBenchmark')}</p>
+      <p>{benchmark ? t('overviewIntro', { benchmark: placeName({ name: benchmark.name, level: benchmark.level as Territory['level'] }) }) : t('overviewIntroNoBenchmark')}</p>
       <div className="area-cards" data-testid="overview">
         {areasOf(catalogue).map((a) => (
           <AreaCard key={a.code} area={a} profile={profile.data} home={area} hasSupply={withSupply.has(a.code)} />

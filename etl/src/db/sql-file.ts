@@ -19,9 +19,18 @@ export type SqlParams = Readonly<Record<string, DuckDBValue>>;
 export async function runStatements(connection: DuckDBConnection, sql: string, params: SqlParams = {}): Promise<void> {
   for (const statement of splitStatements(sql)) {
     const used = Object.fromEntries(Object.entries(params).filter(([name]) => new RegExp(`\\$${name}\\b`).test(statement)));
+    const started = PROFILE ? { wall: performance.now(), cpu: process.cpuUsage() } : null;
     await connection.run(statement, used);
+    if (started) {
+      const cpu = process.cpuUsage(started.cpu);
+      const ms = (n: number) => Math.round(n).toString().padStart(6);
+      process.stderr.write(`sql ${ms((cpu.user + cpu.system) / 1000)} ms cpu ${ms(performance.now() - started.wall)} ms wall  ${statement.replace(/\s+/g, ' ').slice(0, 100)}\n`);
+    }
   }
 }
+
+/** OSSERVATORIO_SQL_PROFILE=1 prints each statement's CPU time (all DuckDB threads) and wall time to stderr: where a load spends its time. */
+const PROFILE = process.env.OSSERVATORIO_SQL_PROFILE === '1';
 
 export function splitStatements(sql: string): string[] {
   return stripComments(sql)

@@ -1,52 +1,66 @@
--- Derives every value the indicators and quality checks read (requested_value: variable × sex × band)
+-- Derives every value the indicators and quality checks read (value_key: variable × sex × band, numbered)
 -- per current comune and year, from each source on its own: as published where the source gives exactly
--- that sex and band, otherwise summed from its single years of age (age_band_sum, made by band-sums.ts;
--- a total T adds M and F). Where several sources give the same value, the preferred one wins
--- (source_rank, from sources.yaml precedence); disagreements beyond the tolerance are recorded.
--- Reads observation, age_band_sum, age_band, requested_value, source_rank; writes value_resolved and
--- value_conflict.
+-- that sex and band, otherwise summed from its single years of age (derived_wide, one column per key, made
+-- by value-keys.ts). Where several sources give the same value, the preferred one wins (source_rank, from
+-- sources.yaml precedence); disagreements beyond the tolerance are recorded.
+-- Reads observation, derived_wide, value_key, source_index, source_rank; writes contested_group,
+-- resolved_other, resolved_long, value_resolved and value_conflict.
 
-CREATE OR REPLACE TEMP TABLE requested_band AS
-SELECT r.variable, r.sex, r.band, b.age_from, b.age_to
-FROM (SELECT DISTINCT variable, sex, band FROM requested_value) r
-JOIN age_band b ON b.code = r.band;
-
-CREATE OR REPLACE TEMP TABLE value_candidate AS
-SELECT o.territory_code, o.year, o.variable, r.sex, r.band, o.value, o.source_id, false AS derived
+CREATE OR REPLACE TEMP TABLE published_candidate AS
+SELECT o.territory_code, o.year, o.variable, k.key, o.value, o.source_id, s.src, false AS derived
 FROM observation o
-JOIN requested_band r ON r.variable = o.variable AND r.sex = o.sex AND r.age_from = o.age_from AND r.age_to IS NOT DISTINCT FROM o.age_to
-UNION ALL
-SELECT v.territory_code, v.year, v.variable, r.sex, r.band,
-       CASE r.sex WHEN 'M' THEN v.male WHEN 'F' THEN v.female ELSE v.male + v.female END, v.source_id, true
-FROM age_band_sum v
-JOIN requested_band r ON r.variable = v.variable AND r.band = v.band;
+JOIN value_key k ON k.variable = o.variable AND k.sex = o.sex AND k.age_from = o.age_from AND k.age_to IS NOT DISTINCT FROM o.age_to
+JOIN source_index s USING (source_id);
 
--- Keys given by more than one candidate (another source, or the same source as published and derived):
--- only they need ranking; nearly every value has one candidate and is kept as it is.
-CREATE OR REPLACE TEMP TABLE contested_key AS
-SELECT territory_code, year, variable, sex, band FROM value_candidate GROUP BY ALL HAVING count(*) > 1;
+-- Comune-year-variables that more than one candidate gives values of: the single ages of two sources, or
+-- single ages and values as published. Only they need ranking; nearly every value has one candidate and
+-- is kept as it is, without a row per value being ranked.
+CREATE OR REPLACE TEMP TABLE contested_group AS
+SELECT territory_code, year, variable
+FROM (SELECT territory_code, year, variable, source_id, true AS derived FROM derived_wide
+      UNION ALL
+      SELECT DISTINCT territory_code, year, variable, source_id, false FROM published_candidate)
+GROUP BY ALL HAVING count(*) > 1;
 
--- One candidate per source (as published before derived), then the preferred source first.
+-- Every candidate of a contested group, one row per key: one per source (as published before derived),
+-- then the preferred source first.
 CREATE OR REPLACE TEMP TABLE ranked_candidate AS
+WITH candidate AS (
+  SELECT territory_code, year, CAST(substr(name, 2) AS INTEGER) AS key, value, source_id, src, true AS derived
+  FROM (UNPIVOT (SELECT * FROM derived_wide SEMI JOIN contested_group USING (territory_code, year, variable))
+        ON COLUMNS('^k\d+$') INTO NAME name VALUE value)
+  UNION ALL
+  SELECT territory_code, year, key, value, source_id, src, derived FROM published_candidate SEMI JOIN contested_group USING (territory_code, year, variable)
+)
 SELECT c.*, coalesce(s.rank, 1000000) AS rank,
-       row_number() OVER (PARTITION BY c.territory_code, c.year, c.variable, c.sex, c.band
-                          ORDER BY coalesce(s.rank, 1000000), c.source_id, c.derived) AS preference
-FROM (SELECT * FROM value_candidate SEMI JOIN contested_key USING (territory_code, year, variable, sex, band)
-      QUALIFY row_number() OVER (PARTITION BY territory_code, year, variable, sex, band, source_id ORDER BY derived) = 1) c
+       row_number() OVER (PARTITION BY c.territory_code, c.year, c.key ORDER BY coalesce(s.rank, 1000000), c.source_id, c.derived) AS preference
+FROM (SELECT * FROM candidate QUALIFY row_number() OVER (PARTITION BY territory_code, year, key, source_id ORDER BY derived) = 1) c
 LEFT JOIN source_rank s USING (source_id);
 
-INSERT INTO value_resolved
-SELECT territory_code, year, variable, sex, band, value, source_id, derived
-FROM value_candidate ANTI JOIN contested_key USING (territory_code, year, variable, sex, band)
+-- One value per comune, year and key: the only candidate, or the preferred one. resolved_other holds the
+-- few that are not single ages of an uncontested group; resolved_long all of them.
+CREATE OR REPLACE TEMP TABLE resolved_other AS
+SELECT territory_code, year, key, value, source_id, src, derived FROM published_candidate ANTI JOIN contested_group USING (territory_code, year, variable)
 UNION ALL
-SELECT territory_code, year, variable, sex, band, value, source_id, derived
-FROM ranked_candidate WHERE preference = 1;
+SELECT territory_code, year, key, value, source_id, src, derived FROM ranked_candidate WHERE preference = 1;
+
+CREATE OR REPLACE TEMP TABLE resolved_long AS
+SELECT territory_code, year, CAST(substr(name, 2) AS INTEGER) AS key, value, source_id, src, true AS derived
+FROM (UNPIVOT (SELECT territory_code, year, source_id, src, COLUMNS('^k\d+$') FROM derived_wide ANTI JOIN contested_group USING (territory_code, year, variable))
+      ON COLUMNS('^k\d+$') INTO NAME name VALUE value)
+UNION ALL
+SELECT * FROM resolved_other;
+
+INSERT INTO value_resolved
+SELECT r.territory_code, r.year, k.variable, k.sex, k.band, r.value, r.source_id, r.derived
+FROM resolved_long r JOIN value_key k USING (key);
 
 -- Every value given by more than one source: the preferred one and each other, for the quality checks.
 CREATE OR REPLACE TEMP TABLE value_conflict AS
-SELECT w.territory_code, w.year, w.variable, w.sex, w.band,
+SELECT w.territory_code, w.year, k.variable, k.sex, k.band,
        w.source_id AS chosen_source, w.value AS chosen_value, w.rank AS chosen_rank,
        o.source_id AS other_source, o.value AS other_value, o.rank AS other_rank
 FROM ranked_candidate w
-JOIN ranked_candidate o USING (territory_code, year, variable, sex, band)
+JOIN ranked_candidate o USING (territory_code, year, key)
+JOIN value_key k USING (key)
 WHERE w.preference = 1 AND o.preference > 1;

@@ -13,7 +13,8 @@ import { readSqlBeside, runStatements } from '../db/sql-file.js';
 import type { Progress } from '../progress.js';
 import { SCHEMA_VERSION } from '../publish/layout.js';
 import type { AmbitoMembership } from './ambiti.js';
-import { bandSumsSql } from './band-sums.js';
+import { indicatorPartsSql } from './indicator-parts.js';
+import { derivedWideSql, numberValueKeys, resolvedWideSql } from './value-keys.js';
 import type { CrosswalkEntry } from './crosswalk.js';
 import type { VariableDefinition } from '../sources/descriptor.js';
 import type { ComuneValidityInput, SourceMeta } from './input.js';
@@ -143,14 +144,16 @@ export class SnapshotBuilder {
 
     await appendRows(c, 'source', options.sources.map((s) => [s.id, s.title, s.publisher, s.licence, s.url, s.file, s.sha256, s.rowsRead, s.synthetic]));
     await c.run(`INSERT INTO source_file SELECT source_id, path, sha256, bytes, year, rows_read, not_published FROM stage_file ORDER BY file_id`);
+    // Each source as a small number, for the columns that say where a value comes from.
+    await c.run(`CREATE OR REPLACE TEMP TABLE source_index AS SELECT source_id, CAST(row_number() OVER (ORDER BY source_id) AS SMALLINT) AS src, synthetic FROM source`);
     await c.run(`CREATE OR REPLACE TEMP TABLE source_rank (source_id VARCHAR, rank INTEGER)`);
     await appendRows(c, 'source_rank', options.precedence.map((id, rank) => [id, rank]));
     await c.run(`CREATE OR REPLACE TEMP TABLE requested_value (variable VARCHAR, sex VARCHAR, band VARCHAR)`);
     await appendRows(c, 'requested_value', requestedValues(options.indicators));
     await c.run(`INSERT INTO requested_value SELECT DISTINCT variable, 'T', 'TOT' FROM (SELECT variable FROM observation UNION SELECT variable FROM observation_ages)`);
-    const requestedBands = new Set((await c.runAndReadAll('SELECT DISTINCT band FROM requested_value')).getRows().map(([band]) => String(band)));
+    const keys = await numberValueKeys(c);
     await timed('resolved totals and age bands', async () => {
-      await c.run(bandSumsSql(options.bands.filter((b) => requestedBands.has(b.code))));
+      await runStatements(c, derivedWideSql(keys));
       await runStatements(c, SQL.derive);
     });
 
@@ -163,7 +166,12 @@ export class SnapshotBuilder {
             : [indicator.code, part, term.variable, term.sex, term.age_band, term.lag, term.sign, null]),
       ),
     ));
-    await timed('computed indicator parts', () => runStatements(c, SQL.indicatorParts));
+    const synthetic = (await c.runAndReadAll('SELECT src FROM source_index WHERE synthetic ORDER BY src')).getRows().map(([src]) => Number(src));
+    await timed('computed indicator parts', async () => {
+      await runStatements(c, resolvedWideSql(keys));
+      await runStatements(c, indicatorPartsSql(options.indicators, keys, synthetic));
+      await runStatements(c, SQL.indicatorParts);
+    });
     await timed('summed indicator parts for every territory', () => runStatements(c, SQL.indicatorAggregates));
     await appendRows(c, 'variable', Object.entries(options.variables).map(([code, v]) => [code, v.kind, v.it, v.en, v.publisher ?? null]));
     await runStatements(c, SQL.availability);

@@ -1,0 +1,80 @@
+/**
+ * The values the indicators read, as keys: each requested variable × sex × age band gets a number, and
+ * the load works on one column per key (k0, k1, …) while it resolves values and computes indicator
+ * parts, instead of one row per value. Keys, bands and variables come from the validated catalogue and
+ * datasets/age_bands.yaml, never from a request, so they are written into the SQL this module makes.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { OPEN_AGE, TOTAL_BAND } from '../catalog/age-bands.js';
+
+export interface ValueKey {
+  readonly key: number;
+  readonly variable: string;
+  readonly sex: 'T' | 'M' | 'F';
+  readonly band: string;
+  readonly from: number;
+  readonly to: number | null;
+}
+
+/** Numbers every requested value (requested_value joined to age_band) into the table value_key, and returns them. */
+export async function numberValueKeys(connection: DuckDBConnection): Promise<ValueKey[]> {
+  await connection.run(`CREATE OR REPLACE TEMP TABLE value_key AS
+    SELECT CAST(row_number() OVER (ORDER BY r.variable, r.sex, r.band) - 1 AS INTEGER) AS key, r.variable, r.sex, r.band, b.age_from, b.age_to
+    FROM (SELECT DISTINCT variable, sex, band FROM requested_value) r JOIN age_band b ON b.code = r.band`);
+  const rows = (await connection.runAndReadAll('SELECT key, variable, sex, band, age_from, age_to FROM value_key ORDER BY key')).getRows();
+  return rows.map(([key, variable, sex, band, from, to]) => {
+    const valueKey = { key: Number(key), variable: String(variable), sex: String(sex) as ValueKey['sex'], band: String(band), from: Number(from), to: to === null ? null : Number(to) };
+    if (!/^[a-z][a-z0-9_]*$/.test(valueKey.variable) || !['T', 'M', 'F'].includes(valueKey.sex) || !/^(TOT|Y\d{1,3}-(\d{1,3})?)$/.test(valueKey.band)) {
+      throw new Error(`value key ${valueKey.variable} ${valueKey.sex} ${valueKey.band} is not a validated variable, sex and band`);
+    }
+    return valueKey;
+  });
+}
+
+export const keyColumn = (key: number) => `k${key}`;
+export const sourceColumn = (key: number) => `s${key}`;
+
+/**
+ * derived_wide: every row of observation_ages, with its source's number (source_index.src) and the keys of its variable summed from its single ages,
+ * one column per key (NULL for the keys of other variables). A band's sum is the vector's dot product with
+ * the band's 0/1 mask: no slice is allocated per row; T adds men and women.
+ */
+export function derivedWideSql(keys: readonly ValueKey[]): string {
+  const sum = (vector: 'male' | 'female', key: ValueKey) => {
+    const to = key.to ?? OPEN_AGE;
+    if (key.band === TOTAL_BAND || (key.from === 0 && to === OPEN_AGE)) return `list_sum(${vector})`;
+    const mask = `[${Array.from({ length: OPEN_AGE + 1 }, (_, age) => (age >= key.from && age <= to ? 1 : 0)).join(',')}]::DOUBLE[]`;
+    return `list_dot_product(${vector}, ${mask})`;
+  };
+  const columns = keys.map((key) => {
+    const value = key.sex === 'M' ? sum('male', key) : key.sex === 'F' ? sum('female', key) : `${sum('male', key)} + ${sum('female', key)}`;
+    return `CASE WHEN variable = '${key.variable}' THEN ${value} END AS ${keyColumn(key.key)}`;
+  });
+  return `CREATE OR REPLACE TEMP TABLE derived_wide AS
+    SELECT territory_code, year, variable, source_id, s.src${columns.map((c) => `,\n      ${c}`).join('')}
+    FROM observation_ages JOIN source_index s USING (source_id)`;
+}
+
+/**
+ * resolved_wide: the resolved values (derive.sql) as one row per comune and year, with each key's value
+ * (k…) and source's number (s…): the single ages of uncontested comune-year-variables straight from
+ * derived_wide, the few others (resolved_other) turned from rows into columns. No key is given twice for
+ * a comune and year, so max() only gathers them.
+ */
+export function resolvedWideSql(keys: readonly ValueKey[]): string {
+  const derived = keys.flatMap((key) => [keyColumn(key.key), `CASE WHEN ${keyColumn(key.key)} IS NOT NULL THEN src END AS ${sourceColumn(key.key)}`]);
+  const others = keys.flatMap((key) => [
+    `max(value) FILTER (WHERE key = ${key.key}) AS ${keyColumn(key.key)}`,
+    `max(src) FILTER (WHERE key = ${key.key}) AS ${sourceColumn(key.key)}`,
+  ]);
+  return `CREATE OR REPLACE TEMP TABLE resolved_wide AS
+    SELECT territory_code, year${keys.length === 0 ? '' : `, max(COLUMNS('^[ks]\\d+$'))`}
+    FROM (
+      SELECT territory_code, year${derived.map((c) => `, ${c}`).join('')}
+      FROM derived_wide ANTI JOIN contested_group USING (territory_code, year, variable)
+      UNION ALL BY NAME
+      SELECT territory_code, year${others.map((c) => `, ${c}`).join('')}
+      FROM resolved_other GROUP BY territory_code, year
+    )
+    GROUP BY territory_code, year`;
+}

@@ -70,6 +70,20 @@ describe('ETL on fixture files → published snapshot', () => {
     expect(ages).toEqual([...expected('018026', campospinoso), ...expected('018110', [pavia]), ...expected('018177', [vigevano]), ...expected('018193', merged)]);
   });
 
+  it('puts each single age where it belongs when a file lists the ages of a comune out of order', async () => {
+    const pavia = posasComune('018110', 'Pavia', 400);
+    const rows = posasRows([pavia, posasComune('018177', 'Vigevano', 300), posasComune('018193', 'Colli Verdi', 5), posasComune('018026', 'Campospinoso', 3), posasComune('018002', 'Albaredo Arnaboldi', 2)]);
+    const paviaRows = rows.filter((row) => row[0] === '018110');
+    const shuffled = [...rows.filter((row) => row[0] !== '018110'), ...[...paviaRows].reverse()];
+    const stateDir = await newStateDir();
+    await load(stateDir, await writeFixtureDataFolder({ overrides: { 'population/POSAS_2022_it_Comuni.csv': posas(shuffled, 2022) } }));
+    const ages = await querySnapshot<{ age: number; male: number; female: number }>(
+      stateDir,
+      `SELECT age, male, female FROM observation_by_age WHERE source_id = 'istat_posas' AND year = 2022 AND territory_code = '018110' ORDER BY age`,
+    );
+    expect(ages).toEqual(pavia.males.map((male, age) => ({ age, male, female: pavia.females[age] })));
+  });
+
   it('computes indicator parts per comune and year from the catalogue formulas', async () => {
     const stateDir = await newStateDir();
     await load(stateDir, await writeFixtureDataFolder());

@@ -147,16 +147,21 @@ WHERE json_extract_string(i.definition, '$.ci_method') = 'proportion' AND p.nume
 -- $outlier_chance_z Poisson standard errors from what the provincia's median rate predicts. One issue per
 -- comune and indicator: the latest year flagged, with the earlier years named.
 INSERT INTO quality_issue
-WITH v AS (
-  SELECT p.indicator_code, p.year, t.parent_code AS provincia, p.territory_code, t.name, p.numerator, p.denominator,
-         p.numerator / p.denominator AS value,
-         json_extract_string(i.definition, '$.ci_method') IN ('proportion', 'ratio', 'rate') AS counted
+WITH counted AS (
+  SELECT code AS indicator_code, json_extract_string(definition, '$.ci_method') IN ('proportion', 'ratio', 'rate') AS counted FROM indicator
+),
+large AS (
+  SELECT territory_code, year FROM value_resolved
+  WHERE variable = 'pop_res' AND sex = 'T' AND band = 'TOT' AND value >= $outlier_min_residents
+),
+v AS (
+  SELECT p.indicator_code, p.year, t.parent_code AS provincia, p.territory_code, p.numerator, p.denominator,
+         p.numerator / p.denominator AS value, c.counted
   FROM indicator_part p
   JOIN territory t ON t.code = p.territory_code AND t.level = 'comune'
-  JOIN indicator i ON i.code = p.indicator_code
-  JOIN value_resolved pop ON pop.territory_code = p.territory_code AND pop.year = p.year
-   AND pop.variable = 'pop_res' AND pop.sex = 'T' AND pop.band = 'TOT'
-  WHERE p.denominator > 0 AND pop.value >= $outlier_min_residents
+  JOIN counted c USING (indicator_code)
+  SEMI JOIN large l ON l.territory_code = p.territory_code AND l.year = p.year
+  WHERE p.denominator > 0
 ),
 grp AS (
   SELECT indicator_code, year, provincia, bool_and(value > 0) AS logged
@@ -185,11 +190,12 @@ flagged AS (
     AND (NOT counted OR abs(numerator - median_value * denominator) > $outlier_chance_z * sqrt(greatest(median_value * denominator, 1)))
 ),
 shown AS (
-  SELECT f.*, ind.definition, pv.name AS provincia_name,
+  SELECT f.*, ind.definition, c.name, pv.name AS provincia_name,
          CAST(json_extract(ind.definition, '$.multiplier') AS DOUBLE) AS multiplier,
          CASE WHEN f.years = f.year::VARCHAR THEN NULL ELSE regexp_replace(f.years, ', ' || f.year || '$', '') END AS earlier
   FROM flagged f
   JOIN indicator ind ON ind.code = f.indicator_code
+  JOIN territory c ON c.code = f.territory_code
   LEFT JOIN territory pv ON pv.code = f.provincia AND pv.level = 'provincia'
   WHERE f.recency = 1
 )

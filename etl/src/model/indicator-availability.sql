@@ -5,7 +5,13 @@
 -- meet in one comune and year. Runs after indicator-parts.sql, on its indicator_term.
 
 CREATE OR REPLACE TEMP TABLE missing_input AS
-WITH present AS (SELECT DISTINCT variable, sex, band FROM value_resolved),
+-- The keys value_resolved has values for, read without summing them: every key of a variable given by
+-- single ages, and those chosen (value_chosen).
+WITH present AS (
+  SELECT variable, sex, band FROM value_key k WHERE EXISTS (SELECT 1 FROM observation_ages a WHERE a.variable = k.variable)
+  UNION
+  SELECT DISTINCT variable, sex, band FROM value_chosen
+),
 present_variable AS (SELECT DISTINCT variable FROM present),
 term AS (SELECT DISTINCT indicator_code, variable, sex, age_band, attribute FROM indicator_term)
 SELECT t.indicator_code, t.variable, t.sex, t.age_band, t.attribute, pv.variable IS NOT NULL AS variable_present

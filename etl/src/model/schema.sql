@@ -1,4 +1,4 @@
--- Snapshot layout, schema version 3: the contract between the ETL (its only writer) and the API
+-- Snapshot layout, schema version 4: the contract between the ETL (its only writer) and the API
 -- (a read-only reader). Every value is keyed on today's comune codes: historical codes are summed
 -- onto their successors through `crosswalk` before they reach `observation`.
 
@@ -131,8 +131,29 @@ CREATE TABLE observation_origin (
 );
 
 -- Each value the indicators read, per current comune and year: variable × sex × age band, derived from
--- single ages or read as published, from the preferred source (sources.yaml precedence).
-CREATE TABLE value_resolved (
+-- single ages or read as published, from the preferred source (sources.yaml precedence). It is a view:
+-- the sums of single ages are not stored but made on request from observation_ages, through each key's
+-- age mask; value_chosen holds the rest.
+-- The values the catalogue's indicators read, numbered; mask[i + 1] is 1 where age i is in the band.
+CREATE TABLE value_key (
+  key      INTEGER PRIMARY KEY,
+  variable VARCHAR NOT NULL,
+  sex      VARCHAR NOT NULL,
+  band     VARCHAR NOT NULL,
+  mask     DOUBLE[] NOT NULL CHECK (len(mask) = 101)
+);
+
+-- Comune-year-variables that more than one source (or a source as published and by single age) gives:
+-- their values were chosen by precedence and are all in value_chosen.
+CREATE TABLE contested_ages (
+  territory_code VARCHAR NOT NULL,
+  year           INTEGER NOT NULL,
+  variable       VARCHAR NOT NULL
+);
+
+-- The resolved values that are not plain sums of one source's single ages: values as published, and
+-- those of contested comune-year-variables.
+CREATE TABLE value_chosen (
   territory_code VARCHAR NOT NULL,
   year           INTEGER NOT NULL,
   variable       VARCHAR NOT NULL,
@@ -142,6 +163,21 @@ CREATE TABLE value_resolved (
   source_id      VARCHAR NOT NULL,
   derived        BOOLEAN NOT NULL    -- summed from single ages, not read as published
 );
+
+-- (The sums are made before the contested are left out, so that the anti join holds sums, not vectors.)
+CREATE VIEW value_resolved AS
+SELECT territory_code, year, variable, sex, band, value, source_id, derived FROM value_chosen
+UNION ALL
+SELECT d.* FROM (
+  SELECT a.territory_code, a.year, a.variable, k.sex, k.band,
+         CASE k.sex WHEN 'M' THEN list_dot_product(a.male, k.mask)
+                    WHEN 'F' THEN list_dot_product(a.female, k.mask)
+                    ELSE list_dot_product(a.male, k.mask) + list_dot_product(a.female, k.mask) END AS value,
+         a.source_id, true AS derived
+  FROM observation_ages a
+  JOIN value_key k ON k.variable = a.variable
+) d
+ANTI JOIN contested_ages c ON c.territory_code = d.territory_code AND c.year = d.year AND c.variable = d.variable;
 
 -- The areas of intervention indicators belong to (datasets/indicators.yaml `areas`), in their order.
 CREATE TABLE area (

@@ -16,12 +16,16 @@ export interface ValueKey {
   readonly to: number | null;
 }
 
-/** Numbers every requested value (requested_value joined to age_band) into the table value_key, and returns them. */
+/**
+ * Numbers every requested value (requested_value joined to age_band) into the snapshot's value_key, with
+ * its band's age mask, and returns them.
+ */
 export async function numberValueKeys(connection: DuckDBConnection): Promise<ValueKey[]> {
-  await connection.run(`CREATE OR REPLACE TEMP TABLE value_key AS
-    SELECT CAST(row_number() OVER (ORDER BY r.variable, r.sex, r.band) - 1 AS INTEGER) AS key, r.variable, r.sex, r.band, b.age_from, b.age_to
+  await connection.run(`INSERT INTO value_key
+    SELECT CAST(row_number() OVER (ORDER BY r.variable, r.sex, r.band) - 1 AS INTEGER), r.variable, r.sex, r.band,
+           list_transform(range(0, ${OPEN_AGE + 1}), age -> CASE WHEN age >= b.age_from AND age <= coalesce(b.age_to, ${OPEN_AGE}) THEN 1.0 ELSE 0.0 END)
     FROM (SELECT DISTINCT variable, sex, band FROM requested_value) r JOIN age_band b ON b.code = r.band`);
-  const rows = (await connection.runAndReadAll('SELECT key, variable, sex, band, age_from, age_to FROM value_key ORDER BY key')).getRows();
+  const rows = (await connection.runAndReadAll('SELECT k.key, k.variable, k.sex, k.band, b.age_from, b.age_to FROM value_key k JOIN age_band b ON b.code = k.band ORDER BY k.key')).getRows();
   return rows.map(([key, variable, sex, band, from, to]) => {
     const valueKey = { key: Number(key), variable: String(variable), sex: String(sex) as ValueKey['sex'], band: String(band), from: Number(from), to: to === null ? null : Number(to) };
     if (!/^[a-z][a-z0-9_]*$/.test(valueKey.variable) || !['T', 'M', 'F'].includes(valueKey.sex) || !/^(TOT|Y\d{1,3}-(\d{1,3})?)$/.test(valueKey.band)) {
@@ -35,9 +39,10 @@ export const keyColumn = (key: number) => `k${key}`;
 export const sourceColumn = (key: number) => `s${key}`;
 
 /**
- * derived_wide: every row of observation_ages, with its source's number (source_index.src) and the keys of its variable summed from its single ages,
- * one column per key (NULL for the keys of other variables). A band's sum is the vector's dot product with
- * the band's 0/1 mask: no slice is allocated per row; T adds men and women.
+ * derived_wide: every row of observation_ages, with its source's number (source_index.src) and the keys of
+ * its variable summed from its single ages, one column per key (NULL for the keys of other variables), as
+ * the view value_resolved sums them: the vector's dot product with the band's 0/1 mask (no slice is
+ * allocated per row; the sum of every age for TOT, the same for counts), T adding men and women.
  */
 export function derivedWideSql(keys: readonly ValueKey[]): string {
   const sum = (vector: 'male' | 'female', key: ValueKey) => {
@@ -58,7 +63,7 @@ export function derivedWideSql(keys: readonly ValueKey[]): string {
 /**
  * resolved_wide: the resolved values (derive.sql) as one row per comune and year, with each key's value
  * (k…) and source's number (s…): the single ages of uncontested comune-year-variables straight from
- * derived_wide, the few others (resolved_other) turned from rows into columns. No key is given twice for
+ * derived_wide, the few others (resolved_other, derive.sql) turned from rows into columns. No key is given twice for
  * a comune and year, so max() only gathers them.
  */
 export function resolvedWideSql(keys: readonly ValueKey[]): string {
@@ -71,7 +76,7 @@ export function resolvedWideSql(keys: readonly ValueKey[]): string {
     SELECT territory_code, year${keys.length === 0 ? '' : `, max(COLUMNS('^[ks]\\d+$'))`}
     FROM (
       SELECT territory_code, year${derived.map((c) => `, ${c}`).join('')}
-      FROM derived_wide ANTI JOIN contested_group USING (territory_code, year, variable)
+      FROM derived_wide ANTI JOIN contested_ages USING (territory_code, year, variable)
       UNION ALL BY NAME
       SELECT territory_code, year${others.map((c) => `, ${c}`).join('')}
       FROM resolved_other GROUP BY territory_code, year

@@ -16,16 +16,17 @@ CREATE OR REPLACE TEMP MACRO it_number(x) AS
 -- Year-on-year changes of a comune's residents: above series_break a warning, above implausible_jump
 -- (more likely a truncated or broken file than a real change) an error. The cause is named where known.
 INSERT INTO quality_issue
-WITH change AS (
+WITH residents AS (
+  SELECT territory_code, year, source_id, value FROM value_resolved WHERE variable = 'pop_res' AND sex = 'T' AND band = 'TOT'
+),
+change AS (
   SELECT cur.territory_code, cur.year, cur.source_id, prev.value AS before, cur.value AS after, prev.year AS before_year,
          (cur.value - prev.value) / prev.value AS relative, abs(cur.value - prev.value) AS absolute,
          (SELECT max(x.event_date) FROM crosswalk x WHERE x.new_code = cur.territory_code
             AND x.event_date > make_date(prev.year, 1, 1) AND x.event_date <= make_date(cur.year, 1, 1)) AS merger_date
-  FROM value_resolved cur
-  JOIN value_resolved prev
-    ON prev.territory_code = cur.territory_code AND prev.year = cur.year - 1
-   AND prev.variable = cur.variable AND prev.sex = cur.sex AND prev.band = cur.band
-  WHERE cur.variable = 'pop_res' AND cur.sex = 'T' AND cur.band = 'TOT' AND prev.value > 0
+  FROM residents cur
+  JOIN residents prev ON prev.territory_code = cur.territory_code AND prev.year = cur.year - 1
+  WHERE prev.value > 0
 )
 SELECT CASE WHEN abs(relative) > $implausible_jump_relative AND absolute >= $implausible_jump_absolute AND merger_date IS NULL
             THEN $implausible_jump_severity ELSE $series_break_severity END,
@@ -126,7 +127,7 @@ SELECT $sex_total_mismatch_severity, 'sex-total-mismatch', t.source_id, t.territ
 FROM value_resolved t
 JOIN value_resolved m USING (territory_code, year, variable, band)
 JOIN value_resolved f USING (territory_code, year, variable, band)
-WHERE t.sex = 'T' AND m.sex = 'M' AND f.sex = 'F' AND t.band = 'TOT' AND abs(m.value + f.value - t.value) > 1e-9 * t.value;
+WHERE t.sex = 'T' AND m.sex = 'M' AND f.sex = 'F' AND t.band = 'TOT' AND m.band = 'TOT' AND f.band = 'TOT' AND abs(m.value + f.value - t.value) > 1e-9 * t.value;
 
 -- A share cannot exceed its whole.
 INSERT INTO quality_issue

@@ -62,6 +62,12 @@ describe('indicator parts from resolved values (indicatorPartsSql)', () => {
     ]);
   });
 
+  it('reads an attribute for the years a lagged term reaches', async () => {
+    const laggedDensity = indicator('LDENS', [{ variable: 'pop_res', lag: 2 }], [{ attribute: 'area_km2' }]);
+    expect(await parts([laggedDensity])).toEqual([2022, 2023, 2024].map((year, i) => (
+      { indicator_code: 'LDENS', territory_code: 'A', year, numerator: [100, 110, 120][i], denominator: 2.5, synthetic: false, sources: [1, 3] })));
+  });
+
   it('reads a territory attribute with its source, and leaves out a non-positive area', async () => {
     const density = indicator('DENS', [{ variable: 'pop_res' }], [{ attribute: 'area_km2' }]);
     expect(await parts([density])).toEqual([

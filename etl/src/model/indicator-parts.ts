@@ -16,6 +16,8 @@ interface Operand {
   readonly sign: 1 | -1;
 }
 
+const termsOf = (indicator: Indicator): IndicatorTerm[] => [...indicator.numerator, ...(indicator.denominator ?? [])];
+
 export function indicatorPartsSql(indicators: readonly Indicator[], keys: readonly ValueKey[], syntheticSources: readonly number[]): string {
   const keyOf = new Map(keys.map((k) => [`${k.variable}|${k.sex}|${k.band}`, k]));
   const lags = new Set<number>([0]);
@@ -44,7 +46,7 @@ export function indicatorPartsSql(indicators: readonly Indicator[], keys: readon
     const denominator = indicator.denominator?.map(operand) ?? null;
     const all = [...numerator, ...(denominator ?? [])];
     // An indicator of territory attributes alone has no comune-years to be computed for.
-    if (indicator.numerator.concat(indicator.denominator ?? []).every((term) => 'attribute' in term)) return [];
+    if (termsOf(indicator).every((term) => 'attribute' in term)) return [];
     const code = indicator.code.replaceAll("'", "''");
     return [`SELECT '${code}' AS indicator_code, territory_code, year, ${sum(numerator)} AS numerator, ${denominator === null ? 'CAST(NULL AS DOUBLE)' : sum(denominator)} AS denominator,
       ${[...new Set(all.map((o) => synthetic(o.source)))].join(' OR ')} AS synthetic, [${[...new Set(all.map((o) => o.source))].join(', ')}] AS sources
@@ -55,9 +57,10 @@ export function indicatorPartsSql(indicators: readonly Indicator[], keys: readon
   const joins = lagList.filter((lag) => lag > 0).map((lag) => `LEFT JOIN resolved_wide l${lag} ON l${lag}.territory_code = l0.territory_code AND l${lag}.year = l0.year - ${lag}`);
   // The comune-years to compute are those with values (l0), and, for an indicator whose every value term
   // is lagged, the years its lags reach.
-  const everyIndicatorReadsItsYear = indicators.every((indicator) =>
-    indicator.numerator.concat(indicator.denominator ?? []).some((term) => 'attribute' in term || term.lag === 0) ||
-    indicator.numerator.concat(indicator.denominator ?? []).every((term) => 'attribute' in term));
+  const everyIndicatorReadsItsYear = indicators.every((indicator) => {
+    const lagsRead = termsOf(indicator).flatMap((term) => ('attribute' in term ? [] : [term.lag]));
+    return lagsRead.length === 0 || lagsRead.includes(0);
+  });
   const base = everyIndicatorReadsItsYear
     ? 'resolved_wide'
     : `(SELECT y.territory_code, y.year, r.* EXCLUDE (territory_code, year) FROM (${lagList.map((lag) => `SELECT territory_code, year + ${lag} AS year FROM resolved_wide`).join(' UNION ')}) y LEFT JOIN resolved_wide r USING (territory_code, year))`;

@@ -6,6 +6,8 @@ import { formatValue, localized, type MessageKey } from '../i18n';
 import { useI18n } from '../LanguageContext';
 import { useOpenProfile } from '../route';
 import { Attribution } from './Attribution';
+import { ChartExport } from './ChartExport';
+import { valuesCsv, valuesMeta } from './valuesExport';
 import { VegaChart } from './VegaChart';
 
 function missingMessage(ambiti: boolean, n: number): MessageKey {
@@ -18,9 +20,11 @@ interface Props {
   ranked: readonly RankedRow[];
   provenance?: Provenance | null;
   home?: string | null;
+  /** The territory the values are inside, named in the exported image. */
+  place: string;
 }
 
-export function BarPanel({ values, ranked, provenance = null, home = null }: Props) {
+export function BarPanel({ values, ranked, provenance = null, home = null, place }: Props) {
   const { lang, t } = useI18n();
   const [showAll, setShowAll] = useState(false);
   const openProfile = useOpenProfile();
@@ -35,6 +39,7 @@ export function BarPanel({ values, ranked, provenance = null, home = null }: Pro
   }, [bars, benchmark, indicator, lang, home]);
   const truncated = bars.length < withValue;
   const label = t('barDescription', { indicator: localized(indicator.name, lang), year: values.year });
+  const csv = useMemo(() => valuesCsv(values, lang), [values, lang]);
 
   return (
     <section className="panel" aria-labelledby="bar-heading">
@@ -62,6 +67,7 @@ export function BarPanel({ values, ranked, provenance = null, home = null }: Pro
           ) : (
             <VegaChart spec={spec} testId="bar-chart" label={label} onSelect={openProfile} />
           )}
+          <ChartExport spec={spec} meta={valuesMeta(values, { kind: 'graduatoria', place }, lang)} csv={csv} testId="bar-chart" />
         </>
       )}
       {benchmark && (

@@ -13,6 +13,7 @@ import { MapPanel } from '../components/MapPanel';
 import { Page } from '../components/Page';
 import { ErrorMessage, Loading } from '../components/Status';
 import { TerritoryPicker } from '../components/TerritoryPicker';
+import { valuesSynthetic } from '../components/valuesExport';
 import { rankByValue } from '../data/ranking';
 import { useI18n } from '../LanguageContext';
 import { parseHash, useUrlState, type MapLevel, type Route } from '../route';
@@ -23,12 +24,7 @@ function ready<T>(resource: Resource<T>): T | null {
 }
 
 function isSynthetic(snapshot: SnapshotInfo | null, values: IndicatorValues | null): boolean {
-  return (
-    snapshot?.mode === 'demo' ||
-    values?.synthetic === true ||
-    (values?.sources.some((source) => source.synthetic) ?? false) ||
-    (values?.rows.some((row) => row.synthetic) ?? false)
-  );
+  return snapshot?.mode === 'demo' || (values !== null && valuesSynthetic(values));
 }
 
 interface ViewProps {
@@ -53,7 +49,7 @@ function ValuesView({ values, query, provenance, area, stale }: ViewProps) {
       )}
       <div className="charts">
         <MapPanel values={values} area={area} home={home} />
-        <BarPanel values={values} ranked={ranked} provenance={provenance} home={home} />
+        <BarPanel values={values} ranked={ranked} provenance={provenance} home={home} place={values.level === 'ambito' ? area.provincia.name : area.parent.name} />
       </div>
       <section className="panel" aria-labelledby="table-heading">
         <h2 id="table-heading">{t('tableHeading')}</h2>

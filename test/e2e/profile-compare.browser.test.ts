@@ -156,6 +156,34 @@ describeIf(chromium)('Profilo comunale and Confronta in Chromium', () => {
     await page.close();
   });
 
+  it('gives the Confronta chart a legend of the comparisons drawn, inside a phone screen, with names that do not overlap', async () => {
+    const codes = ['018110', ...comuni];
+    const body = (await api.get<{ rows: { values: { code: string; value: number | null; comparison: string }[] }[] }>(`/api/compare?territories=${codes.join(',')}&benchmark=provincia`)).body;
+    const drawn = body.rows.find((r) => r.values.some((v) => v.value !== null))!;
+    const words: Record<string, string> = { better: 'migliore', similar: 'simile', worse: 'peggiore', higher: 'più alto', lower: 'più basso' };
+    const expected = [...new Set(drawn.values.filter((v) => v.value !== null && v.comparison in words).map((v) => words[v.comparison]!))];
+    const page = await open(browser, `${api.url}/#/confronta?territori=${codes.join(',')}`, { width: 390, height: 844 });
+    await compareReady(page);
+    const legend = page.locator('[data-testid="compare-chart"] .role-legend');
+    const labels = await legend.locator('text').allTextContents();
+    expect(labels).toContain('Rispetto al riferimento');
+    for (const word of expected) expect(labels).toContain(word);
+    const right = await legend.evaluateAll((els) => Math.max(...els.map((e) => e.getBoundingClientRect().right)));
+    expect(right).toBeLessThanOrEqual(390);
+    // The territories' names on the axis: no two boxes overlap.
+    // Labels Vega hid to avoid overlap (opacity 0) are not drawn.
+    const boxes = await page.locator('[data-testid="compare-chart"] .role-axis-label text:not([opacity="0"])').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom, left: r.left, right: r.right })));
+    expect(boxes.length).toBeGreaterThanOrEqual(codes.length);
+    for (let i = 0; i < boxes.length; i += 1) {
+      for (let j = i + 1; j < boxes.length; j += 1) {
+        const [a, b] = [boxes[i]!, boxes[j]!];
+        expect(a.bottom <= b.top + 0.5 || b.bottom <= a.top + 0.5 || a.right <= b.left + 0.5 || b.right <= a.left + 0.5, `label ${i} and ${j}`).toBe(true);
+      }
+    }
+    await page.screenshot({ path: `${ARTIFACTS}confronta-legend-390.png`, fullPage: true });
+    await page.close();
+  });
+
   describe('accessibility and any screen', () => {
     for (const [size, viewport] of Object.entries(SIZES)) {
       it(`the profile passes axe-core at ${size} size`, async () => {

@@ -5,7 +5,7 @@
  * A legend under the chart names the colours present, the interval and the benchmark, so that an
  * exported image reads alone. Rows are tall enough for their names' lines, which therefore never overlap.
  */
-import type { TopLevelSpec } from 'vega-lite';
+import type { Config, TopLevelSpec } from 'vega-lite';
 import type { Comparison, CompareEntry, Lang } from '../api/types';
 import { formatValue, localized, translate } from '../i18n';
 import { wrapName } from './bar';
@@ -94,7 +94,9 @@ export function buildCompareSpec({ bars, entry, lang, width = 400 }: { bars: rea
     description: localized(entry.indicator.name, lang),
     width,
     height: { step: lines * COMPARE_LINE_HEIGHT + ROW_PADDING },
-    config: chartConfig(lang),
+    // The two legends one above the other, not side by side: side by side they overflow a phone. Vega's
+    // legend layout, passed through by Vega-Lite, which does not type it.
+    config: { ...chartConfig(lang), legend: { ...chartConfig(lang).legend, layout: { bottom: { anchor: 'start', direction: 'vertical', margin: 6 } } } as unknown as Config['legend'] },
     data: { values: [...bars] },
     layer: [
       {

@@ -51,7 +51,8 @@ function ChoroplethMap({ values, topology, membership, area, home, heading }: Ma
   );
 }
 
-export function MapPanel({ values, area, home, heading }: { values: IndicatorValues; area: Area; home: string | null; heading?: string }) {
+/** `drawNow` false: the boundaries are fetched, but the map waits (for the first chart of the page to be drawn). */
+export function MapPanel({ values, area, home, heading, drawNow = true }: { values: IndicatorValues; area: Area; home: string | null; heading?: string; drawNow?: boolean }) {
   const { t } = useI18n();
   const provincia = area.provincia.code;
   // Both are fetched once per provincia and kept (see api.boundaries): changing indicator or year redraws only.
@@ -62,7 +63,7 @@ export function MapPanel({ values, area, home, heading }: { values: IndicatorVal
   let body;
   if (boundaries.status === 'error') body = <ErrorMessage error={boundaries.error} onRetry={boundaries.retry} />;
   else if (membership.status === 'error') body = <ErrorMessage error={membership.error} onRetry={membership.retry} />;
-  else if (boundaries.status !== 'ready' || (byAmbito && membership.status !== 'ready')) body = <Loading />;
+  else if (boundaries.status !== 'ready' || (byAmbito && membership.status !== 'ready') || !drawNow) body = <Loading />;
   else if (boundaries.data.kind === 'missing') body = <BoundariesMissing downloadUrl={boundaries.data.downloadUrl} />;
   else {
     body = (

@@ -211,7 +211,10 @@ describe('Dashboard', () => {
     serve({ ...routes({ list: indicatorList([population]) }), '/api/indicators/DEM_POP/values?level=comune&parent=018&year=2024': { body: counts } });
     render(<App lang="it" />);
     const table = await screen.findByTestId('values-table');
-    expect(within(table).queryByRole('columnheader', { name: /Denominatore/ })).toBeNull();
+    expect(within(table).queryByRole('columnheader', { name: /Base di calcolo/ })).toBeNull();
+    // Nor a count column repeating the value, and no engineers' word in the headers.
+    expect(within(table).queryByRole('columnheader', { name: /Conteggio/ })).toBeNull();
+    expect(table.querySelector('thead')!.textContent).not.toMatch(/[Nn]umerator|[Dd]enominator/);
     expect(screen.getByTestId('benchmark-row').textContent).toContain('534.951');
     expect(screen.queryByText(/Linea tratteggiata/)).toBeNull();
   });

@@ -31,6 +31,10 @@ describe('the Confronta chart', () => {
     // The interval's line and the benchmark's dashed tick are named too.
     expect(legend).toContain('>Intervallo al 95%<');
     expect(legend).toContain('>Riferimento<');
+    // Each with its line drawn: a solid and a dashed stroke, not a transparent one.
+    const strokes = [...legend.matchAll(/<path[^>]*stroke="#1f1f1f"[^>]*stroke-width="2"[^>]*>/g)].map((m) => m[0]);
+    expect(strokes).toHaveLength(2);
+    expect(strokes.filter((p) => p.includes('stroke-dasharray="3,2"'))).toHaveLength(1);
     // The bars' colours are those the legend gives each comparison (PuOr/RdBu, ColorBrewer's colour-blind-safe schemes).
     const colour = view.scale('color');
     expect(colour('migliore')).toBe(SIGNIFICANCE.better.colour);

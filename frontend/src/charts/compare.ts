@@ -81,7 +81,8 @@ export function buildCompareSpec({ bars, entry, lang, width = 400 }: { bars: rea
   const lineStyle = (kind: string) => ({
     datum: kind,
     scale: { domain: lineKinds.map((k) => k.kind), range: lineKinds.map((k) => k.dash) },
-    legend: { title: null, orient: 'bottom' as const, direction: 'horizontal' as const, symbolType: 'stroke', symbolStrokeColor: TEXT_COLOUR, symbolStrokeWidth: 2 },
+    // Vega-Lite would fill these symbols (ticks are filled marks) and leave their stroke transparent.
+    legend: { title: null, orient: 'bottom' as const, direction: 'horizontal' as const, symbolType: 'stroke', symbolStrokeWidth: 2, encode: { symbols: { update: { stroke: { value: TEXT_COLOUR }, fill: { value: 'transparent' }, opacity: { value: 1 } } } } },
   });
   const lines = Math.max(1, ...bars.map((b) => b.label.split('\n').length));
   const tooltip = [

@@ -14,10 +14,10 @@ function Pages() {
   if (route === 'quality') return <QualityPage />;
   if (route === 'profile') return <ProfilePage />;
   if (route === 'compare') return <ComparePage />;
-  if (route === 'overview') return <OverviewPage />;
+  if (route === 'indicators') return <Dashboard />;
   if (route === 'area') return <AreaPage />;
   if (route === 'needs') return <NeedsSupplyPage />;
-  return <Dashboard />;
+  return <OverviewPage />;
 }
 
 export function App({ lang }: { lang?: Lang }) {

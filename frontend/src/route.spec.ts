@@ -5,19 +5,27 @@ describe('URL state', () => {
   it('writes every part of a view into the hash and reads it back', () => {
     const state: UrlState = { page: 'indicators', indicator: 'DEM_POP', year: 2024, level: 'ambito', territory: 'PV-T1', benchmark: '03', lang: 'en' };
     const hash = formatHash(state);
-    expect(hash).toBe('#/?indicatore=DEM_POP&anno=2024&livello=ambito&territorio=PV-T1&riferimento=03&lingua=en');
+    expect(hash).toBe('#/indicatori?indicatore=DEM_POP&anno=2024&livello=ambito&territorio=PV-T1&riferimento=03&lingua=en');
     expect(parseHash(hash)).toEqual(state);
+  });
+
+  it('opens Panoramica at the home address', () => {
+    expect(parseHash('#/')).toEqual({ page: 'overview' });
+    expect(parseHash('')).toEqual({ page: 'overview' });
+    expect(formatHash({ page: 'overview', territory: 'PV-E6' })).toBe('#/?territorio=PV-E6');
   });
 
   it('keeps the old page addresses', () => {
     expect(parseHash('#/qualita')).toEqual({ page: 'quality' });
-    expect(parseHash('#/')).toEqual({ page: 'indicators' });
-    expect(parseHash('')).toEqual({ page: 'indicators' });
+    expect(parseHash('#/panoramica?territorio=PV-E6')).toEqual({ page: 'overview', territory: 'PV-E6' });
+    // Indicatori was the home page: its links, which always name the indicator, still open it.
+    expect(parseHash('#/?indicatore=DEM_POP&anno=2024')).toEqual({ page: 'indicators', indicator: 'DEM_POP', year: 2024 });
     expect(formatHash({ page: 'quality', lang: 'it' })).toBe('#/qualita?lingua=it');
   });
 
   it('leaves out what is malformed instead of failing', () => {
-    expect(parseHash('#/?anno=24&livello=frazione&territorio=%3Cscript%3E&lingua=fr&indicatore=DEM_POP')).toEqual({ page: 'indicators', indicator: 'DEM_POP' });
+    expect(parseHash('#/indicatori?anno=24&livello=frazione&territorio=%3Cscript%3E&lingua=fr&indicatore=DEM_POP')).toEqual({ page: 'indicators', indicator: 'DEM_POP' });
+    expect(parseHash('#/nessuna-pagina?territorio=018')).toEqual({ page: 'overview', territory: '018' });
   });
 });
 

@@ -11,11 +11,11 @@ export type Route = 'indicators' | 'quality' | 'profile' | 'compare' | 'overview
 export type MapLevel = 'comune' | 'ambito';
 
 export const ROUTE_HASH: Record<Route, string> = {
-  indicators: '#/',
+  overview: '#/',
+  indicators: '#/indicatori',
   quality: '#/qualita',
   profile: '#/profilo',
   compare: '#/confronta',
-  overview: '#/panoramica',
   area: '#/area',
   needs: '#/bisogni',
 };
@@ -40,11 +40,23 @@ export interface UrlState {
 const PARAM = { indicator: 'indicatore', year: 'anno', level: 'livello', territory: 'territorio', benchmark: 'riferimento', lang: 'lingua', territories: 'territori', area: 'area' } as const;
 const CODE = /^[A-Za-z0-9_.-]{1,40}$/;
 
+/** Addresses pages had before: Panoramica was not the home page. */
+const FORMER_PATHS: Record<string, Route> = { '/panoramica': 'overview' };
+
+/**
+ * The page of a hash's path. The home page is Panoramica; a link of the time when Indicatori was the home
+ * page (`#/?indicatore=…`, which Indicatori always wrote) still opens Indicatori.
+ */
+function pageOf(path: string, params: URLSearchParams): Route {
+  if ((path === '/' || path === '') && params.has(PARAM.indicator)) return 'indicators';
+  return (Object.keys(ROUTE_HASH) as Route[]).find((route) => route !== 'overview' && ROUTE_HASH[route].slice(1) === path) ?? FORMER_PATHS[path] ?? 'overview';
+}
+
 /** What a hash says; anything malformed is left out, so a mistyped link still opens a page. */
 export function parseHash(hash: string): UrlState {
   const [path = '', search = ''] = hash.replace(/^#/, '').split('?');
   const params = new URLSearchParams(search);
-  const page = (Object.keys(ROUTE_HASH) as Route[]).find((route) => route !== 'indicators' && ROUTE_HASH[route].slice(1) === path) ?? 'indicators';
+  const page = pageOf(path, params);
   const state: UrlState = { page };
   const code = (name: string) => {
     const value = params.get(name);

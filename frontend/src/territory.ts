@@ -2,7 +2,7 @@
  * "Il mio territorio": the provincia, Ambito or comune every page starts from. Chosen once, kept in this
  * browser (localStorage), and carried in the URL so that a shared link shows the same place.
  */
-import { api } from './api/client';
+import { api, cached } from './api/client';
 import type { Territory } from './api/types';
 
 export type HomeLevel = 'provincia' | 'ambito' | 'comune';
@@ -56,11 +56,23 @@ export function withProvinciaName<T extends { benchmark: { code: string; name: s
   return { ...values, benchmark: { ...values.benchmark, name: provincia.name } };
 }
 
+type Resolved = { area: Area; requested: boolean } | null;
+
 /**
  * The area of `code`, or with none (or one not in the snapshot) the default: the provincia whose Ambiti
- * are configured, else the first provincia. `requested` says whether `code` was found.
+ * are configured, else the first provincia. `requested` says whether `code` was found. Kept for the page
+ * load, like the territories it is made of; the default is kept as its own code's area too, since the
+ * page writes that code into the URL next and must not work it out again.
  */
-export async function resolveArea(code: string | null): Promise<{ area: Area; requested: boolean } | null> {
+export function resolveArea(code: string | null): Promise<Resolved> {
+  return cached(`area:${code ?? ''}`, async () => {
+    const resolved = await findArea(code);
+    if (resolved && code === null) void cached(`area:${resolved.area.home.code}`, () => Promise.resolve({ area: resolved.area, requested: true }));
+    return resolved;
+  });
+}
+
+async function findArea(code: string | null): Promise<Resolved> {
   const [province, ambiti] = await Promise.all([api.territories('provincia'), api.territories('ambito')]);
   const byCode = new Map(province.rows.map((p) => [p.code, p]));
   const areaOf = async (home: Territory, provinciaCode: string): Promise<Area | null> => {

@@ -70,7 +70,7 @@ export async function benchDashboard() {
   const api = await startApi(stateDir);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
-    const url = `${api.url}/#/`;
+    const url = `${api.url}/#/indicatori`;
     const desktop = [];
     const phone = [];
     const redraws = [];

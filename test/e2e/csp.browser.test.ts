@@ -52,7 +52,7 @@ describeIf(chromium)('the Content-Security-Policy in Chromium', () => {
   });
 
   it('lets the dashboard draw its map and charts with no violation', async () => {
-    const { page, violations } = await openWatched(browser, api.url);
+    const { page, violations } = await openWatched(browser, `${api.url}/#/indicatori`);
     await page.waitForSelector('[data-testid="values-table"]');
     await page.waitForSelector('[data-testid="bar-chart"] .mark-rect path');
     await page.waitForSelector('[data-testid="map"] .mark-shape path');

@@ -8,14 +8,14 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApi, type RunningApi } from '../support/api.js';
-import { writeFixtureDataFolder } from '../../etl/src/testing/data-folder.js';
+import { populationWithQualityIssues, writeFixtureDataFolder } from '../../etl/src/testing/data-folder.js';
 import { load, newStateDir } from '../support/etl.js';
 import { axeViolations, launchChromium, sideways } from '../support/browser.js';
 import { chromium, describeIf } from '../support/requirements.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const SIZES = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
-const PAGES = { indicatori: '#/', qualita: '#/qualita' } as const;
+const PAGES = { indicatori: '#/indicatori', qualita: '#/qualita' } as const;
 
 // These run in the page, where the DOM exists; the test package is typed for Node only.
 declare const window: { scrollTo(x: number, y: number): void };
@@ -47,7 +47,8 @@ describeIf(chromium)('the dashboard on any screen', () => {
   beforeAll(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
     const [dataState, demoState] = [await newStateDir(), await newStateDir()];
-    await load(dataState, await writeFixtureDataFolder());
+    // With published flaws, so that the quality page has a table of issues to lay out.
+    await load(dataState, await writeFixtureDataFolder({ population: populationWithQualityIssues }));
     await load(demoState, null);
     [api, demo] = await Promise.all([startApi(dataState), startApi(demoState)]);
     browser = await launchChromium();
@@ -73,9 +74,10 @@ describeIf(chromium)('the dashboard on any screen', () => {
 
   it('has no sideways scrolling from 360 px up, and the map, its legend and the values fit a 390 px phone', async () => {
     for (const width of [360, 390, 768, 1920]) {
-      const page = await open(browser, demo.url, { width, height: 800 });
+      const page = await open(browser, `${demo.url}/${PAGES.indicatori}`, { width, height: 800 });
       await ready(page, PAGES.indicatori);
-      expect(await sideways(page), `${width} px`).toBeLessThanOrEqual(0);
+      const scrolled = await sideways(page);
+      expect(scrolled.pixels, `${width} px: ${scrolled.where.join('; ')}`).toBe(0);
       if (width === 390) {
         const right = (selector: string) => page.locator(selector).evaluateAll((els) => Math.max(...els.map((e) => e.getBoundingClientRect().right)));
         expect(await right('[data-testid="map"] svg')).toBeLessThanOrEqual(width);
@@ -87,8 +89,23 @@ describeIf(chromium)('the dashboard on any screen', () => {
     }
   });
 
+  it('lays the quality table out on a phone with no sideways scrolling, inside its box or not', async () => {
+    for (const width of [360, 390]) {
+      const page = await open(browser, `${api.url}/${PAGES.qualita}`, { width, height: 800 });
+      await ready(page, PAGES.qualita);
+      expect(await page.locator('[data-testid="quality-table"] tbody tr').count()).toBeGreaterThan(0);
+      const scrolled = await sideways(page);
+      expect(scrolled.pixels, `${width} px: ${scrolled.where.join('; ')}`).toBe(0);
+      // Every cell still says what it is: the column's name is shown beside the value.
+      const labelled = await page.locator('[data-testid="quality-table"] tbody td').evaluateAll((tds) => tds.every((td) => (td.getAttribute('data-label') ?? '') !== ''));
+      expect(labelled).toBe(true);
+      await page.screenshot({ path: `${ARTIFACTS}qualita-stacked-${width}.png`, fullPage: true });
+      await page.close();
+    }
+  });
+
   it('keeps the axis of the full ranking in view while scrolling through its 186 bars', async () => {
-    const page = await open(browser, demo.url, SIZES.desktop);
+    const page = await open(browser, `${demo.url}/${PAGES.indicatori}`, SIZES.desktop);
     await ready(page, PAGES.indicatori);
     await page.getByRole('button', { name: /Mostra tutti/ }).click();
     await page.waitForSelector('[data-testid="bar-axis"] .role-axis-label text');
@@ -104,7 +121,7 @@ describeIf(chromium)('the dashboard on any screen', () => {
   });
 
   it('reads the bars from the keyboard: arrows move from bar to bar, with the tooltip and the spoken value', async () => {
-    const page = await open(browser, api.url, SIZES.desktop);
+    const page = await open(browser, `${api.url}/${PAGES.indicatori}`, SIZES.desktop);
     await ready(page, PAGES.indicatori);
     const year = await page.getByLabel('Anno', { exact: true }).inputValue();
     const values = await api.get<{ rows: { name: string; value: number | null }[] }>(`/api/indicators/DEM_POP/values?level=comune&parent=018&year=${year}`);
@@ -120,7 +137,7 @@ describeIf(chromium)('the dashboard on any screen', () => {
   });
 
   it('keeps the view in the URL: a reload shows the same year, back returns to the one before', async () => {
-    const page = await open(browser, api.url, SIZES.desktop);
+    const page = await open(browser, `${api.url}/${PAGES.indicatori}`, SIZES.desktop);
     await ready(page, PAGES.indicatori);
     const years = await page.getByLabel('Anno', { exact: true }).locator('option').allTextContents();
     const [latest, earlier] = [years[0]!, years[1]!];
@@ -135,7 +152,7 @@ describeIf(chromium)('the dashboard on any screen', () => {
   });
 
   it('prints a clean A4 page without the controls', async () => {
-    const page = await open(browser, demo.url, SIZES.desktop);
+    const page = await open(browser, `${demo.url}/${PAGES.indicatori}`, SIZES.desktop);
     await ready(page, PAGES.indicatori);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.controls').isVisible()).toBe(false);

@@ -20,7 +20,7 @@ interface QualityResponse { matching: number; bySeverity: { severity: string; is
 
 async function openDashboard(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  await page.goto(url);
+  await page.goto(`${url}/#/indicatori`);
   await page.waitForSelector('[data-testid="values-table"]');
   await page.waitForSelector('[data-testid="bar-chart"] .mark-rect path');
   return page;

@@ -10,19 +10,19 @@ import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApi, type RunningApi } from '../support/api.js';
 import { load, newStateDir } from '../support/etl.js';
-import { axeViolations, launchChromium } from '../support/browser.js';
+import { axeViolations, launchChromium, sideways } from '../support/browser.js';
 import { chromium, describeIf } from '../support/requirements.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const SIZES = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
 const AMBITO = 'PV-E6';
 const PAGES = {
-  panoramica: { hash: `#/panoramica?territorio=${AMBITO}`, ready: '[data-testid="trend-badge"]' },
+  panoramica: { hash: `#/?territorio=${AMBITO}`, ready: '[data-testid="trend-badge"]' },
   area: { hash: `#/area?area=anziani&territorio=${AMBITO}`, ready: '[data-testid="trend-chart"] svg' },
   bisogni: { hash: `#/bisogni?area=minori_famiglia&territorio=${AMBITO}`, ready: '[data-testid="scatter"] svg' },
 } as const;
 
-declare const document: { documentElement: { scrollWidth: number; clientWidth: number } };
+declare const location: { hash: string };
 interface Row { code: string; name: string; value: number | null }
 
 // Italian formats computed here, independently of the dashboard's own formatting code.
@@ -101,22 +101,65 @@ describeIf(chromium)('Panoramica, Area di intervento, Bisogni e offerta', () => 
     for (const [name, { hash, ready }] of Object.entries(PAGES)) {
       const page = await open(browser, `${demo.url}/${hash}`, { width: 360, height: 800 });
       await page.waitForSelector(ready);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), name).toBeLessThanOrEqual(0);
+      const scrolled = await sideways(page);
+      expect(scrolled.pixels, `${name}: ${scrolled.where.join('; ')}`).toBe(0);
       await page.close();
     }
   });
 
+  /**
+   * The comuni of the Ambito above the benchmark's need and below its coverage, computed here from
+   * /api/values, most units missing first (from /api/gaps), then lowest coverage.
+   */
+  async function expectedPriority(ambito: string, needCode: string, supplyCode: string): Promise<{ codes: string[]; year: number }> {
+    const catalogue = (await demo.get<{ rows: { code: string; years: number[] }[] }>('/api/indicators')).body.rows;
+    const year = catalogue.find((i) => i.code === supplyCode)!.years.at(-1)!;
+    type Values = { rows: (Row & { suppressed: boolean })[]; benchmark: Row };
+    const values = async (code: string) => (await demo.get<Values>(`/api/indicators/${code}/values?level=comune&parent=${ambito}&year=${year}`)).body;
+    const [need, supply] = [await values(needCode), await values(supplyCode)];
+    const gaps = (await demo.get<{ rows: { code: string; shortfall: number | null }[] }>(`/api/gaps?indicator=${supplyCode}&level=comune&parent=${ambito}&year=${year}`)).body;
+    const shortfall = new Map(gaps.rows.map((r) => [r.code, r.shortfall ?? -1]));
+    const needs = new Map(need.rows.filter((r) => r.value !== null && !r.suppressed).map((r) => [r.code, r.value!]));
+    const rows = supply.rows.filter((r) => r.value !== null && !r.suppressed && needs.has(r.code) && needs.get(r.code)! > need.benchmark.value! && r.value < supply.benchmark.value!);
+    rows.sort((a, b) => shortfall.get(b.code)! - shortfall.get(a.code)! || a.value! - b.value! || a.name.localeCompare(b.name, 'it'));
+    return { codes: rows.map((r) => r.code), year };
+  }
+
   for (const [size, viewport] of Object.entries(SIZES)) {
     it(`answers "which comuni of my area need most and are served least?" in three clicks from the home page (${size})`, async () => {
-      const page = await open(browser, `${demo.url}/?territorio=${AMBITO}`.replace('/?', '/#/?'), viewport);
-      await page.waitForSelector('[data-testid="values-table"]');
-      await page.getByRole('navigation', { name: 'Sezioni' }).getByRole('link', { name: 'Bisogni e offerta' }).click(); // 1
-      await page.getByRole('navigation', { name: 'Scegli l’area di intervento' }).getByRole('link', { name: 'Anziani' }).click(); // 2
-      await page.waitForSelector(PAGES.bisogni.ready);
+      // Nursery places against the children under 6: the demo's first service with a need to read it
+      // against. The first Ambito that has comuni in that quadrant, so that there is a list to check.
+      const ambiti = (await demo.get<{ rows: Row[] }>('/api/territories?level=ambito')).body.rows;
+      let ambito = '';
+      let expected = { codes: [] as string[], year: 0 };
+      for (const a of ambiti) {
+        expected = await expectedPriority(a.code, 'DEM08', 'SUP01');
+        ambito = a.code;
+        if (expected.codes.length > 0) break;
+      }
+      expect(expected.codes.length, 'the demo has an Ambito with comuni in that quadrant').toBeGreaterThan(0);
+      // The home page, with the Ambito as Il mio territorio (a shared link, or the one remembered).
+      const page = await open(browser, `${demo.url}/#/?territorio=${ambito}`, viewport);
+      await page.waitForSelector('[data-testid="overview"]');
+      expect(await page.getByRole('heading', { level: 2, name: /^Panoramica/ }).count()).toBe(1);
+      let clicks = 0;
+      const click = async (target: ReturnType<Page['getByRole']>) => {
+        clicks += 1;
+        await target.click();
+      };
+      await click(page.getByRole('link', { name: 'Vedi i comuni con bisogno alto e offerta bassa' }));
+      await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#\/bisogni\?area=minori_famiglia/);
       const heading = page.getByRole('heading', { name: 'Comuni con bisogno alto e offerta bassa' });
       await expect.poll(() => heading.isVisible()).toBe(true);
-      // The answer: a list of comuni, or the statement that none is in that quadrant.
-      await expect.poll(async () => (await page.getByTestId('priority-table').count()) + (await page.getByTestId('priority-none').count())).toBe(1);
+      await page.waitForSelector('[data-testid="priority-table"]');
+      const listed = await page.locator('[data-testid="priority-table"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code')));
+      expect(listed).toEqual(expected.codes);
+      expect(await page.getByTestId('priority-table').locator('caption').textContent()).toContain(String(expected.year));
+      // The list is on screen, not below the charts.
+      const box = await page.getByTestId('priority-table').boundingBox();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.width);
+      expect(clicks).toBeLessThanOrEqual(3);
       await page.screenshot({ path: `${ARTIFACTS}three-clicks-${viewport.width}.png`, fullPage: false });
       await page.close();
     });

@@ -126,7 +126,7 @@ describeIf(chromium)('Profilo comunale and Confronta in Chromium', () => {
   });
 
   it('opens the profile of a comune clicked in the table of the Indicatori page', async () => {
-    const page = await open(browser, `${api.url}/#/?territorio=018`, SIZES.desktop);
+    const page = await open(browser, `${api.url}/#/indicatori?territorio=018`, SIZES.desktop);
     await page.waitForSelector('[data-testid="values-table"]');
     await page.locator('[data-testid="values-table"] a', { hasText: 'Pavia' }).first().click();
     await profileReady(page);
@@ -135,7 +135,7 @@ describeIf(chromium)('Profilo comunale and Confronta in Chromium', () => {
   });
 
   it('opens the profile of a comune clicked in the ranking', async () => {
-    const page = await open(browser, `${api.url}/#/?territorio=018`, SIZES.desktop);
+    const page = await open(browser, `${api.url}/#/indicatori?territorio=018`, SIZES.desktop);
     await page.waitForSelector('[data-testid="bar-chart"] .mark-rect path');
     await page.locator('[data-testid="bar-chart"] .mark-rect path').first().click();
     await profileReady(page);
@@ -153,6 +153,34 @@ describeIf(chromium)('Profilo comunale and Confronta in Chromium', () => {
     for (const v of first.values) expect(allText).toContain(itNumber(v.value!, first.indicator.decimals));
     expect(await page.locator('[data-testid="compare-chart"] .mark-rect[class*="bars"] path').count()).toBe(2);
     await page.screenshot({ path: `${ARTIFACTS}confronta-1280.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('gives the Confronta chart a legend of the comparisons drawn, inside a phone screen, with names that do not overlap', async () => {
+    const codes = ['018110', ...comuni];
+    const body = (await api.get<{ rows: { values: { code: string; value: number | null; comparison: string }[] }[] }>(`/api/compare?territories=${codes.join(',')}&benchmark=provincia`)).body;
+    const drawn = body.rows.find((r) => r.values.some((v) => v.value !== null))!;
+    const words: Record<string, string> = { better: 'migliore', similar: 'simile', worse: 'peggiore', higher: 'più alto', lower: 'più basso' };
+    const expected = [...new Set(drawn.values.filter((v) => v.value !== null && v.comparison in words).map((v) => words[v.comparison]!))];
+    const page = await open(browser, `${api.url}/#/confronta?territori=${codes.join(',')}`, { width: 390, height: 844 });
+    await compareReady(page);
+    const legend = page.locator('[data-testid="compare-chart"] .role-legend');
+    const labels = await legend.locator('text').allTextContents();
+    expect(labels).toContain('Rispetto al riferimento');
+    for (const word of expected) expect(labels).toContain(word);
+    const right = await legend.evaluateAll((els) => Math.max(...els.map((e) => e.getBoundingClientRect().right)));
+    expect(right).toBeLessThanOrEqual(390);
+    // The territories' names on the axis: no two boxes overlap.
+    // Labels Vega hid to avoid overlap (opacity 0) are not drawn.
+    const boxes = await page.locator('[data-testid="compare-chart"] .role-axis-label text:not([opacity="0"])').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom, left: r.left, right: r.right })));
+    expect(boxes.length).toBeGreaterThanOrEqual(codes.length);
+    for (let i = 0; i < boxes.length; i += 1) {
+      for (let j = i + 1; j < boxes.length; j += 1) {
+        const [a, b] = [boxes[i]!, boxes[j]!];
+        expect(a.bottom <= b.top + 0.5 || b.bottom <= a.top + 0.5 || a.right <= b.left + 0.5 || b.right <= a.left + 0.5, `label ${i} and ${j}`).toBe(true);
+      }
+    }
+    await page.screenshot({ path: `${ARTIFACTS}confronta-legend-390.png`, fullPage: true });
     await page.close();
   });
 
@@ -180,16 +208,14 @@ describeIf(chromium)('Profilo comunale and Confronta in Chromium', () => {
     it('has no sideways scrolling at 360 px on either page', async () => {
       const profile = await open(browser, `${api.url}/#/profilo?territorio=018110`, { width: 360, height: 800 });
       await profileReady(profile);
-      expect(await sideways(profile)).toBeLessThanOrEqual(0);
+      const profileScrolled = await sideways(profile);
+      expect(profileScrolled.pixels, profileScrolled.where.join('; ')).toBe(0);
       await profile.screenshot({ path: `${ARTIFACTS}profilo-360.png`, fullPage: true });
       await profile.close();
       const compare = await open(browser, `${api.url}/#/confronta?territori=018110,${comuni.join(',')}`, { width: 360, height: 800 });
       await compareReady(compare);
-      const wide = await compare.evaluate(() => {
-        const all = (document as unknown as { querySelectorAll(s: string): { getBoundingClientRect(): { right: number }; className: string; tagName: string }[] }).querySelectorAll('body *');
-        return [...all].filter((e) => e.getBoundingClientRect().right > 360).map((e) => `${e.tagName}.${e.className}`).slice(0, 8);
-      });
-      expect(await sideways(compare), wide.join(' ')).toBeLessThanOrEqual(0);
+      const compareScrolled = await sideways(compare);
+      expect(compareScrolled.pixels, compareScrolled.where.join('; ')).toBe(0);
       await compare.close();
     });
   });

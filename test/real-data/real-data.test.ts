@@ -3,12 +3,28 @@
  * of every catalogued indicator must match a computation made here independently of the ETL's
  * connectors, with DuckDB's own CSV reader on the raw files.
  */
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApi, type RunningApi } from '../support/api.js';
+import { launchChromium, sideways } from '../support/browser.js';
 import { load, newStateDir, querySnapshot } from '../support/etl.js';
-import { describeIf, realData } from '../support/requirements.js';
+import { chromium, describeIf, realData } from '../support/requirements.js';
+
+const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
+/** Every page of the dashboard, as a user opens it, with what shows it is drawn. */
+const PAGES = {
+  panoramica: { hash: '#/', ready: '[data-testid="overview"]' },
+  indicatori: { hash: '#/indicatori', ready: '[data-testid="values-table"]' },
+  area: { hash: '#/area?area=anziani', ready: '[data-testid="area-title"]' },
+  profilo: { hash: '#/profilo?territorio=018110', ready: '[data-testid="profile-table"]' },
+  confronta: { hash: '#/confronta?territori=018110,018177,018183', ready: '[data-testid="compare-results"]' },
+  bisogni: { hash: '#/bisogni', ready: 'main h2.page-title' },
+  qualita: { hash: '#/qualita', ready: '[data-testid="severity-counts"]' },
+} as const;
+const SIZES = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
 
 interface ValueRow { code: string; value: number | null; numerator: number | null; denominator: number | null; suppressed: boolean; smallNumber: boolean }
 interface ValuesResponse { rows: ValueRow[]; benchmark: ValueRow | null; indicator: { years: number[] } }
@@ -131,6 +147,36 @@ describeIf(realData)('real data folder → ETL → API', () => {
     // The break is a published warning, explained; the change is also far from the other comuni of Pavia.
     expect(flagged.map((f) => [f.rule, f.severity])).toEqual([['outlier', 'info'], ['series-break', 'warning']]);
     expect(flagged.find((f) => f.rule === 'series-break')!.message).toBe('Bereguardo: residents went from 3093 (2021) to 2861 (2022), -7.5% in one year; likely the 2022 rebase of the population on the permanent census');
+  });
+
+  describeIf(chromium)('the dashboard on the real data, in Chromium', () => {
+    // Screenshots of every page at desktop and phone sizes go to test/artifacts/, to be looked at.
+    for (const [size, viewport] of Object.entries(SIZES)) {
+      it(`draws every page at ${size} size, with no error and nothing scrolling sideways`, async () => {
+        await mkdir(ARTIFACTS, { recursive: true });
+        const browser = await launchChromium();
+        try {
+          for (const [name, { hash, ready }] of Object.entries(PAGES)) {
+            const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
+            await page.goto(`${publicApi.url}/${hash}`);
+            await page.waitForSelector(ready);
+            await page.waitForLoadState('networkidle');
+            // Every chart on the page drawn, every placeholder gone.
+            await page.waitForFunction(() => {
+              const { document } = globalThis as unknown as { document: { querySelectorAll(s: string): { querySelector(s: string): unknown }[] } };
+              return document.querySelectorAll('[data-testid="loading"]').length === 0 && [...document.querySelectorAll('.chart')].every((chart) => chart.querySelector('svg') !== null);
+            });
+            await page.screenshot({ path: `${ARTIFACTS}real-${name}-${viewport.width}.png`, fullPage: true });
+            expect(await page.locator('.notice-error').count(), name).toBe(0);
+            const scrolled = await sideways(page);
+            expect(scrolled.pixels, `${name}: ${scrolled.where.join('; ')}`).toBe(0);
+            await page.close();
+          }
+        } finally {
+          await browser.close();
+        }
+      });
+    }
   });
 
   it('serves one boundary shape per current comune', async () => {

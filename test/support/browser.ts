@@ -28,10 +28,27 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
-/** How many pixels the page scrolls sideways (0 when it fits the viewport). */
-export const sideways = (page: Page): Promise<number> =>
-  page.evaluate(() => {
+/**
+ * How many pixels something scrolls sideways: the page itself, or any box inside it that scrolls (a
+ * table in an `overflow: auto` wrapper, say), the widest of them; 0 when everything fits. `where` names
+ * the boxes that scroll, for the failure message.
+ */
+export async function sideways(page: Page): Promise<{ pixels: number; where: string[] }> {
+  return page.evaluate(() => {
     // Runs in the page, where the DOM exists; the test package is typed for Node only.
-    const { documentElement } = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document;
-    return documentElement.scrollWidth - documentElement.clientWidth;
+    interface Box { scrollWidth: number; clientWidth: number; tagName: string; className: unknown; getAttribute(name: string): string | null }
+    const { document, getComputedStyle } = globalThis as unknown as { document: { documentElement: Box; querySelectorAll(s: string): Box[] }; getComputedStyle(e: Box): { overflowX: string } };
+    const { documentElement } = document;
+    const found: { pixels: number; name: string }[] = [{ pixels: documentElement.scrollWidth - documentElement.clientWidth, name: 'the page' }];
+    for (const box of document.querySelectorAll('body *')) {
+      const overflow = getComputedStyle(box).overflowX;
+      // A box that clips without a scroll bar (hidden, clip) cannot be scrolled by its reader.
+      if ((overflow === 'auto' || overflow === 'scroll') && box.scrollWidth > box.clientWidth) {
+        const id = box.getAttribute('data-testid') ?? box.getAttribute('aria-label') ?? box.getAttribute('aria-labelledby') ?? '';
+        found.push({ pixels: box.scrollWidth - box.clientWidth, name: `${box.tagName.toLowerCase()}.${String(box.className)}${id ? ` [${id}]` : ''}` });
+      }
+    }
+    return { pixels: Math.max(...found.map((f) => f.pixels)), where: found.filter((f) => f.pixels > 0).map((f) => `${f.name}: ${f.pixels} px`) };
   });
+}
+

@@ -102,7 +102,7 @@ export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> 
  */
 const once = new Map<string, Promise<unknown>>();
 
-function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+export function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
   let promise = once.get(key) as Promise<T> | undefined;
   if (!promise) {
     promise = load();
@@ -112,9 +112,26 @@ function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
   return promise;
 }
 
+/**
+ * Requests started before the page renders (see main.tsx), so that they run while React starts: the
+ * first caller that asks for the same URL takes the answer, later callers ask the server again.
+ */
+const early = new Map<string, Promise<unknown>>();
+
+export function startEarly(url: string): void {
+  if (!early.has(url)) early.set(url, getJson(url));
+}
+
+function takeEarly<T>(url: string, signal?: AbortSignal): Promise<T> {
+  const started = early.get(url) as Promise<T> | undefined;
+  early.delete(url);
+  return started ?? getJson<T>(url, signal);
+}
+
 /** For tests: start from an empty cache. */
 export function forgetCachedAnswers(): void {
   once.clear();
+  early.clear();
 }
 
 export type BoundariesResult = { kind: 'loaded'; topology: Boundaries } | { kind: 'missing'; downloadUrl: string | null };
@@ -129,7 +146,7 @@ export const api = {
       throw error;
     }
   },
-  indicators: (signal?: AbortSignal) => getJson<IndicatorList>(urls.indicators(), signal),
+  indicators: (signal?: AbortSignal) => takeEarly<IndicatorList>(urls.indicators(), signal),
   // Shared between callers, so no one caller's signal may cancel them.
   territories: (level?: Level, parent?: string) => cached(urls.territories(level, parent), () => getJson<TerritoryList>(urls.territories(level, parent))),
   territorySearch: (q: string, signal?: AbortSignal) => getJson<TerritoryList>(urls.territorySearch(q), signal),

@@ -237,7 +237,8 @@ export function buildSpineSpec({ profile, lang, width = 400 }: SpineSpecInput): 
       // No dot: the reason, written across the row.
       {
         transform: [{ filter: 'datum.note !== null' }],
-        mark: { type: 'text', align: 'left', baseline: 'middle', color: MUTED_TEXT_COLOUR, fontStyle: 'italic', limit: { expr: 'width' } },
+        // Off the names' column, and cut short (the full reason is in the tooltip) before the benchmark line.
+        mark: { type: 'text', align: 'left', baseline: 'middle', dx: 6, fontSize: 11, color: MUTED_TEXT_COLOUR, fontStyle: 'italic', limit: { expr: 'width / 2 - 10' } },
         encoding: { y, x: { datum: 0, type: 'quantitative', scale: { domain: [0, 1] }, axis: null }, text: { field: 'note' }, tooltip },
       },
     ],

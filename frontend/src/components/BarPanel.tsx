@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { IndicatorValues, Provenance } from '../api/types';
 import { buildBarAxisSpec, buildBarSpec, EXTREMES, selectBars } from '../charts/bar';
 import { hasValue, type RankedRow } from '../data/ranking';
@@ -6,6 +6,8 @@ import { formatValue, localized, type MessageKey } from '../i18n';
 import { useI18n } from '../LanguageContext';
 import { useOpenProfile } from '../route';
 import { Attribution } from './Attribution';
+import { ChartExport } from './ChartExport';
+import { valuesCsv, valuesMeta } from './valuesExport';
 import { VegaChart } from './VegaChart';
 
 function missingMessage(ambiti: boolean, n: number): MessageKey {
@@ -18,9 +20,13 @@ interface Props {
   ranked: readonly RankedRow[];
   provenance?: Provenance | null;
   home?: string | null;
+  /** The territory the values are inside, named in the exported image. */
+  place: string;
+  /** Called once the ranking is on screen (at once when there is none to draw). */
+  onDrawn?: () => void;
 }
 
-export function BarPanel({ values, ranked, provenance = null, home = null }: Props) {
+export function BarPanel({ values, ranked, provenance = null, home = null, place, onDrawn }: Props) {
   const { lang, t } = useI18n();
   const [showAll, setShowAll] = useState(false);
   const openProfile = useOpenProfile();
@@ -34,7 +40,11 @@ export function BarPanel({ values, ranked, provenance = null, home = null }: Pro
     return [buildBarSpec(input), buildBarAxisSpec(input)];
   }, [bars, benchmark, indicator, lang, home]);
   const truncated = bars.length < withValue;
+  useEffect(() => {
+    if (withValue === 0) onDrawn?.();
+  }, [withValue, onDrawn]);
   const label = t('barDescription', { indicator: localized(indicator.name, lang), year: values.year });
+  const csv = useMemo(() => valuesCsv(values, lang), [values, lang]);
 
   return (
     <section className="panel" aria-labelledby="bar-heading">
@@ -57,11 +67,12 @@ export function BarPanel({ values, ranked, provenance = null, home = null }: Pro
               <div className="sticky-axis">
                 <VegaChart spec={axisSpec} testId="bar-axis" label={localized(indicator.unit, lang)} />
               </div>
-              <VegaChart spec={spec} testId="bar-chart" label={label} onSelect={openProfile} />
+              <VegaChart spec={spec} testId="bar-chart" label={label} onSelect={openProfile} onDrawn={onDrawn} />
             </div>
           ) : (
-            <VegaChart spec={spec} testId="bar-chart" label={label} onSelect={openProfile} />
+            <VegaChart spec={spec} testId="bar-chart" label={label} onSelect={openProfile} onDrawn={onDrawn} />
           )}
+          <ChartExport spec={spec} meta={valuesMeta(values, { kind: 'graduatoria', place }, lang)} csv={csv} testId="bar-chart" />
         </>
       )}
       {benchmark && (

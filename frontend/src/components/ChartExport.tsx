@@ -67,11 +67,12 @@ export async function exportImage(spec: TopLevelSpec, meta: ExportMeta, type: 'p
   }
 }
 
-export function ChartExport({ spec, meta, csv }: { spec: TopLevelSpec; meta: ExportMeta; csv: CsvTable }) {
+/** The export buttons of the chart whose test id is `testId` (found by tests as `${testId}-export`). */
+export function ChartExport({ spec, meta, csv, testId }: { spec: TopLevelSpec; meta: ExportMeta; csv: CsvTable; testId: string }) {
   const { t } = useI18n();
   const csvHref = `data:text/csv;charset=utf-8,${encodeURIComponent(toCsv(csv, meta))}`;
   return (
-    <p className="chart-export">
+    <p className="chart-export" data-testid={`${testId}-export`}>
       <button type="button" onClick={() => void exportImage(spec, meta, 'png')}>
         {t('exportPng')}
       </button>

@@ -43,7 +43,8 @@ export function DataTable({ values, ranked, csvHref, home = null }: Props) {
   // A count has no denominator to show; coverage matters where a value sums several comuni (an Ambito
   // with a comune missing is not comparable with the others).
   const count = values.indicator.plainCount;
-  const columns = [...COLUMNS.filter((column) => !(count && column.key === 'denominator')), ...(values.level === 'comune' ? [] : [COVERAGE])];
+  // A count is its own value: its count and base columns would repeat it or stay empty.
+  const columns = [...COLUMNS.filter((column) => !(count && (column.key === 'denominator' || column.key === 'numerator'))), ...(values.level === 'comune' ? [] : [COVERAGE])];
   const rows = sortRows(ranked, sort.key, sort.direction);
 
   const toggle = (key: SortKey) =>

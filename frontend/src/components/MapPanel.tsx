@@ -10,7 +10,9 @@ import { useOpenProfile } from '../route';
 import type { Area } from '../territory';
 import { Attribution } from './Attribution';
 import { BoundariesMissing } from './BoundariesMissing';
+import { ChartExport } from './ChartExport';
 import { ErrorMessage, Loading } from './Status';
+import { valuesCsv, valuesMeta } from './valuesExport';
 import { VegaChart } from './VegaChart';
 
 interface MapProps {
@@ -19,9 +21,11 @@ interface MapProps {
   membership: Map<string, string[]> | null;
   area: Area;
   home: string | null;
+  /** The exported image's title, when not the indicator's name. */
+  heading?: string;
 }
 
-function ChoroplethMap({ values, topology, membership, area, home }: MapProps) {
+function ChoroplethMap({ values, topology, membership, area, home, heading }: MapProps) {
   const { lang, t } = useI18n();
   const openProfile = useOpenProfile();
   const { indicator, rows } = values;
@@ -31,7 +35,10 @@ function ChoroplethMap({ values, topology, membership, area, home }: MapProps) {
     const data = membership ? ambitoMapData(rows, membership, indicator.decimals, lang) : comuneMapData(rows, indicator.decimals, lang);
     return buildMapSpec({ topology, ...data, indicator, lang, showAmbito: membership !== null, only, home, width: 'container', height: 420 });
   }, [topology, rows, indicator, lang, membership, only, home]);
-  const label = t('mapDescription', { area: membership ? area.provincia.name : area.parent.name, indicator: localized(indicator.name, lang), year: values.year });
+  const place = membership ? area.provincia.name : area.parent.name;
+  const label = t('mapDescription', { area: place, indicator: localized(indicator.name, lang), year: values.year });
+  const meta = valuesMeta(values, { kind: 'mappa', place, title: heading, sources: [...values.sources, topology.source] }, lang);
+  const csv = useMemo(() => valuesCsv(values, lang), [values, lang]);
   return (
     <>
       <VegaChart spec={spec} label={label} testId="map" onSelect={openProfile} />
@@ -39,11 +46,13 @@ function ChoroplethMap({ values, topology, membership, area, home }: MapProps) {
         {membership && `${t('mapAmbitoNote')} `}
         {t('mapNoDataNote')}
       </p>
+      <ChartExport spec={spec} meta={meta} csv={csv} testId="map" />
     </>
   );
 }
 
-export function MapPanel({ values, area, home, heading }: { values: IndicatorValues; area: Area; home: string | null; heading?: string }) {
+/** `drawNow` false: the boundaries are fetched, but the map waits (for the first chart of the page to be drawn). */
+export function MapPanel({ values, area, home, heading, drawNow = true }: { values: IndicatorValues; area: Area; home: string | null; heading?: string; drawNow?: boolean }) {
   const { t } = useI18n();
   const provincia = area.provincia.code;
   // Both are fetched once per provincia and kept (see api.boundaries): changing indicator or year redraws only.
@@ -54,7 +63,7 @@ export function MapPanel({ values, area, home, heading }: { values: IndicatorVal
   let body;
   if (boundaries.status === 'error') body = <ErrorMessage error={boundaries.error} onRetry={boundaries.retry} />;
   else if (membership.status === 'error') body = <ErrorMessage error={membership.error} onRetry={membership.retry} />;
-  else if (boundaries.status !== 'ready' || (byAmbito && membership.status !== 'ready')) body = <Loading />;
+  else if (boundaries.status !== 'ready' || (byAmbito && membership.status !== 'ready') || !drawNow) body = <Loading />;
   else if (boundaries.data.kind === 'missing') body = <BoundariesMissing downloadUrl={boundaries.data.downloadUrl} />;
   else {
     body = (
@@ -65,6 +74,7 @@ export function MapPanel({ values, area, home, heading }: { values: IndicatorVal
           membership={byAmbito && membership.status === 'ready' ? membership.data : null}
           area={area}
           home={home}
+          heading={heading}
         />
         <Attribution sources={[...values.sources, boundaries.data.topology.source]} />
       </>

@@ -1,13 +1,15 @@
 import { useMemo } from 'react';
-import type { Indicator } from '../api/types';
+import type { Indicator, Lang } from '../api/types';
 import { pageApi, pageUrls, type Trend } from '../api/pages';
 import { useLatestReady, useResource } from '../api/useResource';
 import { buildTrendSpec, trendPoints } from '../charts/trend';
 import { trendWord } from '../data/trendWords';
-import { formatValue, localized } from '../i18n';
+import { formatValue, localized, translate } from '../i18n';
 import { useI18n } from '../LanguageContext';
 import type { Area } from '../territory';
+import { sourceLine } from '../data/sourceLine';
 import { Attribution } from './Attribution';
+import { ChartExport, type CsvTable } from './ChartExport';
 import { ErrorMessage, Loading } from './Status';
 import { VegaChart } from './VegaChart';
 
@@ -18,6 +20,16 @@ function trendBenchmark(area: Area): string | undefined {
   return undefined;
 }
 
+/** The trend's rows for its CSV: a year a row, the territory's value and its benchmark's. */
+export function trendCsv(trend: Trend, lang: Lang): CsvTable {
+  const benchmarkByYear = new Map(trend.benchmarks.map((row) => [row.year, row]));
+  const benchmarkName = trend.benchmarks[0]?.name;
+  return {
+    columns: [translate(lang, 'yearShort'), translate(lang, 'code'), translate(lang, 'name'), translate(lang, 'value'), 'ci95_lower', 'ci95_upper', ...(benchmarkName ? [`${translate(lang, 'benchmarkShort')}: ${benchmarkName}`] : [])],
+    rows: trend.rows.map((row) => [row.year, row.code, row.name, row.value, row.ci95?.lower ?? null, row.ci95?.upper ?? null, ...(benchmarkName ? [benchmarkByYear.get(row.year)?.value ?? null] : [])]),
+  };
+}
+
 function TrendView({ trend, indicator }: { trend: Trend; indicator: Indicator }) {
   const { lang, t } = useI18n();
   const spec = useMemo(() => buildTrendSpec({ rows: trend.rows, benchmarks: trend.benchmarks, indicator, lang, width: 'container' }), [trend, indicator, lang]);
@@ -26,6 +38,13 @@ function TrendView({ trend, indicator }: { trend: Trend; indicator: Indicator })
   if (own.length === 0) return <p className="notice">{t('trendNone', { name })}</p>;
   const word = trendWord(trend.trend);
   const benchmarkByYear = new Map(trend.benchmarks.map((row) => [row.year, row]));
+  const years = trend.rows.map((row) => row.year);
+  const meta = {
+    title: `${localized(indicator.name, lang)} (${localized(indicator.unit, lang)})`,
+    subtitle: `${name} · ${Math.min(...years)}–${Math.max(...years)}`,
+    source: sourceLine(trend.sources, lang, trend.synthetic),
+    fileName: ['andamento', indicator.code, trend.territory].join('-'),
+  };
   return (
     <>
       <p>
@@ -35,6 +54,7 @@ function TrendView({ trend, indicator }: { trend: Trend; indicator: Indicator })
         </span>
       </p>
       <VegaChart spec={spec} label={t('trendCaption', { indicator: localized(indicator.name, lang), name, unit: localized(indicator.unit, lang) })} testId="trend-chart" />
+      <ChartExport spec={spec} meta={meta} csv={trendCsv(trend, lang)} testId="trend-chart" />
       <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="trend-caption">
         <table data-testid="trend-table">
           <caption id="trend-caption">{t('trendCaption', { indicator: localized(indicator.name, lang), name, unit: localized(indicator.unit, lang) })}</caption>

@@ -10,6 +10,8 @@ interface Props {
   className?: string;
   /** Called with the territory code of a mark clicked (or chosen with Enter): a comune or Ambito of a map or ranking. */
   onSelect?: (code: string) => void;
+  /** Called once the chart is on screen, or has failed to draw. */
+  onDrawn?: () => void;
 }
 
 /** The territory a mark stands for: `code` in a ranking's rows, `properties.code` in a map's shapes. */
@@ -23,13 +25,15 @@ export function markCode(datum: unknown): string | null {
  * Renders a Vega-Lite spec as SVG (so every shape is an element in the page), with no action menu. A new
  * spec is drawn out of sight and swapped in when ready: the previous chart stays until then.
  */
-export function VegaChart({ spec, label, testId, className, onSelect }: Props) {
+export function VegaChart({ spec, label, testId, className, onSelect, onDrawn }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
   const { t } = useI18n();
   // Kept in a ref: a new handler on each render must not redraw the chart.
   const select = useRef(onSelect);
   select.current = onSelect;
+  const drawn = useRef(onDrawn);
+  drawn.current = onDrawn;
 
   useEffect(() => {
     const host = container.current;
@@ -62,9 +66,12 @@ export function VegaChart({ spec, label, testId, className, onSelect }: Props) {
         });
         for (const child of [...host.children]) if (child !== target) child.remove();
         target.className = '';
+        drawn.current?.();
       })
       .catch((cause: unknown) => {
-        if (!cancelled) setError(cause instanceof Error ? cause.message : String(cause));
+        if (cancelled) return;
+        setError(cause instanceof Error ? cause.message : String(cause));
+        drawn.current?.();
       });
     return () => {
       cancelled = true;

@@ -1,4 +1,4 @@
-import type { Lang, Provenance, ProvenanceSource } from '../api/types';
+import type { Lang, Provenance, ProvenanceSource, Source } from '../api/types';
 import { formatShortDate, translate } from '../i18n';
 
 /**
@@ -17,4 +17,13 @@ export function titleSuffix(source: ProvenanceSource, provenance: Provenance, la
 /** "caricato il 01/12/2026": the day the load that read the files ran. */
 export function loadedOn(provenance: Provenance, lang: Lang): string {
   return translate(lang, 'loadedOn', { date: formatShortDate(provenance.loadRun.startedAt, lang) });
+}
+
+/**
+ * "Fonte: ISTAT, MEF" under an exported chart or at the head of its CSV, marked "dati sintetici
+ * dimostrativi" when any value shown is generated, so that a copy never passes for real data.
+ */
+export function sourceLine(sources: readonly Source[], lang: Lang, synthetic = false): string {
+  const line = translate(lang, 'exportSource', { sources: [...new Set(sources.map((s) => s.publisher))].join(', ') || '—' });
+  return synthetic || sources.some((s) => s.synthetic) ? `${line} — ${translate(lang, 'syntheticSource')}` : line;
 }

@@ -11,11 +11,12 @@ import { TerritorySearch } from '../components/TerritorySearch';
 import { VegaChart } from '../components/VegaChart';
 import { buildCompareSpec, compareBars } from '../charts/compare';
 import { byArea, SIGNIFICANCE } from '../charts/spine';
+import { sourceLine } from '../data/sourceLine';
 import { formatValue, localized, translate } from '../i18n';
 import { useI18n } from '../LanguageContext';
 import { formatHash, useUrlState } from '../route';
 import { storedHome } from '../territory';
-import { BENCHMARKS, sourceLine } from './ProfilePage';
+import { BENCHMARKS } from './ProfilePage';
 
 export const MAX_COMPARED = 5;
 
@@ -74,7 +75,7 @@ function CompareTables({ data, names }: { data: Compare; names: Map<string, stri
           <h2 id={`compare-${area}`}>{localized(all[0]!.indicator.areaName, lang)}</h2>
           {entries.length > 0 && (
           <div className="table-scroll">
-            <table className="compare-table" data-testid={`compare-table-${area}`}>
+            <table className="compare-table stacked-table" data-testid={`compare-table-${area}`}>
               <thead>
                 <tr>
                   <th scope="col">{t('indicator')}</th>
@@ -98,7 +99,7 @@ function CompareTables({ data, names }: { data: Compare; names: Map<string, stri
                         lang,
                       );
                       return (
-                        <td key={code} className="num">
+                        <td key={code} className="num" data-label={names.get(code) ?? code}>
                           {cell.value}
                           {cell.interval && <span className="hint interval"> ({cell.interval})</span>}
                           {cell.comparison && cell.comparison !== 'not_compared' && (
@@ -157,10 +158,11 @@ function CompareChart({ data, names }: { data: Compare; names: Map<string, strin
       <ChartExport
         spec={spec}
         csv={csv}
+        testId="compare-chart"
         meta={{
           title,
           subtitle: `${data.territories.map((c) => names.get(c) ?? c).join(', ')} · ${entry.year ?? ''}`,
-          source: sourceLine(data.sources, lang),
+          source: sourceLine(data.sources, lang, data.synthetic),
           fileName: ['confronto', entry.indicator.code, entry.year].filter(Boolean).join('-'),
         }}
       />

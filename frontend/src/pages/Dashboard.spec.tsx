@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Boundaries, IndicatorList, IndicatorValues } from '../api/types';
 import { App } from '../App';
 import { forgetCachedAnswers } from '../api/client';
@@ -53,11 +53,13 @@ function routes({ list = indicatorList([densita]), vals = comuneValues(), bounda
   };
 }
 
+// These are the Indicatori page's; the home page is Panoramica.
+beforeEach(() => globalThis.history.replaceState(null, '', '#/indicatori'));
+
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
   forgetCachedAnswers();
-  globalThis.history.replaceState(null, '', '#/');
   globalThis.localStorage.clear();
 });
 
@@ -209,7 +211,10 @@ describe('Dashboard', () => {
     serve({ ...routes({ list: indicatorList([population]) }), '/api/indicators/DEM_POP/values?level=comune&parent=018&year=2024': { body: counts } });
     render(<App lang="it" />);
     const table = await screen.findByTestId('values-table');
-    expect(within(table).queryByRole('columnheader', { name: /Denominatore/ })).toBeNull();
+    expect(within(table).queryByRole('columnheader', { name: /Base di calcolo/ })).toBeNull();
+    // Nor a count column repeating the value, and no engineers' word in the headers.
+    expect(within(table).queryByRole('columnheader', { name: /Conteggio/ })).toBeNull();
+    expect(table.querySelector('thead')!.textContent).not.toMatch(/[Nn]umerator|[Dd]enominator/);
     expect(screen.getByTestId('benchmark-row').textContent).toContain('534.951');
     expect(screen.queryByText(/Linea tratteggiata/)).toBeNull();
   });
@@ -266,7 +271,7 @@ describe('Dashboard state in the URL and "Il mio territorio"', () => {
     serve(yearRoutes());
     render(<App />);
     await screen.findByTestId('values-table');
-    await waitFor(() => expect(globalThis.location.hash).toBe('#/?indicatore=DEM_DENS&anno=2024&livello=comune&territorio=018'));
+    await waitFor(() => expect(globalThis.location.hash).toBe('#/indicatori?indicatore=DEM_DENS&anno=2024&livello=comune&territorio=018'));
     fireEvent.change(screen.getByLabelText('Anno'), { target: { value: '2023' } });
     await waitFor(() => expect(globalThis.location.hash).toContain('anno=2023'));
     await waitFor(() => expect(screen.getByTestId('values-table').textContent).toContain('2023'));
@@ -276,7 +281,7 @@ describe('Dashboard state in the URL and "Il mio territorio"', () => {
 
   it('opens a shared link as it was: year and language from the URL', async () => {
     serve(yearRoutes());
-    globalThis.history.replaceState(null, '', '#/?indicatore=DEM_DENS&anno=2023&territorio=018&lingua=en');
+    globalThis.history.replaceState(null, '', '#/indicatori?indicatore=DEM_DENS&anno=2023&territorio=018&lingua=en');
     render(<App />);
     await screen.findByTestId('values-table');
     expect((screen.getByLabelText('Year') as HTMLSelectElement).value).toBe('2023');
@@ -339,7 +344,7 @@ describe('Dashboard state in the URL and "Il mio territorio"', () => {
     await waitFor(() => expect(screen.getByTestId('values-table').textContent).toContain('(il mio territorio)'));
 
     cleanup();
-    globalThis.history.replaceState(null, '', '#/');
+    globalThis.history.replaceState(null, '', '#/indicatori');
     render(<App lang="it" />);
     await screen.findByTestId('values-table');
     await waitFor(() => expect(screen.getByTestId('home-name').textContent).toBe('Vigevano'));

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, urls, type ProvenanceQuery, type ValuesQuery } from '../api/client';
 import type { Health, Indicator, IndicatorList, IndicatorValues, Provenance, SnapshotInfo } from '../api/types';
 import { useLatestReady, useResource, type Resource } from '../api/useResource';
@@ -13,6 +13,7 @@ import { MapPanel } from '../components/MapPanel';
 import { Page } from '../components/Page';
 import { ErrorMessage, Loading } from '../components/Status';
 import { TerritoryPicker } from '../components/TerritoryPicker';
+import { valuesSynthetic } from '../components/valuesExport';
 import { rankByValue } from '../data/ranking';
 import { useI18n } from '../LanguageContext';
 import { parseHash, useUrlState, type MapLevel, type Route } from '../route';
@@ -23,12 +24,7 @@ function ready<T>(resource: Resource<T>): T | null {
 }
 
 function isSynthetic(snapshot: SnapshotInfo | null, values: IndicatorValues | null): boolean {
-  return (
-    snapshot?.mode === 'demo' ||
-    values?.synthetic === true ||
-    (values?.sources.some((source) => source.synthetic) ?? false) ||
-    (values?.rows.some((row) => row.synthetic) ?? false)
-  );
+  return snapshot?.mode === 'demo' || (values !== null && valuesSynthetic(values));
 }
 
 interface ViewProps {
@@ -40,10 +36,19 @@ interface ViewProps {
   stale: boolean;
 }
 
+/** The page's first chart is the ranking: the map and the table, heavier to draw, wait for it, but never long. */
+const SECONDARY_AT_LATEST_MS = 1500;
+
 function ValuesView({ values, query, provenance, area, stale }: ViewProps) {
   const { t } = useI18n();
   const ranked = useMemo(() => rankByValue(values.rows), [values.rows]);
   const home = area.home.level === 'comune' ? area.home.code : null;
+  const [secondary, setSecondary] = useState(false);
+  const showSecondary = useCallback(() => setSecondary(true), []);
+  useEffect(() => {
+    const timer = setTimeout(showSecondary, SECONDARY_AT_LATEST_MS);
+    return () => clearTimeout(timer);
+  }, [showSecondary]);
   return (
     <div className={stale ? 'results is-stale' : 'results'} aria-busy={stale} data-testid="results">
       {stale && (
@@ -52,12 +57,12 @@ function ValuesView({ values, query, provenance, area, stale }: ViewProps) {
         </p>
       )}
       <div className="charts">
-        <MapPanel values={values} area={area} home={home} />
-        <BarPanel values={values} ranked={ranked} provenance={provenance} home={home} />
+        <MapPanel values={values} area={area} home={home} drawNow={secondary} />
+        <BarPanel values={values} ranked={ranked} provenance={provenance} home={home} place={values.level === 'ambito' ? area.provincia.name : area.parent.name} onDrawn={showSecondary} />
       </div>
       <section className="panel" aria-labelledby="table-heading">
         <h2 id="table-heading">{t('tableHeading')}</h2>
-        <DataTable values={values} ranked={ranked} csvHref={urls.values(query, 'csv')} home={home} />
+        {secondary ? <DataTable values={values} ranked={ranked} csvHref={urls.values(query, 'csv')} home={home} /> : <Loading />}
         <Attribution sources={values.sources} provenance={provenance} />
       </section>
     </div>
@@ -82,7 +87,9 @@ export function Dashboard({ scoped }: { scoped?: DashboardScope } = {}) {
   const health = useResource<Health>('health', api.health);
   const indicators = useResource<IndicatorList>('indicators', api.indicators);
   const resolved = useResource(`area:${requested ?? ''}`, () => resolveArea(requested));
-  const area = ready(resolved)?.area ?? null;
+  // While the territory written into the URL is looked up (the same area, kept), the values keep loading.
+  const where = useLatestReady(resolved).data;
+  const area = where?.area ?? null;
 
   const scope = scoped?.scope(ready(indicators)?.rows ?? []);
   const catalogue = scope?.indicators ?? ready(indicators)?.rows ?? [];
@@ -93,13 +100,15 @@ export function Dashboard({ scoped }: { scoped?: DashboardScope } = {}) {
     indicator && year !== null && area ? { code: indicator.code, level, parent: level === 'ambito' ? area.provincia.code : area.parent.code, year } : null;
 
   // The URL says everything shown, defaults included, so that the link can be shared as it is.
+  // Only once the territory asked for is looked up: until then the area shown is the previous one.
+  const current = ready(resolved);
   useEffect(() => {
-    if (!area || !indicator || year === null) return;
-    const complete = { territory: ready(resolved)?.requested === false && state.territory ? state.territory : area.home.code, indicator: indicator.code, year, level };
+    if (!current || !indicator || year === null) return;
+    const complete = { territory: current.requested === false && state.territory ? state.territory : current.area.home.code, indicator: indicator.code, year, level };
     if (state.territory !== complete.territory || state.indicator !== complete.indicator || state.year !== complete.year || state.level !== complete.level) {
       navigate(complete, { replace: true });
     }
-  }, [area, indicator, year, level, state, resolved, navigate]);
+  }, [current, indicator, year, level, state, navigate]);
 
   const values = useResource<IndicatorValues>(query && urls.values(query), async (signal) => withProvinciaName(await api.values(query!, signal), area!.provincia));
   const shown = useLatestReady(values);
@@ -128,7 +137,7 @@ export function Dashboard({ scoped }: { scoped?: DashboardScope } = {}) {
       ) : (
         failed && <ErrorMessage error={failed.error} onRetry={failed.retry} />
       );
-  } else if (indicators.status !== 'ready' || resolved.status !== 'ready') {
+  } else if (indicators.status !== 'ready' || !where) {
     body = <Loading />;
   } else if (!area) {
     body = <p className="notice">{t('noValues')}</p>;
@@ -154,7 +163,7 @@ export function Dashboard({ scoped }: { scoped?: DashboardScope } = {}) {
     );
   }
 
-  const notFound = ready(resolved)?.requested === false && requested !== null ? requested : null;
+  const notFound = where?.requested === false && requested !== null ? requested : null;
   return (
     <Page route={scoped?.route ?? 'indicators'} snapshot={snapshot}>
       {isSynthetic(snapshot, valuesData) ? (
@@ -162,7 +171,7 @@ export function Dashboard({ scoped }: { scoped?: DashboardScope } = {}) {
       ) : (
         snapshot?.ambitiExample && <AmbitiExampleNote note={snapshot.ambitiNote} />
       )}
-      {resolved.status === 'ready' && <TerritoryPicker home={area?.home ?? null} onChoose={choose} prompt={prompt} />}
+      {where && <TerritoryPicker home={area?.home ?? null} onChoose={choose} prompt={prompt} />}
       {notFound && area && (
         <p className="notice" role="status" data-testid="territory-not-found">
           {t('territoryNotFound', { code: notFound, name: area.home.name })}

@@ -6,7 +6,7 @@
 import { useState, type ReactNode } from 'react';
 import { api } from '../api/client';
 import type { Health, Indicator, IndicatorList, SnapshotInfo } from '../api/types';
-import { useResource } from '../api/useResource';
+import { useLatestReady, useResource } from '../api/useResource';
 import { AmbitiExampleNote, ambitiNoteText, SyntheticBanner } from '../components/Banners';
 import { CodeText } from '../components/CodeText';
 import { Page } from '../components/Page';
@@ -37,7 +37,9 @@ export function HomeFrame({ route, synthetic = false, children }: Props) {
   const health = useResource<Health>('health', api.health);
   const indicators = useResource<IndicatorList>('indicators', api.indicators);
   const resolved = useResource(`area:${requested ?? ''}`, () => resolveArea(requested));
-  const area = resolved.status === 'ready' ? (resolved.data?.area ?? null) : null;
+  // While the territory written into the URL is looked up (the same area, kept), the page stays.
+  const where = useLatestReady(resolved).data;
+  const area = where?.area ?? null;
   const snapshot = indicators.status === 'ready' ? indicators.data.snapshot : health.status === 'ready' ? health.data.snapshot : null;
   const choose = (code: string) => {
     storeHome(code);
@@ -55,7 +57,7 @@ export function HomeFrame({ route, synthetic = false, children }: Props) {
       ) : (
         <ErrorMessage error={failed.error} onRetry={failed.retry} />
       );
-  } else if (indicators.status !== 'ready' || resolved.status !== 'ready') body = <Loading />;
+  } else if (indicators.status !== 'ready' || !where) body = <Loading />;
   else if (!area) body = <p className="notice">{t('noValues')}</p>;
   else if (indicators.data.rows.length === 0) body = <p className="notice">{t('noIndicators')}</p>;
   else body = children({ catalogue: indicators.data.rows, area, snapshot: indicators.data.snapshot });
@@ -67,7 +69,7 @@ export function HomeFrame({ route, synthetic = false, children }: Props) {
       ) : (
         snapshot?.ambitiExample && <AmbitiExampleNote note={snapshot.ambitiNote} />
       )}
-      {resolved.status === 'ready' && <TerritoryPicker home={area?.home ?? null} onChoose={choose} prompt={prompt} />}
+      {where && <TerritoryPicker home={area?.home ?? null} onChoose={choose} prompt={prompt} />}
       {body}
     </Page>
   );

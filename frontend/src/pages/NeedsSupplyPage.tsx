@@ -1,15 +1,17 @@
 import { useMemo } from 'react';
 import { api, urls, type ValuesQuery } from '../api/client';
 import { pageApi, pageUrls, type Gaps, type GapsQuery } from '../api/pages';
-import type { Indicator, IndicatorValues } from '../api/types';
+import type { Indicator, IndicatorValues, Lang } from '../api/types';
 import { useResource } from '../api/useResource';
 import { buildScatterSpec, QUADRANT_LABEL } from '../charts/scatter';
 import { Attribution } from '../components/Attribution';
+import { ChartExport, type CsvTable } from '../components/ChartExport';
 import { MapPanel } from '../components/MapPanel';
 import { ErrorMessage, Loading } from '../components/Status';
 import { VegaChart } from '../components/VegaChart';
 import { areasOf } from '../data/headlines';
 import { highNeedLowSupply, needPoints, shortfallValues, supplyPairs, type NeedPoint, type SupplyPair } from '../data/needs';
+import { sourceLine } from '../data/sourceLine';
 import { formatValue, localized, translate } from '../i18n';
 import { useI18n } from '../LanguageContext';
 import { formatHash, useUrlState } from '../route';
@@ -44,7 +46,7 @@ function PointsTable({ points, pair, year, caption, testId }: { points: readonly
   const { lang, t } = useI18n();
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
-      <table data-testid={testId}>
+      <table className="stacked-table" data-testid={testId}>
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -62,10 +64,10 @@ function PointsTable({ points, pair, year, caption, testId }: { points: readonly
                 {p.name}
                 {p.smallNumber && <span className="hint"> ({t('smallNumberMark')})</span>}
               </th>
-              <td className="num" data-field="need">{formatValue(p.need, pair.need.decimals, lang)}</td>
-              <td className="num" data-field="supply">{formatValue(p.supply, pair.supply.decimals, lang)}</td>
-              {pair.supply.target !== null && <td className="num" data-field="shortfall">{formatValue(p.shortfall === null ? null : Math.ceil(p.shortfall), 0, lang)}</td>}
-              <td className="col-code">{t(QUADRANT_LABEL[p.quadrant])}</td>
+              <td className="num" data-field="need" data-label={t('need')}>{formatValue(p.need, pair.need.decimals, lang)}</td>
+              <td className="num" data-field="supply" data-label={t('supply')}>{formatValue(p.supply, pair.supply.decimals, lang)}</td>
+              {pair.supply.target !== null && <td className="num" data-field="shortfall" data-label={t('shortfall')}>{formatValue(p.shortfall === null ? null : Math.ceil(p.shortfall), 0, lang)}</td>}
+              <td className="col-code" data-label={t('quadrant')}>{t(QUADRANT_LABEL[p.quadrant])}</td>
             </tr>
           ))}
         </tbody>
@@ -73,6 +75,15 @@ function PointsTable({ points, pair, year, caption, testId }: { points: readonly
       <span className="visually-hidden">{year}</span>
     </div>
   );
+}
+
+/** The scatter's points for its CSV: need, coverage, units missing and quadrant of each comune. */
+export function pointsCsv(points: readonly NeedPoint[], pair: SupplyPair, lang: Lang): CsvTable {
+  const t = (key: Parameters<typeof translate>[1]) => translate(lang, key);
+  return {
+    columns: [t('code'), t('name'), `${t('need')}: ${localized(pair.need.name, lang)}`, `${t('supply')}: ${localized(pair.supply.name, lang)}`, t('shortfall'), t('quadrant'), 'small_number'],
+    rows: points.map((p) => [p.code, p.name, p.need, p.supply, p.shortfall === null ? null : Math.ceil(p.shortfall), t(QUADRANT_LABEL[p.quadrant]), p.smallNumber]),
+  };
 }
 
 function PairView({ pair, area, need, supply, gaps }: { pair: SupplyPair; area: Area; need: IndicatorValues; supply: IndicatorValues; gaps: Gaps | null }) {
@@ -115,6 +126,17 @@ function PairView({ pair, area, need, supply, gaps }: { pair: SupplyPair; area: 
           ) : (
             <>
               <VegaChart spec={spec} testId="scatter" label={t('scatterDescription', { need: needName, supply: supplyName, year: supply.year })} />
+              <ChartExport
+                spec={spec}
+                csv={pointsCsv(points, pair, lang)}
+                testId="scatter"
+                meta={{
+                  title: t('scatterHeading', { need: needName, supply: supplyName }),
+                  subtitle: `${area.parent.name} · ${supply.year}`,
+                  source: sourceLine([...need.sources, ...supply.sources], lang, need.synthetic || supply.synthetic),
+                  fileName: ['bisogni-offerta', pair.supply.code, area.parent.code, supply.year].join('-'),
+                }}
+              />
               <p className="hint">
                 {t('scatterBenchmarks', { name: supply.benchmark!.name, need: formatValue(needBenchmark, pair.need.decimals, lang), supply: formatValue(supplyBenchmark, pair.supply.decimals, lang) })}
               </p>

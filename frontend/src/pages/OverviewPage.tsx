@@ -81,6 +81,20 @@ function AreaCard({ area, profile, home, hasSupply }: { area: AreaOfIntervention
   );
 }
 
+/** The question the Tavoli bring to the page, answered one click away on Bisogni e offerta. */
+function PriorityQuestion({ area }: { area: string }) {
+  const { t } = useI18n();
+  const { state } = useUrlState();
+  return (
+    <p className="priority-question">
+      <strong>{t('overviewQuestion')}</strong>{' '}
+      <a href={formatHash({ page: 'needs', area, territory: state.territory, lang: state.lang })} data-testid="priority-link">
+        {t('overviewQuestionLink')}
+      </a>
+    </p>
+  );
+}
+
 function Overview({ catalogue, area }: { catalogue: Indicator[]; area: Area }) {
   const { t } = useI18n();
   const territory = area.home.code;
@@ -89,10 +103,12 @@ function Overview({ catalogue, area }: { catalogue: Indicator[]; area: Area }) {
   if (profile.status === 'error') return <ErrorMessage error={profile.error} onRetry={profile.retry} />;
   if (profile.status !== 'ready') return <Loading />;
   const benchmark = profile.data.rows.find((row) => row.benchmark)?.benchmark;
+  const firstWithSupply = areasOf(catalogue).find((a) => withSupply.has(a.code));
   return (
     <>
       <h2 className="page-title">{t('overviewHeading', { name: area.home.name })}</h2>
       <p>{benchmark ? t('overviewIntro', { benchmark: placeName({ name: benchmark.name, level: benchmark.level as Territory['level'] }) }) : t('overviewIntroNoBenchmark')}</p>
+      {firstWithSupply && <PriorityQuestion area={firstWithSupply.code} />}
       <div className="area-cards" data-testid="overview">
         {areasOf(catalogue).map((a) => (
           <AreaCard key={a.code} area={a} profile={profile.data} home={area} hasSupply={withSupply.has(a.code)} />

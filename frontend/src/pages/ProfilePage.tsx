@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { api, urls, type ProfileQuery } from '../api/client';
-import type { Lang, Profile, ProfileEntry, Source, Territory } from '../api/types';
+import type { Lang, Profile, ProfileEntry, Territory } from '../api/types';
 import { useLatestReady, useResource } from '../api/useResource';
 import { Attribution } from '../components/Attribution';
 import { SyntheticBanner } from '../components/Banners';
@@ -10,6 +10,7 @@ import { ErrorMessage, Loading } from '../components/Status';
 import { TerritorySearch } from '../components/TerritorySearch';
 import { VegaChart } from '../components/VegaChart';
 import { buildSpineSpec, byArea, missingNote, SIGNIFICANCE } from '../charts/spine';
+import { sourceLine } from '../data/sourceLine';
 import { formatValue, localized, translate, type MessageKey } from '../i18n';
 import { useI18n } from '../LanguageContext';
 import { formatHash, useUrlState } from '../route';
@@ -23,13 +24,17 @@ export const BENCHMARKS: { value: string; label: MessageKey }[] = [
   { value: 'italia', label: 'benchmarkItalia' },
 ];
 
-export function sourceLine(sources: readonly Source[], lang: Lang): string {
-  return translate(lang, 'exportSource', { sources: [...new Set(sources.map((s) => s.publisher))].join(', ') || '—' });
-}
-
 function benchmarkName(profile: Profile): string {
   const row = profile.rows.find((r) => r.benchmark)?.benchmark;
   return row ? placeName({ name: row.name, level: row.level as Territory['level'] }) : (profile.benchmark ?? '—');
+}
+
+/** The years a profile's values are of ("2023–2024"): each indicator at its latest unless one year is asked. */
+function yearSpan(profile: Profile): string {
+  const years = profile.rows.flatMap((r) => (r.year === null ? [] : [r.year]));
+  if (years.length === 0) return '—';
+  const [first, last] = [Math.min(...years), Math.max(...years)];
+  return first === last ? String(first) : `${first}–${last}`;
 }
 
 function interval(entry: ProfileEntry, lang: Lang): string {
@@ -64,7 +69,7 @@ function ProfileTable({ profile }: { profile: Profile }) {
   const { state } = useUrlState();
   return (
     <div className="table-scroll">
-      <table className="profile-table" data-testid="profile-table">
+      <table className="profile-table stacked-table" data-testid="profile-table">
         <caption className="visually-hidden">{t('profileTableHeading')}</caption>
         <thead>
           <tr>
@@ -96,22 +101,22 @@ function ProfileTable({ profile }: { profile: Profile }) {
                     {/* The indicator's page: its definition, map and ranking are one click away. */}
                     <a href={formatHash({ page: 'indicators', indicator: indicator.code, territory: profile.territory, lang: state.lang })}>{localized(indicator.name, lang)}</a>
                   </th>
-                  <td className="num col-year">{entry.year ?? '—'}</td>
-                  <td className="num col-value" data-testid="profile-value">
+                  <td className="num col-year" data-label={t('yearShort')}>{entry.year ?? '—'}</td>
+                  <td className="num col-value" data-testid="profile-value" data-label={t('value')}>
                     {note ? <span className="hint">{note}</span> : fmt(entry.value?.value)}
                     {entry.value?.smallNumber && !note && <abbr title={t('smallNumberNote')}> *</abbr>}
                   </td>
-                  <td className="num col-interval">{interval(entry, lang)}</td>
-                  <td className="num">{fmt(entry.benchmark?.value)}</td>
-                  <td>
+                  <td className="num col-interval" data-label={t('interval')}>{interval(entry, lang)}</td>
+                  <td className="num" data-label={t('benchmarkShort')}>{fmt(entry.benchmark?.value)}</td>
+                  <td data-label={t('significance')}>
                     {comparison && (
                       <span className={`significance significance-${comparison}`} data-comparison={comparison}>
                         {t(SIGNIFICANCE[comparison].label)}
                       </span>
                     )}
                   </td>
-                  <td className="num col-range">{entry.peers ? `${fmt(entry.peers.min)} – ${fmt(entry.peers.max)}` : '—'}</td>
-                  <td className="col-unit">{localized(indicator.unit, lang)}</td>
+                  <td className="num col-range" data-label={t('peersRange')}>{entry.peers ? `${fmt(entry.peers.min)} – ${fmt(entry.peers.max)}` : '—'}</td>
+                  <td className="col-unit" data-label={t('unitShort')}>{localized(indicator.unit, lang)}</td>
                 </tr>
               );
             })}
@@ -127,8 +132,8 @@ function ProfileView({ profile, stale }: { profile: Profile; stale: boolean }) {
   const spec = useMemo(() => buildSpineSpec({ profile, lang, width: 'container' }), [profile, lang]);
   const meta: ExportMeta = {
     title: t('profileTitle', { name: profile.name }),
-    subtitle: `${profile.name} · ${profile.year ?? t('profileYearLatest')} · ${t('benchmarkShort')}: ${benchmarkName(profile)}`,
-    source: sourceLine(profile.sources, lang),
+    subtitle: `${profile.name} · ${profile.year ?? yearSpan(profile)} · ${t('benchmarkShort')}: ${benchmarkName(profile)}`,
+    source: sourceLine(profile.sources, lang, profile.synthetic),
     fileName: ['profilo', profile.territory, profile.benchmark, profile.year].filter(Boolean).join('-'),
   };
   const csv = useMemo(() => profileCsv(profile, lang), [profile, lang]);
@@ -150,7 +155,7 @@ function ProfileView({ profile, stale }: { profile: Profile; stale: boolean }) {
             <VegaChart spec={spec} testId="spine-chart" label={t('spineDescription', { name: profile.name })} className="spine-chart" />
             <p className="hint">{t('spineKey')}</p>
             {profile.rows.some((r) => r.value?.smallNumber) && <p className="hint">{t('smallNumberNote')}</p>}
-            <ChartExport spec={spec} meta={meta} csv={csv} />
+            <ChartExport spec={spec} meta={meta} csv={csv} testId="spine-chart" />
           </>
         )}
       </section>

@@ -72,14 +72,14 @@ function IssueRow({ issue }: { issue: QualityIssue }) {
   const { lang, t } = useI18n();
   return (
     <tr>
-      <td>
+      <td data-label={t('severity')}>
         <span className={`severity severity-${issue.severity}`}>{t(severityOne(issue.severity))}</span>
       </td>
-      <td>{ruleLabel(issue.rule, lang)}</td>
-      <td>{issue.territoryCode === null ? '—' : `${issue.territoryName ?? issue.territoryCode} (${issue.territoryCode})`}</td>
-      <td className="num">{issue.year ?? '—'}</td>
-      <td>{issue.sourceTitle ?? '—'}</td>
-      <td>{issue.localizedMessage[lang]}</td>
+      <td data-label={t('rule')}>{ruleLabel(issue.rule, lang)}</td>
+      <td data-label={t('name')}>{issue.territoryCode === null ? '—' : `${issue.territoryName ?? issue.territoryCode} (${issue.territoryCode})`}</td>
+      <td className="num" data-label={t('year')}>{issue.year ?? '—'}</td>
+      <td data-label={t('qualitySource')}>{issue.sourceTitle ?? '—'}</td>
+      <td data-label={t('message')}>{issue.localizedMessage[lang]}</td>
     </tr>
   );
 }
@@ -92,7 +92,7 @@ function IssueTable({ quality, onPage }: { quality: Quality; onPage: (offset: nu
   return (
     <div className="table-block">
       <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="quality-caption">
-        <table data-testid="quality-table">
+        <table className="stacked-table" data-testid="quality-table">
           <caption id="quality-caption">{t('qualityCaption', { n: quality.matching })}</caption>
           <thead>
             <tr>

@@ -1,12 +1,15 @@
-import { BOOLEAN, DOUBLE, INTEGER, LIST, listValue, VARCHAR, type DuckDBConnection, type DuckDBPreparedStatement, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { BOOLEAN, DOUBLE, INTEGER, LIST, listValue, VARCHAR, type DuckDBConnection, type DuckDBPreparedStatement, type DuckDBType, type DuckDBValue, type DuckDBVector } from '@duckdb/node-api';
 
 /** A list binds as LIST(INTEGER) when its items are whole numbers, LIST(DOUBLE) for other numbers, else LIST(VARCHAR). */
 export type SqlValue = string | number | boolean | null | readonly string[] | readonly number[];
 
-/** One chunk of a streamed result: the columns by name, each an array of `length` cells. */
+/**
+ * One chunk of a streamed result: DuckDB's own vectors by column name, `length` rows each, read with
+ * core/duckdb-columns.ts (typed arrays, no JS value per cell). Valid until the next chunk is asked for.
+ */
 export interface ColumnChunk {
   readonly length: number;
-  readonly columns: Readonly<Record<string, readonly unknown[]>>;
+  readonly columns: Readonly<Record<string, DuckDBVector>>;
 }
 
 /**
@@ -45,9 +48,9 @@ export class PreparedConnection {
     const result = await this.connection.stream(sql, values, types);
     const names = result.columnNames();
     for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-      const columns: Record<string, unknown[]> = {};
-      chunk.getColumns().forEach((column, i) => {
-        columns[names[i]!] = column;
+      const columns: Record<string, DuckDBVector> = {};
+      names.forEach((name, i) => {
+        columns[name] = chunk.getColumnVector(i);
       });
       yield { length: chunk.rowCount, columns };
     }

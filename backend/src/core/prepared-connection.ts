@@ -5,7 +5,7 @@ export type SqlValue = string | number | boolean | null | readonly string[] | re
 
 /**
  * One chunk of a streamed result: DuckDB's own vectors by column name, `length` rows each, read with
- * core/duckdb-columns.ts (typed arrays, no JS value per cell). Valid until the next chunk is asked for.
+ * core/duckdb-columns.ts (typed arrays, no JS value per cell).
  */
 export interface ColumnChunk {
   readonly length: number;
@@ -47,12 +47,22 @@ export class PreparedConnection {
     const { values, types } = bind(params);
     const result = await this.connection.stream(sql, values, types);
     const names = result.columnNames();
-    for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-      const columns: Record<string, DuckDBVector> = {};
-      names.forEach((name, i) => {
-        columns[name] = chunk.getColumnVector(i);
-      });
-      yield { length: chunk.rowCount, columns };
+    // The next chunk is fetched (on DuckDB's side) while the caller works on this one.
+    let next = result.fetchChunk();
+    try {
+      for (;;) {
+        const chunk = await next;
+        if (chunk === null || chunk.rowCount === 0) return;
+        next = result.fetchChunk();
+        const columns: Record<string, DuckDBVector> = {};
+        names.forEach((name, i) => {
+          columns[name] = chunk.getColumnVector(i);
+        });
+        yield { length: chunk.rowCount, columns };
+      }
+    } finally {
+      // A caller that stops early leaves one fetch running: let it end before the connection is reused.
+      await next.catch(() => null);
     }
   }
 

@@ -1,6 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { SnapshotData } from '../core/http/snapshot-data.decorator.js';
+import { ZodQueryPipe } from '../core/param-schemas.js';
+import { CompareQuerySchema, type CompareQuery } from './compare.params.js';
 import { compareTable, CompareResponseDto } from './compare.dto.js';
 import { CompareService } from './compare.service.js';
 
@@ -19,7 +21,7 @@ export class CompareController {
   @ApiBadRequestResponse({ description: 'Missing or bad territories, indicators, year or benchmark' })
   @ApiNotFoundResponse({ description: 'Unknown territory or indicator' })
   @SnapshotData(compareTable)
-  get(@Query('territories') territories?: unknown, @Query('indicators') indicators?: unknown, @Query('year') year?: unknown, @Query('benchmark') benchmark?: unknown): Promise<CompareResponseDto> {
-    return this.service.compare({ territories, indicators, year, benchmark });
+  get(@Query(new ZodQueryPipe(CompareQuerySchema)) query: CompareQuery): Promise<CompareResponseDto> {
+    return this.service.compare(query);
   }
 }

@@ -1,20 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { BadParameterError } from '../core/errors.js';
-import { parseYear, required } from '../core/params.js';
 import { SnapshotPool } from '../core/snapshot-pool.js';
 import { benchmarkFinder, resolveBenchmark } from '../engine/benchmark.js';
 import { indicatorMap, requireIndicator } from '../engine/catalogue-indicators.js';
 import { engineIndicator } from '../engine/engine-indicator.js';
 import { EngineService } from '../engine/engine.service.js';
-import { parseBenchmark, parseCodeList } from '../engine/engine-params.js';
 import { comparison } from '../engine/indicator-value.js';
 import { SnapshotLookups } from '../engine/snapshot-lookups.js';
 import { toValueRowDto } from '../engine/value.dto.js';
 import { toIndicatorDto } from '../indicators/indicator-definition.js';
 import { toSourceDto } from '../sources/source.dto.js';
 import type { CompareEntryDto, CompareResponseDto } from './compare.dto.js';
-
-export const MAX_COMPARED = 50;
+import type { CompareQuery } from './compare.params.js';
 
 @Injectable()
 export class CompareService {
@@ -24,12 +20,8 @@ export class CompareService {
     private readonly engine: EngineService,
   ) {}
 
-  async compare(query: { territories?: unknown; indicators?: unknown; year?: unknown; benchmark?: unknown }): Promise<CompareResponseDto> {
-    const codes = required('territories', parseCodeList('territories', query.territories, MAX_COMPARED), '018110,019036');
-    const asked = parseCodeList('indicators', query.indicators, 200);
-    const year = parseYear('year', query.year) ?? null;
-    const choice = parseBenchmark(query.benchmark);
-    if (choice?.kind === 'group') throw new BadParameterError('benchmark', 'use ambito, provincia, regione, italia or a territory code');
+  async compare(query: CompareQuery): Promise<CompareResponseDto> {
+    const { territories: codes, indicators: asked, year, benchmark: choice } = query;
     return this.snapshots.use(async (snapshot) => {
       const territories = await Promise.all(codes.map((c) => this.lookups.territory(snapshot, c)));
       const indicators = asked ? asked.map((c) => requireIndicator(snapshot, c)) : snapshot.catalogue.indicators.map(engineIndicator);
@@ -56,7 +48,7 @@ export class CompareService {
       return {
         territories: codes,
         year,
-        benchmark: typeof query.benchmark === 'string' ? query.benchmark : null,
+        benchmark: choice?.asked ?? null,
         snapshot: snapshot.info,
         rows,
         sources: (await this.lookups.sources(snapshot, pairs.map((p) => p.indicator), [...new Set(pairs.map((p) => p.year))])).map(toSourceDto),

@@ -67,8 +67,8 @@ export const param = {
     }),
   year: () => fromCheck(checkYear),
   wholeNumber: (min: number) => fromCheck((raw) => checkWholeNumber(raw, min)),
-  /** A page size from 1 up; absent is `byDefault`, and anything above `max` is cut to `max`, not refused. */
-  limit: (byDefault: number, max: number) => fromCheck((raw) => checkWholeNumber(raw, 1)).transform((v) => Math.min(v ?? byDefault, max)),
+  /** A page size from 1 up; absent is `byDefault`, and anything above `max` is cut to `max`, not refused, however many digits. */
+  limit: (byDefault: number, max: number) => fromCheck((raw) => checkWholeNumber(typeof raw === 'string' && /^0*[1-9]\d{9,}$/.test(raw) ? String(max) : raw, 1)).transform((v) => Math.min(v ?? byDefault, max)),
   offset: () => fromCheck((raw) => checkWholeNumber(raw, 0)).transform((v) => v ?? 0),
 };
 

@@ -1,7 +1,9 @@
 /**
  * Query and path parameters, checked by small pure functions that say what is allowed when they refuse.
- * `check*` functions know no parameter name and throw a ParameterProblem (the zod schemas of
- * param-schemas.ts name it from the key); `parse*` functions name it and throw a BadParameterError.
+ * `check*` functions know no parameter name and throw a ParameterProblem; the zod schemas of
+ * param-schemas.ts, which every endpoint's parameters go through, name it from the key. The two `parse*`
+ * functions name it themselves and throw a BadParameterError, for `format` (read with the Accept header)
+ * and the catalogue search.
  */
 import { BadParameterError } from './errors.js';
 import type { Text } from './i18n/language.js';
@@ -89,11 +91,3 @@ function named<A extends unknown[], T>(check: (...args: A) => T): (name: string,
 
 export const optionalParam = named(checkOptional);
 export const parseChoice: <T extends string>(name: string, raw: unknown, allowed: readonly T[]) => T | undefined = named(checkChoice);
-export const parseCode = named(checkCode);
-export const parseYear = named(checkYear);
-export const parseWholeNumber = named(checkWholeNumber);
-
-export function required<T>(name: string, value: T | undefined, example: string): T {
-  if (value === undefined) throw requiredProblem(name, example).named(name);
-  return value;
-}

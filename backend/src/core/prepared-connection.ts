@@ -1,12 +1,15 @@
-import { BOOLEAN, DOUBLE, INTEGER, LIST, listValue, VARCHAR, type DuckDBConnection, type DuckDBPreparedStatement, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { BOOLEAN, DOUBLE, INTEGER, LIST, listValue, VARCHAR, type DuckDBConnection, type DuckDBPreparedStatement, type DuckDBType, type DuckDBValue, type DuckDBVector } from '@duckdb/node-api';
 
 /** A list binds as LIST(INTEGER) when its items are whole numbers, LIST(DOUBLE) for other numbers, else LIST(VARCHAR). */
 export type SqlValue = string | number | boolean | null | readonly string[] | readonly number[];
 
-/** One chunk of a streamed result: the columns by name, each an array of `length` cells. */
+/**
+ * One chunk of a streamed result: DuckDB's own vectors by column name, `length` rows each, read with
+ * core/duckdb-columns.ts (typed arrays, no JS value per cell).
+ */
 export interface ColumnChunk {
   readonly length: number;
-  readonly columns: Readonly<Record<string, readonly unknown[]>>;
+  readonly columns: Readonly<Record<string, DuckDBVector>>;
 }
 
 /**
@@ -44,12 +47,22 @@ export class PreparedConnection {
     const { values, types } = bind(params);
     const result = await this.connection.stream(sql, values, types);
     const names = result.columnNames();
-    for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-      const columns: Record<string, unknown[]> = {};
-      chunk.getColumns().forEach((column, i) => {
-        columns[names[i]!] = column;
-      });
-      yield { length: chunk.rowCount, columns };
+    // The next chunk is fetched (on DuckDB's side) while the caller works on this one.
+    let next = result.fetchChunk();
+    try {
+      for (;;) {
+        const chunk = await next;
+        if (chunk === null || chunk.rowCount === 0) return;
+        next = result.fetchChunk();
+        const columns: Record<string, DuckDBVector> = {};
+        names.forEach((name, i) => {
+          columns[name] = chunk.getColumnVector(i);
+        });
+        yield { length: chunk.rowCount, columns };
+      }
+    } finally {
+      // A caller that stops early leaves one fetch running: let it end before the connection is reused.
+      await next.catch(() => null);
     }
   }
 

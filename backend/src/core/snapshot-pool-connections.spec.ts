@@ -3,6 +3,7 @@ import { loadConfig } from '../config/config.js';
 import { districtData } from '../testing/district-fixture.js';
 import { ManualClock } from '../testing/manual-clock.js';
 import { buildFixtureSnapshot, createStateDir, publishFixtureSnapshot, removeStateDir, type FixtureSnapshot } from '../testing/snapshot-factory.js';
+import { int32Column } from './duckdb-columns.js';
 import { SnapshotPool, type SnapshotReader } from './snapshot-pool.js';
 
 // The pool on the district's snapshot, as the API opens it; DuckDB itself says which connection ran a query.
@@ -75,7 +76,7 @@ it('streams on the connection of the unit of work, taken at the first query or s
   const [ids, streamed] = await pool.use(async (reader) => {
     const first = await who(reader);
     const seen: number[] = [];
-    for await (const chunk of reader.stream('SELECT CAST(current_connection_id() AS INTEGER) AS id, code FROM territory ORDER BY code')) seen.push(...(chunk.columns.id as number[]));
+    for await (const chunk of reader.stream('SELECT CAST(current_connection_id() AS INTEGER) AS id, code FROM territory ORDER BY code')) seen.push(...int32Column(chunk.columns.id!));
     return [{ first: first.id, streamed: new Set(seen) }, seen.length] as const;
   });
   const [count] = await pool.use((reader) => reader.query<{ n: number }>('SELECT CAST(count(*) AS INTEGER) AS n FROM territory'));

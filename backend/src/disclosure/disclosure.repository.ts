@@ -7,23 +7,22 @@ export interface HierarchyRow {
   code: string;
 }
 
-export interface TermValueRow {
+export interface BreakdownValueRow {
   code: string;
+  sex: string;
+  band: string;
   value: number;
 }
 
-export interface TermQuery {
-  code: string;
-  year: number;
+export interface BreakdownQuery {
   variable: string;
-  sex: string;
-  band: string;
-  lag: number;
+  year: number;
+  breakdowns: readonly { readonly sex: string; readonly band: string }[];
 }
 
 const SQL = {
   hierarchy: loadSql(import.meta.url, 'hierarchy.sql'),
-  termValues: loadSql(import.meta.url, 'term-values.sql'),
+  breakdownValues: loadSql(import.meta.url, 'breakdown-values.sql'),
 };
 
 @Injectable()
@@ -32,7 +31,7 @@ export class DisclosureRepository {
     return snapshot.query<HierarchyRow>(SQL.hierarchy);
   }
 
-  termValues(snapshot: SnapshotReader, query: TermQuery): Promise<TermValueRow[]> {
-    return snapshot.query<TermValueRow>(SQL.termValues, { ...query });
+  breakdownValues(snapshot: SnapshotReader, { variable, year, breakdowns }: BreakdownQuery): Promise<BreakdownValueRow[]> {
+    return snapshot.query<BreakdownValueRow>(SQL.breakdownValues, { variable, year, sexes: breakdowns.map((b) => b.sex), bands: breakdowns.map((b) => b.band) });
   }
 }

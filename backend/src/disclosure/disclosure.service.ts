@@ -8,8 +8,9 @@ import { APP_CONFIG, type AppConfig, type Audience } from '../config/config.js';
 import { NotFoundError } from '../core/errors.js';
 import type { SnapshotReader } from '../core/snapshot-pool.js';
 import { DisclosureRepository } from './disclosure.repository.js';
+import { protections, type Breakdown } from './breakdowns.js';
 import { hierarchyCells, type Hierarchy } from './hierarchy.js';
-import { PRIMARY, SHOWN, suppress } from './suppression.js';
+import { PRIMARY, SECONDARY, SHOWN, suppress } from './suppression.js';
 import { VariableKinds } from './variable-kinds.js';
 
 export type { Audience } from '../config/config.js';
@@ -43,6 +44,8 @@ const CACHED_SNAPSHOTS = 2;
 interface SnapshotCache {
   readonly hierarchy: Promise<Hierarchy>;
   readonly patterns: Map<string, Promise<SuppressionPattern>>;
+  /** By variable and year: for each breakdown (`sex|band`), the state of each territory hidden in it. */
+  readonly breakdownPatterns: Map<string, Promise<ReadonlyMap<string, ReadonlyMap<string, number>>>>;
 }
 
 @Injectable()
@@ -76,7 +79,7 @@ export class DisclosureService {
     const key = `${indicator}|${year}`;
     let pattern = cache.patterns.get(key);
     if (pattern === undefined) {
-      pattern = cache.hierarchy.then((hierarchy) => this.compute(snapshot, hierarchy, indicator, year, threshold));
+      pattern = this.compute(snapshot, cache, indicator, year, threshold);
       cache.patterns.set(key, pattern);
       pattern.catch(() => cache.patterns.delete(key));
     }
@@ -88,7 +91,7 @@ export class DisclosureService {
     let cache = this.caches.get(id);
     if (cache === undefined) {
       const hierarchy = this.repository.hierarchy(snapshot).then(toHierarchy);
-      cache = { hierarchy, patterns: new Map() };
+      cache = { hierarchy, patterns: new Map(), breakdownPatterns: new Map() };
       hierarchy.catch(() => this.caches.delete(id));
       this.caches.set(id, cache);
       while (this.caches.size > CACHED_SNAPSHOTS) this.caches.delete(this.caches.keys().next().value!);
@@ -96,25 +99,21 @@ export class DisclosureService {
     return cache;
   }
 
-  private async compute(snapshot: Snapshot, hierarchy: Hierarchy, code: string, year: number, threshold: number): Promise<SuppressionPattern> {
+  private async compute(snapshot: Snapshot, cache: SnapshotCache, code: string, year: number, threshold: number): Promise<SuppressionPattern> {
     const definition = snapshot.catalogue.find(code)?.definition;
     if (definition === undefined) throw new NotFoundError(`indicator ${code} is not in snapshot ${snapshot.info.id}`);
     // A part is hidden where any count it sums is hidden in that count's own pattern: the same count
     // (residents in year t, say) is then hidden alike in every indicator and year that publishes it, and a
     // part that is a difference (residents in t minus t-1) is never shown beside one of its hidden terms.
+    // A count's pattern comes with every breakdown of its variable and year (breakdowns.ts), so that no
+    // hidden band or sex is the difference of published ones either.
     const hidden: Record<Part, Map<string, number>> = { numerator: new Map(), denominator: new Map() };
     for (const part of PARTS) {
       for (const term of definition[part] ?? []) {
         if (!(await this.isCount(snapshot, term))) continue;
         const { variable, sex, age_band: band, lag } = term as Extract<IndicatorTerm, { variable: string }>;
-        const rows = await this.repository.termValues(snapshot, { code, year, variable, sex, band, lag });
-        const cells = hierarchyCells(hierarchy, new Map(rows.map((r) => [r.code, r.value])));
-        const { state } = suppress({ values: cells.values, counts: cells.values.map(() => true), relations: cells.relations, threshold });
-        state.forEach((s, i) => {
-          if (s === SHOWN) return;
-          const territory = cells.codes[i]!;
-          if (hidden[part].get(territory) !== PRIMARY) hidden[part].set(territory, s);
-        });
+        const states = (await this.breakdownPattern(snapshot, cache, variable, year - lag, threshold)).get(`${sex}|${band}`)!;
+        for (const [territory, s] of states) if (hidden[part].get(territory) !== PRIMARY) hidden[part].set(territory, s);
       }
     }
     let primary = 0;
@@ -133,11 +132,56 @@ export class DisclosureService {
     };
   }
 
+  private breakdownPattern(snapshot: Snapshot, cache: SnapshotCache, variable: string, year: number, threshold: number) {
+    const key = `${variable}|${year}`;
+    let pattern = cache.breakdownPatterns.get(key);
+    if (pattern === undefined) {
+      pattern = cache.hierarchy.then(async (hierarchy) => {
+        const breakdowns = publishedBreakdowns(snapshot, variable);
+        const index = new Map(breakdowns.map((b, k) => [`${b.sex}|${b.band}`, k]));
+        const values = breakdowns.map(() => new Map<string, number>());
+        for (const row of await this.repository.breakdownValues(snapshot, { variable, year, breakdowns })) values[index.get(`${row.sex}|${row.band}`)!]!.set(row.code, row.value);
+        const states = breakdowns.map(() => new Map<string, number>());
+        protections(breakdowns).forEach(({ moved }, k) => {
+          // A container sums comuni with data, so with no comune under the threshold nothing is.
+          if (![...values[k]!.values()].some((v) => v < threshold)) return;
+          const cells = hierarchyCells(hierarchy, values[k]!);
+          const { state } = suppress({ values: cells.values, counts: cells.values.map(() => true), relations: cells.relations, threshold });
+          state.forEach((s, i) => {
+            if (s === SHOWN) return;
+            for (const other of moved) {
+              const hidden = states[other]!;
+              if (hidden.get(cells.codes[i]!) !== PRIMARY) hidden.set(cells.codes[i]!, other === k ? s : SECONDARY);
+            }
+          });
+        });
+        return new Map([...index].map(([name, k]) => [name, states[k]!]));
+      });
+      cache.breakdownPatterns.set(key, pattern);
+      pattern.catch(() => cache.breakdownPatterns.delete(key));
+    }
+    return pattern;
+  }
+
   // Only counts are protected: not euro amounts, not the area of a comune (published anyway).
   private async isCount(snapshot: Snapshot, term: IndicatorTerm): Promise<boolean> {
     if ('attribute' in term) return false;
     return (await this.kinds.kindOf(snapshot, term.variable)) === 'count';
   }
+}
+
+/** Every (sex, band) of `variable` that some indicator of the catalogue reads. */
+function publishedBreakdowns(snapshot: Snapshot, variable: string): Breakdown[] {
+  const seen = new Map<string, Breakdown>();
+  for (const { definition } of snapshot.catalogue.indicators) {
+    for (const part of PARTS) {
+      for (const term of definition[part] ?? []) {
+        if ('attribute' in term || term.variable !== variable) continue;
+        seen.set(`${term.sex}|${term.age_band}`, { sex: term.sex, band: term.age_band });
+      }
+    }
+  }
+  return [...seen.values()];
 }
 
 function toHierarchy(rows: readonly { container: string; code: string }[]): Hierarchy {

@@ -1,18 +1,15 @@
-import type { Indicator } from '@osservatorio/etl/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/config.js';
 import { SnapshotPool, type SnapshotReader } from '../core/snapshot-pool.js';
-import { loadSql } from '../core/sql.js';
 import { districtData, districtPopulation } from '../testing/district-fixture.js';
 import { ManualClock } from '../testing/manual-clock.js';
 import { buildFixtureSnapshot, createStateDir, publishFixtureSnapshot, removeStateDir, type FixtureSnapshot } from '../testing/snapshot-factory.js';
 import { DisclosureRepository } from './disclosure.repository.js';
-import { DisclosureService, PARTS, type Audience, type Part, type SuppressionPattern } from './disclosure.service.js';
+import { DisclosureService, PARTS, type Audience, type SuppressionPattern } from './disclosure.service.js';
 import { groupHiddenParts, hiddenParts, maskRow } from './mask-row.js';
-import { PublishedSpan, recoveredByDifferencing, type Functional } from './testing/rational-attack.js';
+import { attackEverything } from './testing/attack-everything.js';
 import { VariableKinds } from './variable-kinds.js';
 
-const MEMBERS_SQL = loadSql(new URL('./testing/', import.meta.url).href, 'members-with-data.sql');
 
 // The district (etl/src/testing/data-folder.ts): current comuni Pavia, Vigevano, Colli Verdi,
 // Campospinoso Albaredo (Albaredo Arnaboldi summed into it) and Cremona; residents in the thousands except
@@ -146,63 +143,6 @@ describe('rows and groups', () => {
     });
   });
 });
-
-/**
- * Everything public answers publish, for every indicator and year of the snapshot: every territory at every
- * level, masked, and every group of comuni the group rule lets through. Each published part is a known sum
- * of per-comune atoms (one per variable, sex, band and year the terms read); the attacker differences every
- * total against its parts and solves the whole system exactly, across indicators and years.
- */
-async function attackEverything(reader: SnapshotReader, s: DisclosureService, weaken: (indicator: string, year: number, territory: string, part: Part) => boolean = () => false) {
-  const published: Functional[] = [];
-  const hidden: { cell: string; functional: Functional }[] = [];
-  const relations: string[][] = [];
-  const shownCells = new Set<string>();
-  for (const { definition, years } of reader.catalogue.indicators) {
-    for (const year of years) {
-      const pattern = await s.pattern(reader, definition.code, year, 'public');
-      const members = new Map<string, string[]>();
-      for (const { territory, comune } of await reader.query<{ territory: string; comune: string }>(MEMBERS_SQL, { code: definition.code, year })) {
-        members.set(territory, [...(members.get(territory) ?? []), comune]);
-      }
-      const comuni = [...members.keys()].filter((t) => members.get(t)!.length === 1 && members.get(t)![0] === t);
-      for (const part of PARTS) {
-        if (definition[part] === null) continue;
-        const cellId = (t: string) => `${definition.code}|${year}|${part}|${t}`;
-        const functional = (group: readonly string[]) => partFunctional(definition, part, year, group);
-        for (const [territory, group] of members) {
-          const masked = maskRow({ numerator: 1, denominator: 1, value: 1 }, hiddenParts(pattern, territory));
-          const isShown = masked[part] !== null || weaken(definition.code, year, territory, part);
-          if (isShown) {
-            published.push(functional(group));
-            shownCells.add(cellId(territory));
-          } else hidden.push({ cell: cellId(territory), functional: functional(group) });
-          if (group.length > 1 || group[0] !== territory) relations.push([cellId(territory), ...group.map(cellId)]);
-        }
-        // Every group of comuni a user could ask for.
-        for (let mask = 1; mask < 1 << comuni.length; mask++) {
-          const group = comuni.filter((_, i) => mask & (1 << i));
-          if (!groupHiddenParts(pattern, group)[part]) published.push(functional(group));
-        }
-      }
-    }
-  }
-  const span = new PublishedSpan(published);
-  const recovered = [...recoveredByDifferencing(relations, (c) => shownCells.has(c)), ...hidden.filter((h) => span.determines(h.functional)).map((h) => h.cell)];
-  return { hidden: hidden.length, published: published.length, recovered: [...new Set(recovered)].sort() };
-}
-
-function partFunctional(definition: Indicator, part: Part, year: number, comuni: readonly string[]): Functional {
-  const f = new Map<string, number>();
-  for (const term of definition[part] ?? []) {
-    for (const comune of comuni) {
-      const atom = 'attribute' in term ? `${term.attribute}|${comune}` : `${term.variable}|${term.sex}|${term.age_band}|${year - term.lag}|${comune}`;
-      f.set(atom, (f.get(atom) ?? 0) + term.sign);
-    }
-  }
-  for (const [atom, c] of f) if (c === 0) f.delete(atom);
-  return f;
-}
 
 describe('attack on everything a public answer publishes', () => {
   it('recovers no hidden cell, by differencing or by an exact solve across levels, indicators and years', async () => {

@@ -7,7 +7,9 @@ import { audienceTag, etagFor, matchesIfNoneMatch } from '../core/http/etag.js';
 import { chooseFormat, MEDIA_TYPES } from '../core/http/negotiate.js';
 import { SnapshotPool } from '../core/snapshot-pool.js';
 import { TERRITORY_LEVELS } from '../territories/territory-levels.js';
-import { ExportsService, type ExportQuery } from './exports.service.js';
+import { ZodQueryPipe } from '../core/param-schemas.js';
+import { ExportQuerySchema, type ExportQuery } from './exports.params.js';
+import { ExportsService } from './exports.service.js';
 
 @ApiTags('exports')
 @Controller('api/export')
@@ -30,8 +32,8 @@ export class ExportsController {
   @ApiResponse({ status: 304, description: 'Not modified: same snapshot' })
   @ApiBadRequestResponse({ description: 'Bad level, parent, years, indicators or format' })
   @ApiNotFoundResponse({ description: 'Unknown indicator or parent' })
-  async values(@Query() query: ExportQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const format = chooseFormat(query.format, request.headers.accept, true);
+  async values(@Query(new ZodQueryPipe(ExportQuerySchema)) query: ExportQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const format = chooseFormat((request.query as { format?: unknown }).format, request.headers.accept, true);
     const current = await this.snapshots.current();
     if (current === null) throw new NoSnapshotError();
     const cached = etagFor(current.id, request.url, format, audienceTag(this.config));
@@ -39,7 +41,7 @@ export class ExportsController {
       await reply.status(304).header('ETag', cached).header('X-Snapshot-Id', current.id).header('Cache-Control', 'no-cache').send();
       return;
     }
-    const started = await this.exports.start(query, request.headers.accept);
+    const started = await this.exports.start(query, format);
     reply
       .header('ETag', etagFor(started.snapshot.id, request.url, format, audienceTag(this.config)))
       .header('X-Snapshot-Id', started.snapshot.id)

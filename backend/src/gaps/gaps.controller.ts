@@ -1,6 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { SnapshotData } from '../core/http/snapshot-data.decorator.js';
+import { ZodQueryPipe } from '../core/param-schemas.js';
+import { GapsQuerySchema, type GapsQuery } from './gaps.params.js';
 import { gapsTable, GapsResponseDto } from './gaps.dto.js';
 import { GapsService } from './gaps.service.js';
 
@@ -19,7 +21,7 @@ export class GapsController {
   @ApiBadRequestResponse({ description: 'Missing indicator, one without a target, or bad level, parent or year' })
   @ApiNotFoundResponse({ description: 'Unknown indicator or parent' })
   @SnapshotData(gapsTable)
-  get(@Query('indicator') indicator?: unknown, @Query('level') level?: unknown, @Query('parent') parent?: unknown, @Query('year') year?: unknown): Promise<GapsResponseDto> {
-    return this.service.gaps({ indicator, level, parent, year });
+  get(@Query(new ZodQueryPipe(GapsQuerySchema)) query: GapsQuery): Promise<GapsResponseDto> {
+    return this.service.gaps(query);
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { BadParameterError } from '../core/errors.js';
-import { parseChoice, parseCode, parseYear, required } from '../core/params.js';
 import { SnapshotPool } from '../core/snapshot-pool.js';
 import { indicatorMap, requireIndicator } from '../engine/catalogue-indicators.js';
 import { engineIndicator } from '../engine/engine-indicator.js';
@@ -13,9 +12,8 @@ import { IndicatorsService } from '../indicators/indicators.service.js';
 import { toSourceDto } from '../sources/source.dto.js';
 import { parentLevels } from '../territories/territory-levels.js';
 import type { GapRowDto, GapsResponseDto } from './gaps.dto.js';
+import type { GapsQuery } from './gaps.params.js';
 import { shortfall } from './shortfall.js';
-
-const GAP_LEVELS = ['comune', 'ambito'] as const;
 
 @Injectable()
 export class GapsService {
@@ -26,11 +24,8 @@ export class GapsService {
     private readonly engine: EngineService,
   ) {}
 
-  async gaps(query: { indicator?: unknown; level?: unknown; parent?: unknown; year?: unknown }): Promise<GapsResponseDto> {
-    const code = required('indicator', parseCode('indicator', query.indicator), 'SUP01');
-    const level = parseChoice('level', query.level, GAP_LEVELS) ?? 'comune';
-    const parent = parseCode('parent', query.parent) ?? null;
-    const askedYear = parseYear('year', query.year);
+  async gaps(query: GapsQuery): Promise<GapsResponseDto> {
+    const { indicator: code, level, parent, year: askedYear } = query;
     return this.snapshots.use(async (snapshot) => {
       const indicatorDto = this.indicators.find(snapshot, code);
       const indicator = requireIndicator(snapshot, code);

@@ -1,6 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { SnapshotData } from '../core/http/snapshot-data.decorator.js';
+import { ZodParamPipe, ZodQueryPipe } from '../core/param-schemas.js';
+import { ProfileQuerySchema, ProfileTerritory, type ProfileQuery } from './profiles.params.js';
 import { profileTable, ProfileResponseDto } from './profiles.dto.js';
 import { ProfilesService } from './profiles.service.js';
 
@@ -18,7 +20,7 @@ export class ProfilesController {
   @ApiBadRequestResponse({ description: 'Bad year or benchmark' })
   @ApiNotFoundResponse({ description: 'Unknown territory' })
   @SnapshotData(profileTable)
-  get(@Param('territory') territory: string, @Query('year') year?: unknown, @Query('benchmark') benchmark?: unknown): Promise<ProfileResponseDto> {
-    return this.profiles.get(territory, { year, benchmark });
+  get(@Param('territory', new ZodParamPipe(ProfileTerritory)) territory: string, @Query(new ZodQueryPipe(ProfileQuerySchema)) query: ProfileQuery): Promise<ProfileResponseDto> {
+    return this.profiles.get(territory, query);
   }
 }

@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { BadParameterError } from '../core/errors.js';
-import { parseCode, parseYear } from '../core/params.js';
 import { SnapshotPool } from '../core/snapshot-pool.js';
 import { engineIndicator } from '../engine/engine-indicator.js';
 import { indicatorMap } from '../engine/catalogue-indicators.js';
 import { EngineService } from '../engine/engine.service.js';
-import { parseBenchmark } from '../engine/engine-params.js';
 import { comparison } from '../engine/indicator-value.js';
 import { SnapshotLookups, type TerritoryEntry } from '../engine/snapshot-lookups.js';
 import { toValueRowDto } from '../engine/value.dto.js';
 import { toIndicatorDto } from '../indicators/indicator-definition.js';
 import { toSourceDto } from '../sources/source.dto.js';
 import type { ProfileEntryDto, ProfileResponseDto } from './profiles.dto.js';
+import type { ProfileQuery } from './profiles.params.js';
 
 @Injectable()
 export class ProfilesService {
@@ -21,11 +20,8 @@ export class ProfilesService {
     private readonly engine: EngineService,
   ) {}
 
-  async get(code: string, query: { year?: unknown; benchmark?: unknown }): Promise<ProfileResponseDto> {
-    parseCode('territory', code);
-    const year = parseYear('year', query.year) ?? null;
-    const choice = parseBenchmark(query.benchmark);
-    if (choice?.kind === 'group') throw new BadParameterError('benchmark', 'a profile is compared with a territory: use ambito, provincia, regione, italia or a territory code');
+  async get(code: string, query: ProfileQuery): Promise<ProfileResponseDto> {
+    const { year, benchmark: choice } = query;
     return this.snapshots.use(async (snapshot) => {
       const territory = await this.lookups.territory(snapshot, code);
       let benchmark: TerritoryEntry | null;

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { parseCode, required } from '../core/params.js';
 import { SnapshotPool } from '../core/snapshot-pool.js';
 import { benchmarkFinder, resolveBenchmark } from '../engine/benchmark.js';
 import { indicatorMap, requireIndicator } from '../engine/catalogue-indicators.js';
 import { EngineService } from '../engine/engine.service.js';
-import { parseBenchmark } from '../engine/engine-params.js';
 import { comparison } from '../engine/indicator-value.js';
 import { SnapshotLookups } from '../engine/snapshot-lookups.js';
 import { recentTrend } from '../engine/statistics.js';
@@ -12,6 +10,7 @@ import { toValueRowDto } from '../engine/value.dto.js';
 import { IndicatorsService } from '../indicators/indicators.service.js';
 import { toSourceDto } from '../sources/source.dto.js';
 import type { TrendResponseDto } from './trend.dto.js';
+import type { TrendQuery } from './values.params.js';
 
 @Injectable()
 export class TrendService {
@@ -22,9 +21,8 @@ export class TrendService {
     private readonly engine: EngineService,
   ) {}
 
-  async get(code: string, query: { territory?: unknown; benchmark?: unknown }): Promise<TrendResponseDto> {
-    const territoryCode = required('territory', parseCode('territory', query.territory), '018110');
-    const choice = parseBenchmark(query.benchmark);
+  async get(code: string, query: TrendQuery): Promise<TrendResponseDto> {
+    const { territory: territoryCode, benchmark: choice } = query;
     return this.snapshots.use(async (snapshot) => {
       const indicatorDto = this.indicators.find(snapshot, code);
       const indicator = requireIndicator(snapshot, code);

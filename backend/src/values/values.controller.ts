@@ -1,11 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { SnapshotData } from '../core/http/snapshot-data.decorator.js';
+import { ZodQueryPipe } from '../core/param-schemas.js';
 import { TERRITORY_LEVELS } from '../territories/territory-levels.js';
 import { TrendResponseDto, trendTable } from './trend.dto.js';
 import { TrendService } from './trend.service.js';
 import { valuesTable, ValuesResponseDto } from './values.dto.js';
-import { ValuesService, type ValuesQuery } from './values.service.js';
+import { TrendQuerySchema, ValuesQuerySchema, type TrendQuery, type ValuesQuery } from './values.params.js';
+import { ValuesService } from './values.service.js';
 
 const BENCHMARK_DESCRIPTION = "ambito, provincia or regione (each row's own), italia, group (the group parameter) or a territory code";
 
@@ -33,7 +35,7 @@ export class ValuesController {
   @ApiBadRequestResponse({ description: 'Bad level, parent, year(s), benchmark, group, classify, limit or offset; the message says what is allowed' })
   @ApiNotFoundResponse({ description: 'Unknown indicator or territory' })
   @SnapshotData(valuesTable)
-  get(@Param('code') code: string, @Query() query: ValuesQuery): Promise<ValuesResponseDto> {
+  get(@Param('code') code: string, @Query(new ZodQueryPipe(ValuesQuerySchema)) query: ValuesQuery): Promise<ValuesResponseDto> {
     return this.values.list(code, query);
   }
 
@@ -46,7 +48,7 @@ export class ValuesController {
   @ApiBadRequestResponse({ description: 'Missing or bad territory or benchmark' })
   @ApiNotFoundResponse({ description: 'Unknown indicator or territory' })
   @SnapshotData(trendTable)
-  getTrend(@Param('code') code: string, @Query('territory') territory?: unknown, @Query('benchmark') benchmark?: unknown): Promise<TrendResponseDto> {
-    return this.trend.get(code, { territory, benchmark });
+  getTrend(@Param('code') code: string, @Query(new ZodQueryPipe(TrendQuerySchema)) query: TrendQuery): Promise<TrendResponseDto> {
+    return this.trend.get(code, query);
   }
 }

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { BadParameterError } from '../core/errors.js';
-import { parseChoice, parseCode, parseYear } from '../core/params.js';
 import { SnapshotPool } from '../core/snapshot-pool.js';
 import { benchmarkFinder, resolveBenchmark } from '../engine/benchmark.js';
 import { chooseYears, indicatorMap, requireIndicator } from '../engine/catalogue-indicators.js';
 import { EngineService } from '../engine/engine.service.js';
-import { parseBenchmark, parseCodeList, parsePage, parseYears } from '../engine/engine-params.js';
 import { comparison } from '../engine/indicator-value.js';
 import { SnapshotLookups } from '../engine/snapshot-lookups.js';
 import { quintiles } from '../engine/statistics.js';
@@ -14,22 +12,9 @@ import { toValueRowDto, type ValueRowDto } from '../engine/value.dto.js';
 import { chooseYear } from '../indicators/indicator-year.js';
 import { IndicatorsService } from '../indicators/indicators.service.js';
 import { toSourceDto } from '../sources/source.dto.js';
-import { parentLevels, TERRITORY_LEVELS } from '../territories/territory-levels.js';
+import { parentLevels } from '../territories/territory-levels.js';
 import type { ValuesResponseDto } from './values.dto.js';
-
-export interface ValuesQuery {
-  level?: unknown;
-  parent?: unknown;
-  year?: unknown;
-  years?: unknown;
-  benchmark?: unknown;
-  group?: unknown;
-  classify?: unknown;
-  limit?: unknown;
-  offset?: unknown;
-}
-
-export const MAX_GROUP = 500;
+import type { ValuesQuery } from './values.params.js';
 
 @Injectable()
 export class ValuesService {
@@ -41,15 +26,8 @@ export class ValuesService {
   ) {}
 
   async list(code: string, query: ValuesQuery): Promise<ValuesResponseDto> {
-    const level = parseChoice('level', query.level, TERRITORY_LEVELS) ?? 'comune';
-    const parent = parseCode('parent', query.parent) ?? null;
-    const askedYear = parseYear('year', query.year);
-    const askedYears = parseYears('years', query.years);
-    if (askedYear !== undefined && askedYears !== undefined) throw new BadParameterError('years', 'give year or years, not both');
-    const choice = parseBenchmark(query.benchmark);
-    const groupCodes = parseCodeList('group', query.group, MAX_GROUP) ?? null;
-    const classify = parseChoice('classify', query.classify, ['quintiles'] as const) ?? null;
-    const page = parsePage(query);
+    const { level, parent, year: askedYear, years: askedYears, benchmark: choice, group: groupCodes, classify } = query;
+    const page = { limit: query.limit, offset: query.offset };
     return this.snapshots.use(async (snapshot) => {
       const indicatorDto = this.indicators.find(snapshot, code);
       const indicator = requireIndicator(snapshot, code);

@@ -12,21 +12,12 @@ const ENGINE = '../../backend/dist/engine/sums.repository.js';
 
 const sql = (file, params) => ({ module: new URL(ENGINE, import.meta.url).href, file, params });
 
-/** The parameters of sums.sql as SumsRepository binds them (sums.repository.ts). */
-function sums({ pairs, level = null, parent = null, codes = [], extra = [], benchmarkLevel = null }) {
-  return sql('sums.sql', {
-    indicators: pairs.map((p) => p.indicator),
-    years: pairs.map((p) => p.year),
-    level,
-    parent,
-    codes,
-    extra,
-    benchmark_level: benchmarkLevel,
-    group: [],
-    group_code: 'group',
-    group_name: '',
-    group_is_row: false,
-  });
+/**
+ * The parameters of target-sums.sql as SumsRepository binds them (sums.repository.ts): the wanted pairs and
+ * the target territories, which the engine finds in its per-snapshot lookups (here: read off the answer).
+ */
+function targetSums(pairs, codes) {
+  return sql('target-sums.sql', { indicators: pairs.map((p) => p.indicator), years: pairs.map((p) => p.year), codes: [...new Set(codes)] });
 }
 
 /** The public audience's threshold, as the API's config reads it (config.ts). */
@@ -44,10 +35,10 @@ function peerSpread(pairs, level, parent) {
   });
 }
 
-/** GET values of one year: one sums query, its parent as the benchmark (values.service.ts). */
+/** GET values of one year: one sums query for the territories of the level inside the parent and the parent, the benchmark (values.service.ts). */
 function valuesCase(id, snapshot, { code, level, parent, year }) {
   const path = `/api/indicators/${code}/values?level=${level}&parent=${parent}&year=${year}`;
-  return { id, endpoint: 'values', snapshot, path, peerPath: path, floor: [sums({ pairs: [{ indicator: code, year }], level, parent, extra: [parent] })] };
+  return { id, endpoint: 'values', snapshot, path, peerPath: path, floor: (answer) => [targetSums([{ indicator: code, year }], [...answer.benchmarks.map((b) => b.code), ...answer.rows.map((r) => r.code)])] };
 }
 
 /** The (indicator, year) pairs of a profile's answer: those with a year. */
@@ -62,7 +53,7 @@ function profileCase(id, snapshot, { code, benchmark, peerLevel }) {
     path: `/api/profiles/${code}?benchmark=${benchmark}`,
     floor: (answer) => {
       const pairs = profilePairs(answer);
-      return [sums({ pairs, codes: [code], extra: [answer.benchmark] }), peerSpread(pairs, peerLevel, answer.benchmark)];
+      return [targetSums(pairs, [code, answer.benchmark]), peerSpread(pairs, peerLevel, answer.benchmark)];
     },
   };
 }
@@ -74,7 +65,7 @@ function compareCase(id, snapshot, codes) {
     endpoint: 'compare',
     snapshot,
     path: `/api/compare?territories=${codes.join(',')}`,
-    floor: (answer) => [sums({ pairs: answer.rows.filter((r) => r.year !== null).map((r) => ({ indicator: r.indicator.code, year: r.year })), codes })],
+    floor: (answer) => [targetSums(answer.rows.filter((r) => r.year !== null).map((r) => ({ indicator: r.indicator.code, year: r.year })), codes)],
   };
 }
 

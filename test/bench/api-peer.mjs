@@ -2,14 +2,17 @@
 /**
  * The API's peer for `npm run bench -- api`: a plain Fastify (the version @nestjs/platform-fastify brings)
  * and @duckdb/node-api server answering the question of GET /api/indicators/{code}/values?level&parent&year
- * (the territories of a level inside a parent with numerator, denominator and value, and the parent as
- * benchmark) from the same snapshot file, as one would write it by hand: one prepared query per
- * connection, parameters bound, rows out as JSON. Run as `node api-peer.mjs <snapshot.duckdb>`; it listens
+ * (the territories of a level inside a parent with numerator, denominator, value, 95% and 99.8%
+ * intervals, the comparison with the parent as benchmark and the small-number flag) from the same snapshot
+ * file, as one would write it by hand: one prepared query per connection, parameters bound, the intervals
+ * and comparison by the same statistics functions the API uses (the office's answer: no suppression),
+ * rows out as JSON. Run as `node api-peer.mjs <snapshot.duckdb>`; it listens
  * on a free port of 127.0.0.1 and prints `{"port":N}` on a line once ready.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { INTEGER, VARCHAR, DuckDBInstance } from '@duckdb/node-api';
+import { compareWithBenchmark, confidenceInterval } from '../../backend/dist/statistics/index.js';
 
 const require = createRequire(createRequire(import.meta.url).resolve('@nestjs/platform-fastify'));
 const Fastify = require('fastify');
@@ -50,11 +53,37 @@ app.get('/api/indicators/:code/values', async (request, reply) => {
   try {
     held.statement.bind({ code: request.params.code, level, parent, year: Number(year) }, { code: VARCHAR, level: VARCHAR, parent: VARCHAR, year: INTEGER });
     const rows = (await held.statement.runAndReadAll()).getRowObjectsJS();
-    return { rows: rows.filter((r) => !r.is_benchmark), benchmark: rows.find((r) => r.is_benchmark) ?? null };
+    const benchmark = rows.find((r) => r.is_benchmark) ?? null;
+    return { rows: rows.filter((r) => !r.is_benchmark).map((r) => answerRow(r, benchmark)), benchmark: benchmark && answerRow(benchmark, null) };
   } finally {
     giveBack(held);
   }
 });
+function interval(r, level) {
+  if (r.value === null || r.numerator === null) return null;
+  const { interval: i } = confidenceInterval({ method: r.ci_method, numerator: r.numerator, denominator: r.denominator, multiplier: r.multiplier, level });
+  return i && { lower: i.lower, upper: i.upper };
+}
+
+function answerRow(r, benchmark) {
+  const ci95 = interval(r, 0.95);
+  const comparison = benchmark === null ? 'not_compared' : compareWithBenchmark({ value: r.value, interval: ci95, benchmark: benchmark.value, polarity: r.polarity, sameTerritory: false });
+  return {
+    code: r.code,
+    name: r.name,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    value: r.value,
+    ci95,
+    ci998: interval(r, 0.998),
+    comparison,
+    smallNumber: !r.plain_count && r.denominator !== null && r.comuni_with_data > 0 && r.denominator < r.min_denominator,
+    synthetic: r.synthetic,
+    comuniWithData: r.comuni_with_data,
+    comuniTotal: r.comuni_total,
+  };
+}
+
 await app.listen({ port: 0, host: '127.0.0.1' });
 console.log(JSON.stringify({ port: app.server.address().port }));
 

@@ -194,11 +194,13 @@ function medianOrNull(xs) {
   return xs.some((x) => x === null) ? null : median(xs);
 }
 
-/** The peer must answer the question the API answers (the same rows and benchmark, to the last digit), else why not. */
+/** The peer must answer the question the API answers (the same rows and benchmark, every field the peer gives, to the last digit), else why not. */
 async function differentAnswer(api, peer, c) {
   const ours = JSON.parse(await get(api.url + c.path));
   const theirs = JSON.parse(await get(peer.url + c.peerPath));
-  const shape = (r) => r && [r.code, r.numerator, r.denominator, typeof r.value === 'number' ? Number(r.value.toPrecision(12)) : r.value].join('|');
+  const digits = (v) => (typeof v === 'number' ? Number(v.toPrecision(12)) : v);
+  const bounds = (b) => (b ? [digits(b.lower), digits(b.upper)].join('~') : b);
+  const shape = (r) => r && [r.code, r.numerator, r.denominator, digits(r.value), bounds(r.ci95), bounds(r.ci998), r.comparison, r.smallNumber, r.synthetic, r.comuniWithData, r.comuniTotal].join('|');
   const a = [...(ours.rows ?? []).map(shape), shape(ours.benchmark)];
   const b = [...theirs.rows.map(shape), shape(theirs.benchmark)];
   const at = a.findIndex((x, i) => x !== b[i]);

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ColumnChunk, SnapshotReader, SqlValue } from '../core/snapshot-pool.js';
 import { loadSql } from '../core/sql.js';
+import { SnapshotLookups } from './snapshot-lookups.js';
+import { byRowThenCode, type SumTarget } from './sum-targets.js';
 
 /** A row of sql/sums.sql: one target territory × one (indicator, year) pair. */
 export interface SumsRow {
@@ -47,6 +49,20 @@ export interface SumsQuery {
 export const GROUP_CODE = 'group';
 
 const SUMS_SQL = loadSql(import.meta.url, 'sums.sql');
+const TARGET_SUMS_SQL = loadSql(import.meta.url, 'target-sums.sql');
+const GROUP_SUMS_SQL = loadSql(import.meta.url, 'group-sums.sql');
+
+/** A row of sql/target-sums.sql (a target territory) or sql/group-sums.sql (the group, code absent). */
+interface PartSumsRow {
+  code?: string;
+  indicator_code: string;
+  year: number;
+  numerator: number | null;
+  denominator: number | null;
+  comuni_with_data: number;
+  comuni_total: number;
+  synthetic: boolean;
+}
 const PEER_SPREAD_SQL = loadSql(import.meta.url, 'peer-spread.sql');
 
 /** A row of sql/peer-spread.sql: the spread of the peers' values for pair `pair` (1-based). */
@@ -85,12 +101,53 @@ function params(query: SumsQuery): Record<string, SqlValue> {
   };
 }
 
-/** Runs the one multi-indicator, multi-year, multi-territory query of the engine. */
+/**
+ * Runs the one multi-indicator, multi-year, multi-territory query of the engine. An answer held in memory
+ * finds its territories in the snapshot's lookups and asks DuckDB for the sums only (sql/target-sums.sql,
+ * plus sql/group-sums.sql for a group): the rows are those sql/sums.sql gives, in its order. A stream
+ * (an export, too big to hold) runs sql/sums.sql, which labels and orders the rows itself.
+ */
 @Injectable()
 export class SumsRepository {
+  constructor(private readonly lookups: SnapshotLookups) {}
+
   async sums(snapshot: SnapshotReader, query: SumsQuery): Promise<SumsRow[]> {
     if (query.pairs.length === 0) return [];
-    return snapshot.query<SumsRow>(SUMS_SQL, params(query));
+    const targets: SumTarget[] = await this.lookups.targets(snapshot, query);
+    const indicators = query.pairs.map((p) => p.indicator);
+    const years = query.pairs.map((p) => p.year);
+    const found = new Map<string, PartSumsRow>();
+    if (targets.length > 0) {
+      for (const row of await snapshot.query<PartSumsRow>(TARGET_SUMS_SQL, { indicators, years, codes: targets.map((t) => t.code) })) found.set(`${row.code}|${row.indicator_code}|${row.year}`, row);
+    }
+    const group = query.group ?? null;
+    const labelled: SumTarget[] = [...targets];
+    if (group !== null && group.comuni.length > 0) {
+      for (const row of await snapshot.query<PartSumsRow>(GROUP_SUMS_SQL, { indicators, years, group: [...group.comuni] })) found.set(`${group.code}|${row.indicator_code}|${row.year}`, row);
+      labelled.push({ code: group.code, name: group.name, level: 'group', isRow: group.isRow, benchmarkCode: null });
+      labelled.sort(byRowThenCode);
+    }
+    const rows: SumsRow[] = [];
+    for (const { indicator, year } of query.pairs) {
+      for (const t of labelled) {
+        const s = found.get(`${t.code}|${indicator}|${year}`);
+        rows.push({
+          code: t.code,
+          name: t.name,
+          level: t.level,
+          is_row: t.isRow,
+          benchmark_code: t.benchmarkCode,
+          indicator_code: indicator,
+          year,
+          numerator: s?.numerator ?? null,
+          denominator: s?.denominator ?? null,
+          comuni_with_data: s?.comuni_with_data ?? 0,
+          comuni_total: s?.comuni_total ?? (t.level === 'comune' ? 1 : 0),
+          synthetic: s?.synthetic ?? false,
+        });
+      }
+    }
+    return rows;
   }
 
   async peerSpread(snapshot: SnapshotReader, query: PeerSpreadQuery): Promise<PeerSpreadRow[]> {

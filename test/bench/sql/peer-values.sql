@@ -1,7 +1,9 @@
 -- The peer's one query: an indicator's values in one year for every territory of $level inside $parent,
 -- and $parent itself (the benchmark), as Σnumerator ÷ Σdenominator × multiplier over the member comuni
--- with data (a plain count: Σnumerator when every comune has data). What GET /api/indicators/{code}/values
--- answers, written the way one would by hand against the snapshot.
+-- with data (a plain count: Σnumerator when every comune has data), with what the peer needs for the
+-- intervals, the comparison and the small-number flag (the indicator's CI method, polarity, minimum
+-- denominator). What GET /api/indicators/{code}/values answers, written the way one would by hand against
+-- the snapshot.
 WITH target AS (
   SELECT t.code, t.name, t.code = $parent AS is_benchmark
   FROM territory t
@@ -23,7 +25,10 @@ sums AS (
 ),
 ind AS (
   SELECT CAST(json_extract(definition, '$.multiplier') AS DOUBLE) AS multiplier,
-         json_type(definition, '$.denominator') = 'NULL' AS plain_count
+         json_type(definition, '$.denominator') = 'NULL' AS plain_count,
+         definition ->> 'ci_method' AS ci_method,
+         definition ->> 'polarity' AS polarity,
+         coalesce(CAST(json_extract(definition, '$.min_denominator') AS DOUBLE), 100) AS min_denominator
   FROM indicator WHERE code = $code
 )
 SELECT s.code, s.name, s.is_benchmark, s.numerator, s.denominator,
@@ -31,6 +36,7 @@ SELECT s.code, s.name, s.is_benchmark, s.numerator, s.denominator,
             WHEN i.plain_count THEN CASE WHEN s.with_data = s.total THEN s.numerator END
             WHEN s.denominator = 0 THEN NULL
             ELSE s.numerator / s.denominator * i.multiplier END AS value,
-       s.synthetic, CAST(s.with_data AS INTEGER) AS comuni_with_data, CAST(s.total AS INTEGER) AS comuni_total
+       s.synthetic, CAST(s.with_data AS INTEGER) AS comuni_with_data, CAST(s.total AS INTEGER) AS comuni_total,
+       i.multiplier, i.plain_count, i.ci_method, i.polarity, i.min_denominator
 FROM sums s, ind i
 ORDER BY s.is_benchmark, s.name COLLATE it, s.code;

@@ -1,4 +1,6 @@
--- The one query behind values, profiles, trends, comparisons, gaps and exports: Σnumerator, Σdenominator,
+-- The sums query of a streamed export (SumsRepository.stream); answers held in memory (values, profiles,
+-- trends, comparisons, gaps) find these same targets in the per-snapshot lookups and run target-sums.sql,
+-- which a spec checks gives the same rows as this. Σnumerator, Σdenominator,
 -- comuni with data and in total, and whether any part is synthetic, for every target territory × every
 -- wanted (indicator, year) pair, on harmonised boundaries (current comuni). A territory's sums are read from
 -- indicator_aggregate (written by the ETL above the comune), a comune's from indicator_part, and a group

@@ -59,7 +59,7 @@ describe('target-sums.sql and group-sums.sql', () => {
   const streamed = async (repository: SumsRepository, query: SumsQuery) => {
     const rows: Record<string, unknown>[] = [];
     for await (const chunk of repository.stream(reader, query)) {
-      for (let i = 0; i < chunk.length; i += 1) rows.push(Object.fromEntries(SUMS_COLUMNS.map((c) => [c, chunk.columns[c]![i]])));
+      for (let i = 0; i < chunk.length; i += 1) rows.push(Object.fromEntries(SUMS_COLUMNS.map((c) => [c, chunk.columns[c]!.getItem(i)])));
     }
     return rows;
   };

@@ -23,6 +23,7 @@ const PAGES = {
 } as const;
 
 declare const location: { hash: string };
+declare const window: { scrollY: number };
 declare const document: { querySelector(s: string): unknown };
 interface Row { code: string; name: string; value: number | null }
 
@@ -143,6 +144,12 @@ describeIf(chromium)('Panoramica, Area di intervento, Bisogni e offerta', () => 
       const page = await open(browser, `${demo.url}/#/?territorio=${ambito}`, viewport);
       await page.waitForSelector('[data-testid="overview"]');
       expect(await page.getByRole('heading', { level: 2, name: /^Panoramica/ }).count()).toBe(1);
+      // The question is on the first screen, without scrolling, and the demo banner is there above it.
+      const question = await page.getByTestId('priority-link').boundingBox();
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      expect(question!.y).toBeGreaterThanOrEqual(0);
+      expect(question!.y + question!.height, `the link ends at ${question!.y + question!.height} px of ${viewport.height}`).toBeLessThanOrEqual(viewport.height);
+      expect(await page.getByTestId('synthetic-banner').isVisible()).toBe(true);
       let clicks = 0;
       const click = async (target: ReturnType<Page['getByRole']>) => {
         clicks += 1;

@@ -173,6 +173,21 @@ describeIf(chromium)('Panoramica, Area di intervento, Bisogni e offerta', () => 
     });
   }
 
+  it('says on Area di intervento why no indicator of the area has values, with no empty year to choose', async () => {
+    const catalogue = (await demo.get<{ rows: { code: string; area: string; available: boolean; unavailableReason: { it: string } | null }[] }>('/api/indicators')).body.rows;
+    const offered = catalogue.filter((i) => i.area === 'disabilita');
+    expect(offered.length).toBeGreaterThan(0);
+    expect(offered.every((i) => !i.available), 'the demo has no values for disabilità').toBe(true);
+    const page = await open(browser, `${demo.url}/#/area?area=disabilita&territorio=${AMBITO}`, SIZES.phone);
+    const notice = page.getByTestId('indicator-unavailable');
+    await expect.poll(() => notice.count()).toBe(1);
+    expect(await page.locator('#year-select').count()).toBe(0);
+    expect(await notice.textContent()).toBe(`Non disponibile: ${offered[0]!.unavailableReason!.it}`);
+    expect(await page.getByTestId('no-values-here').textContent()).toMatch(/^Nessuno di questi indicatori ha dati/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('draws comuni with no unit missing in a class of their own on the map of the gaps', async () => {
     const year = 2023;
     const gaps = (await demo.get<{ rows: { code: string; shortfall: number | null }[] }>(`/api/gaps?indicator=SUP01&level=comune&parent=${AMBITO}&year=${year}`)).body.rows;

@@ -16,7 +16,8 @@ import { TerritoryPicker } from '../components/TerritoryPicker';
 import { valuesSynthetic } from '../components/valuesExport';
 import { rankByValue } from '../data/ranking';
 import { useI18n } from '../LanguageContext';
-import { parseHash, useUrlState, type MapLevel, type Route } from '../route';
+import { chooseIndicator, levelOf, valuesQueryOf } from '../data/selection';
+import { parseHash, useUrlState, type Route } from '../route';
 import { resolveArea, storedHome, storeHome, withProvinciaName, type Area } from '../territory';
 
 function ready<T>(resource: Resource<T>): T | null {
@@ -93,11 +94,9 @@ export function Dashboard({ scoped }: { scoped?: DashboardScope } = {}) {
 
   const scope = scoped?.scope(ready(indicators)?.rows ?? []);
   const catalogue = scope?.indicators ?? ready(indicators)?.rows ?? [];
-  const indicator = catalogue.find((i) => i.code === state.indicator) ?? catalogue[0] ?? null;
-  const year = indicator && state.year !== undefined && indicator.years.includes(state.year) ? state.year : (indicator?.years.at(-1) ?? null);
-  const level: MapLevel = area?.hasAmbiti && state.level === 'ambito' ? 'ambito' : 'comune';
-  const query: ValuesQuery | null =
-    indicator && year !== null && area ? { code: indicator.code, level, parent: level === 'ambito' ? area.provincia.code : area.parent.code, year } : null;
+  const { indicator, year } = chooseIndicator(catalogue, state);
+  const level = levelOf(area, state.level);
+  const query: ValuesQuery | null = indicator && year !== null && area ? valuesQueryOf(area, indicator.code, year, level) : null;
 
   // The URL says everything shown, defaults included, so that the link can be shared as it is.
   // Only once the territory asked for is looked up: until then the area shown is the previous one.
@@ -150,7 +149,10 @@ export function Dashboard({ scoped }: { scoped?: DashboardScope } = {}) {
         <Controls indicators={catalogue} selection={{ indicatorCode: indicator.code, year, level }} onChange={onSelection} area={area} />
         <IndicatorInfo indicator={indicator} />
         {!query ? (
-          <p className="notice">{t('noYears')}</p>
+          // Why this indicator has no values is under its description (IndicatorInfo).
+          <p className="notice" data-testid="no-values-here">
+            {catalogue.every((i) => !i.available) ? t('noneAvailable') : indicator.unavailableReason ? t('chooseAnother') : t('noYears')}
+          </p>
         ) : values.status === 'error' ? (
           <ErrorMessage error={values.error} onRetry={values.retry} />
         ) : valuesData ? (

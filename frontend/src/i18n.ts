@@ -573,17 +573,26 @@ export function formatCount(value: number | null, lang: Lang): string {
   return numberFormat(lang, 0, 2).format(value);
 }
 
+// Written out here rather than with Intl.DateTimeFormat: its first use loads the calendar data, 15–35 ms
+// of the first load in a profile, spent before the first chart since the header shows the dates.
+const MONTHS: Record<Lang, readonly string[]> = {
+  it: ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+/** "1 dicembre 2026", "1 December 2026": it-IT and en-GB long dates, in UTC. */
 export function formatDate(iso: string, lang: Lang): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return `${date.getUTCDate()} ${MONTHS[lang][date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 }
 
-/** dd/mm/yyyy, as Italian documents write dates. */
-export function formatShortDate(iso: string, lang: Lang): string {
+/** dd/mm/yyyy, as Italian documents write dates (and en-GB too), in UTC. */
+export function formatShortDate(iso: string, _lang: Lang): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(LOCALES[lang], { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(date);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(date.getUTCDate())}/${two(date.getUTCMonth() + 1)}/${date.getUTCFullYear()}`;
 }
 
 /** d3-format locale for Vega, so axis and legend labels match the Intl formats above. */

@@ -118,8 +118,15 @@ export function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
  */
 const early = new Map<string, Promise<unknown>>();
 
-export function startEarly(url: string): void {
-  if (!early.has(url)) early.set(url, getJson(url));
+export function startEarly<T>(url: string): Promise<T> {
+  let started = early.get(url) as Promise<T> | undefined;
+  if (!started) {
+    started = getJson<T>(url);
+    // An answer no page takes (the link named a year the indicator lacks) must not be an unhandled rejection.
+    started.catch(() => undefined);
+    early.set(url, started);
+  }
+  return started;
 }
 
 function takeEarly<T>(url: string, signal?: AbortSignal): Promise<T> {
@@ -150,7 +157,7 @@ export const api = {
   // Shared between callers, so no one caller's signal may cancel them.
   territories: (level?: Level, parent?: string) => cached(urls.territories(level, parent), () => getJson<TerritoryList>(urls.territories(level, parent))),
   territorySearch: (q: string, signal?: AbortSignal) => getJson<TerritoryList>(urls.territorySearch(q), signal),
-  values: (q: ValuesQuery, signal?: AbortSignal) => getJson<IndicatorValues>(urls.values(q), signal),
+  values: (q: ValuesQuery, signal?: AbortSignal) => takeEarly<IndicatorValues>(urls.values(q), signal),
   quality: (q: QualityQuery, signal?: AbortSignal) => getJson<Quality>(urls.quality(q), signal),
   provenance: (q: ProvenanceQuery, signal?: AbortSignal) => getJson<Provenance>(urls.provenance(q), signal),
   profile: (q: ProfileQuery, signal?: AbortSignal) => getJson<Profile>(urls.profile(q), signal),

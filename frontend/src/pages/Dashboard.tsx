@@ -46,6 +46,9 @@ function ValuesView({ values, query, provenance, area, stale }: ViewProps) {
   const home = area.home.level === 'comune' ? area.home.code : null;
   const [secondary, setSecondary] = useState(false);
   const showSecondary = useCallback(() => setSecondary(true), []);
+  // Once the ranking is painted, not merely drawn: the map and the table take the main thread for a while,
+  // and would otherwise hold the ranking off the screen until they are done.
+  const afterRankingPainted = useCallback(() => requestAnimationFrame(() => setTimeout(showSecondary, 0)), [showSecondary]);
   useEffect(() => {
     const timer = setTimeout(showSecondary, SECONDARY_AT_LATEST_MS);
     return () => clearTimeout(timer);
@@ -59,7 +62,7 @@ function ValuesView({ values, query, provenance, area, stale }: ViewProps) {
       )}
       <div className="charts">
         <MapPanel values={values} area={area} home={home} drawNow={secondary} />
-        <BarPanel values={values} ranked={ranked} provenance={provenance} home={home} place={values.level === 'ambito' ? area.provincia.name : area.parent.name} onDrawn={showSecondary} />
+        <BarPanel values={values} ranked={ranked} provenance={provenance} home={home} place={values.level === 'ambito' ? area.provincia.name : area.parent.name} onDrawn={afterRankingPainted} />
       </div>
       <section className="panel" aria-labelledby="table-heading">
         <h2 id="table-heading">{t('tableHeading')}</h2>
@@ -112,8 +115,9 @@ export function Dashboard({ scoped }: { scoped?: DashboardScope } = {}) {
   const values = useResource<IndicatorValues>(query && urls.values(query), async (signal) => withProvinciaName(await api.values(query!, signal), area!.provincia));
   const shown = useLatestReady(values);
 
-  // Where the values shown come from: the provenance of the parent covers every row inside it.
-  const lineageQuery: ProvenanceQuery | null = query && { indicator: query.code, territory: query.parent, year: query.year };
+  // Where the values shown come from: the provenance of the parent covers every row inside it. Asked once
+  // the values are in, so that it does not share the server with the request the ranking waits for.
+  const lineageQuery: ProvenanceQuery | null = query && values.status === 'ready' ? { indicator: query.code, territory: query.parent, year: query.year } : null;
   const lineage = useResource<Provenance>(lineageQuery && urls.provenance(lineageQuery), (signal) => api.provenance(lineageQuery!, signal));
 
   const valuesData = shown.data;

@@ -113,7 +113,7 @@ export function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Requests started before the page renders (see main.tsx), so that they run while React starts: the
+ * Requests started before the page renders (see firstRequests.ts), so that they run while React starts: the
  * first caller that asks for the same URL takes the answer, later callers ask the server again.
  */
 const early = new Map<string, Promise<unknown>>();
@@ -177,8 +177,10 @@ export const api = {
   /** Ambito code → codes of its comuni, for drawing Ambito values on the comuni map. */
   ambitoMembership: (provinciaCode: string): Promise<Map<string, string[]>> =>
     cached(`membership:${provinciaCode}`, async () => {
-      const ambiti = await api.territories('ambito', provinciaCode);
-      const members = await Promise.all(ambiti.rows.map((ambito) => api.territories('comune', ambito.code)));
-      return new Map(ambiti.rows.map((ambito, i) => [ambito.code, members[i]!.rows.map((comune) => comune.code)]));
+      // From the list of every Ambito, which Il mio territorio has loaded already: one round trip fewer
+      // before the first chart of an Ambito or a comune.
+      const ambiti = (await api.territories('ambito')).rows.filter((ambito) => ambito.parentCode === provinciaCode);
+      const members = await Promise.all(ambiti.map((ambito) => api.territories('comune', ambito.code)));
+      return new Map(ambiti.map((ambito, i) => [ambito.code, members[i]!.rows.map((comune) => comune.code)]));
     }),
 };

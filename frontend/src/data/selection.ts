@@ -1,6 +1,6 @@
 /**
- * What Indicatori and Area di intervento show when the link does not say, in one place: main.tsx asks for
- * the same values before React starts, the pages when they render.
+ * What Indicatori and Area di intervento show when the link does not say, in one place: firstRequests.ts
+ * asks for the same values before React starts, the pages when they render.
  */
 import type { ValuesQuery } from '../api/client';
 import type { Indicator } from '../api/types';

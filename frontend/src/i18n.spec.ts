@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatValue, translate, vegaNumberLocale } from './i18n';
+import { formatCount, formatDate, formatShortDate, formatValue, translate, vegaNumberLocale } from './i18n';
 
 describe('number formatting', () => {
   it('uses Italian separators', () => {
@@ -40,5 +40,25 @@ describe('number formatting', () => {
 describe('translate', () => {
   it('fills parameters', () => {
     expect(translate('it', 'missingComuni', { n: 3 })).toBe('3 comuni senza dato (non inclusi nel grafico).');
+  });
+});
+
+describe('date formatting', () => {
+  // Intl as the reference: the dates are written out by hand to spare its calendar data on the first load.
+  const dates = ['2026-12-01T19:28:20Z', '2020-01-01T00:00:00Z', '2024-02-29T23:59:59Z', '2019-07-09'];
+  it('writes long dates as it-IT and en-GB do', () => {
+    for (const iso of dates) {
+      expect(formatDate(iso, 'it'), iso).toBe(new Intl.DateTimeFormat('it-IT', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso)));
+      expect(formatDate(iso, 'en'), iso).toBe(new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso)));
+    }
+  });
+
+  it('writes short dates as dd/mm/yyyy, and leaves what is not a date as it is', () => {
+    for (const iso of dates) {
+      for (const [lang, locale] of [['it', 'it-IT'], ['en', 'en-GB']] as const) {
+        expect(formatShortDate(iso, lang), iso).toBe(new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso)));
+      }
+    }
+    expect(formatDate('not a date', 'it')).toBe('not a date');
   });
 });

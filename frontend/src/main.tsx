@@ -1,25 +1,19 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { startEarly, urls } from './api/client';
-import { App } from './App';
-import { parseHash } from './route';
-import { resolveArea, storedHome } from './territory';
+import { startFirstRequests } from './firstRequests';
 import './styles.css';
 
-// What the pages built on the catalogue and Il mio territorio wait for first, asked before React starts
-// instead of after its first render.
-const { page, territory } = parseHash(globalThis.location.hash);
-if (page === 'overview' || page === 'indicators' || page === 'area' || page === 'needs') {
-  startEarly(urls.indicators());
-  resolveArea(territory ?? storedHome()).catch(() => undefined);
-}
-// Vega, which draws every chart, fetched and evaluated while those answers are on their way.
-void import('vega-embed');
+/** How long React waits at most for the first chart's requests to be sent before it is evaluated. */
+const FIRST_REQUESTS_WAIT_MS = 300;
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// index.html fetches every chunk at once (see vite.config.ts); what matters is the order they take the
+// main thread in. First this small one, which sends the requests the first chart needs as soon as the
+// answers they depend on are in; then React and the pages (about 100 ms to evaluate, during which no
+// request could be sent); then Vega, evaluated while the values are on their way.
+const first = startFirstRequests(globalThis.location.hash);
+const atLatest = new Promise((resolve) => setTimeout(resolve, FIRST_REQUESTS_WAIT_MS));
+void Promise.race([first, atLatest])
+  .then(() => import('./render'))
+  .then(({ render }) => {
+    render();
+    return first;
+  })
+  .then(() => setTimeout(() => void import('vega-embed'), 0));

@@ -4,6 +4,9 @@
  * compressed), the first chart visible after navigation, the redraw after changing the indicator, and
  * the first chart on a phone profile (390 px, 4 Mbit/s, 40 ms). Medians of RUNS fresh page loads, each
  * in a new browser context (no cache). The first chart is the ranking's bars on the Indicatori page.
+ * BENCH_DASHBOARD_BASELINE=<a frontend dist folder>: the first chart of that build too, served by a second
+ * API process beside this build's and loaded in turns with it (AB_RUNS each), for a before/after on a
+ * shared machine.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,6 +19,7 @@ import { startApi } from './servers.mjs';
 import { median } from './stats.mjs';
 
 const RUNS = 5;
+const AB_RUNS = 10;
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const FIRST_CHART = '[data-testid="bar-chart"] .mark-rect path';
@@ -23,9 +27,27 @@ const PHONE_NETWORK = { offline: false, latency: 40, downloadThroughput: (4e6 / 
 
 export const DASHBOARD_TARGETS = { jsKb: 400, firstChartMs: 1000, redrawMs: 300, phoneFirstChartMs: 2500 };
 
+/**
+ * Records in the page when the first chart is on screen: the animation frame after its marks entered the
+ * DOM (the frame that paints them). Read from the page, because waitForSelector polls at 0, 20, 50, 100,
+ * 100 and then every 500 ms, which put a chart drawn at 520 ms at 770 ms.
+ */
+function watchFirstChart(selector) {
+  const { document, MutationObserver, requestAnimationFrame } = globalThis; // runs in the page
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector(selector)) return;
+    observer.disconnect();
+    requestAnimationFrame(() => {
+      globalThis.firstChartMs = performance.now();
+    });
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
 /** One fresh load of the page: ms to the first chart (from navigation start) and the script bytes received by then. */
 async function firstChart(browser, url, { viewport, network }) {
   const context = await browser.newContext({ viewport, isMobile: viewport.width < 600 });
+  await context.addInitScript(watchFirstChart, FIRST_CHART);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -39,8 +61,8 @@ async function firstChart(browser, url, { viewport, network }) {
     if (scripts.has(event.requestId)) scriptBytes += event.encodedDataLength;
   });
   await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForSelector(FIRST_CHART, { state: 'attached', timeout: 60_000 });
-  const ms = await page.evaluate(() => performance.now());
+  await page.waitForFunction(() => globalThis.firstChartMs !== undefined, undefined, { timeout: 60_000 });
+  const ms = await page.evaluate(() => globalThis.firstChartMs);
   return { ms, scriptBytes, page, context };
 }
 
@@ -64,6 +86,25 @@ async function redraw(page) {
   return (await page.evaluate(() => performance.now())) - started;
 }
 
+/** Desktop first chart of the baseline build and of this one, loaded in turns (which goes first alternates). */
+async function firstChartAb(browser, stateDir, baselineDir, url) {
+  const baseline = await startApi(stateDir, { env: { OSSERVATORIO_FRONTEND_DIR: baselineDir } });
+  const samples = { baseline: [], current: [] };
+  try {
+    for (let i = 0; i < AB_RUNS; i += 1) {
+      const turns = [['baseline', `${baseline.url}/#/indicatori`], ['current', url]];
+      for (const [name, address] of i % 2 === 0 ? turns : turns.reverse()) {
+        const loaded = await firstChart(browser, address, { viewport: { width: 1280, height: 900 } });
+        samples[name].push(loaded.ms);
+        await loaded.context.close();
+      }
+    }
+  } finally {
+    await baseline.stop();
+  }
+  return { runs: AB_RUNS, baselineDir, baselineMs: median(samples.baseline), currentMs: median(samples.current), samples: { baseline: samples.baseline.map(Math.round), current: samples.current.map(Math.round) } };
+}
+
 export async function benchDashboard() {
   const stateDir = await mkdtemp(path.join(tmpdir(), 'osservatorio-bench-'));
   await runLoad(loadEtlConfig({}, { stateDir }), silentProgress);
@@ -85,8 +126,11 @@ export async function benchDashboard() {
       phone.push(onPhone.ms);
       await onPhone.context.close();
     }
+    const baselineDir = process.env.BENCH_DASHBOARD_BASELINE;
+    const ab = baselineDir ? await firstChartAb(browser, stateDir, path.resolve(baselineDir), url) : null;
     return {
       runs: RUNS,
+      ab,
       jsKb: median(bytes) / 1024,
       firstChartMs: median(desktop),
       redrawMs: median(redraws),
@@ -108,4 +152,9 @@ export function printDashboard(result) {
   row('first chart after navigation, desktop', result.firstChartMs, 'ms', t.firstChartMs, result.samples.firstChartMs);
   row('redraw after changing the indicator', result.redrawMs, 'ms', t.redrawMs, result.samples.redrawMs);
   row('first chart, phone (390 px, 4 Mbit/s, 40 ms)', result.phoneFirstChartMs, 'ms', t.phoneFirstChartMs, result.samples.phoneFirstChartMs);
+  const { ab } = result;
+  if (!ab) return;
+  console.log(`\nFirst chart, desktop: baseline build ${ab.baselineDir} and this one, loaded in turns (median of ${ab.runs} each)`);
+  console.log(`  baseline ${ab.baselineMs.toFixed(0).padStart(6)} ms   runs: ${ab.samples.baseline.join(', ')}`);
+  console.log(`  this     ${ab.currentMs.toFixed(0).padStart(6)} ms   runs: ${ab.samples.current.join(', ')}`);
 }

@@ -23,6 +23,8 @@ const PAGES = {
 } as const;
 
 declare const location: { hash: string };
+declare const window: { scrollY: number };
+declare const document: { querySelector(s: string): unknown };
 interface Row { code: string; name: string; value: number | null }
 
 // Italian formats computed here, independently of the dashboard's own formatting code.
@@ -142,6 +144,12 @@ describeIf(chromium)('Panoramica, Area di intervento, Bisogni e offerta', () => 
       const page = await open(browser, `${demo.url}/#/?territorio=${ambito}`, viewport);
       await page.waitForSelector('[data-testid="overview"]');
       expect(await page.getByRole('heading', { level: 2, name: /^Panoramica/ }).count()).toBe(1);
+      // The question is on the first screen, without scrolling, and the demo banner is there above it.
+      const question = await page.getByTestId('priority-link').boundingBox();
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      expect(question!.y).toBeGreaterThanOrEqual(0);
+      expect(question!.y + question!.height, `the link ends at ${question!.y + question!.height} px of ${viewport.height}`).toBeLessThanOrEqual(viewport.height);
+      expect(await page.getByTestId('synthetic-banner').isVisible()).toBe(true);
       let clicks = 0;
       const click = async (target: ReturnType<Page['getByRole']>) => {
         clicks += 1;
@@ -164,4 +172,54 @@ describeIf(chromium)('Panoramica, Area di intervento, Bisogni e offerta', () => 
       await page.close();
     });
   }
+
+  it('says on Area di intervento why no indicator of the area has values, with no empty year to choose', async () => {
+    const catalogue = (await demo.get<{ rows: { code: string; area: string; available: boolean; unavailableReason: { it: string } | null }[] }>('/api/indicators')).body.rows;
+    const offered = catalogue.filter((i) => i.area === 'disabilita');
+    expect(offered.length).toBeGreaterThan(0);
+    expect(offered.every((i) => !i.available), 'the demo has no values for disabilità').toBe(true);
+    const page = await open(browser, `${demo.url}/#/area?area=disabilita&territorio=${AMBITO}`, SIZES.phone);
+    const notice = page.getByTestId('indicator-unavailable');
+    await expect.poll(() => notice.count()).toBe(1);
+    expect(await page.locator('#year-select').count()).toBe(0);
+    expect(await notice.textContent()).toBe(`Non disponibile: ${offered[0]!.unavailableReason!.it}`);
+    expect(await page.getByTestId('no-values-here').textContent()).toMatch(/^Nessuno di questi indicatori ha dati/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('draws comuni with no unit missing in a class of their own on the map of the gaps', async () => {
+    const year = 2023;
+    const gaps = (await demo.get<{ rows: { code: string; shortfall: number | null }[] }>(`/api/gaps?indicator=SUP01&level=comune&parent=${AMBITO}&year=${year}`)).body.rows;
+    const none = gaps.filter((r) => r.shortfall === 0).map((r) => r.code);
+    const some = gaps.filter((r) => r.shortfall !== null && Math.ceil(r.shortfall) > 0).map((r) => r.code);
+    expect(none.length, 'the demo Ambito has comuni with nothing missing').toBeGreaterThan(0);
+    expect(some.length, 'and comuni with a gap').toBeGreaterThan(0);
+    const page = await open(browser, `${demo.url}/${PAGES.bisogni.hash}`, SIZES.desktop);
+    await page.waitForSelector('[data-testid="map"] .mark-shape path');
+    // Each comune's shape as Vega drew it: its class and its fill.
+    const drawn = await page.evaluate(() => {
+      const host = document.querySelector('[data-testid="map"]') as unknown as { vegaView: { scenegraph(): { root: unknown } } };
+      const shapes: Record<string, { classLabel: string; fill: string }> = {};
+      const visit = (node: { marktype?: string; items?: unknown[] }) => {
+        if (node.marktype === 'shape') {
+          for (const item of node.items as { fill: string; datum: { properties: { code: string }; classLabel: string } }[]) shapes[item.datum.properties.code] = { classLabel: item.datum.classLabel, fill: item.fill };
+        }
+        for (const child of (node.items ?? []) as (typeof node)[]) if (child && typeof child === 'object') visit(child);
+      };
+      visit(host.vegaView.scenegraph().root as never);
+      return shapes;
+    });
+    const classes = Object.fromEntries(Object.entries(drawn).map(([code, shape]) => [code, shape.classLabel]));
+    const zeroFills = new Set(none.map((code) => drawn[code]?.fill));
+    expect(zeroFills.size, 'one colour for every comune with nothing missing').toBe(1);
+    for (const code of some) expect(zeroFills.has(drawn[code]!.fill), code).toBe(false);
+    for (const code of none) expect(classes[code], code).toBe('nessuna carenza');
+    for (const code of some) expect(classes[code], code).not.toBe('nessuna carenza');
+    const legend = await page.locator('[data-testid="map"] .role-legend-label text').allTextContents();
+    expect(legend[0]).toBe('nessuna carenza');
+    expect(legend).toContain('nessun dato');
+    expect(legend.filter((label) => label.includes('–') && label.startsWith('0')), 'no class joins 0 to other values').toEqual([]);
+    await page.close();
+  });
 });

@@ -113,13 +113,20 @@ export function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Requests started before the page renders (see main.tsx), so that they run while React starts: the
+ * Requests started before the page renders (see firstRequests.ts), so that they run while React starts: the
  * first caller that asks for the same URL takes the answer, later callers ask the server again.
  */
 const early = new Map<string, Promise<unknown>>();
 
-export function startEarly(url: string): void {
-  if (!early.has(url)) early.set(url, getJson(url));
+export function startEarly<T>(url: string): Promise<T> {
+  let started = early.get(url) as Promise<T> | undefined;
+  if (!started) {
+    started = getJson<T>(url);
+    // An answer no page takes (the link named a year the indicator lacks) must not be an unhandled rejection.
+    started.catch(() => undefined);
+    early.set(url, started);
+  }
+  return started;
 }
 
 function takeEarly<T>(url: string, signal?: AbortSignal): Promise<T> {
@@ -150,7 +157,7 @@ export const api = {
   // Shared between callers, so no one caller's signal may cancel them.
   territories: (level?: Level, parent?: string) => cached(urls.territories(level, parent), () => getJson<TerritoryList>(urls.territories(level, parent))),
   territorySearch: (q: string, signal?: AbortSignal) => getJson<TerritoryList>(urls.territorySearch(q), signal),
-  values: (q: ValuesQuery, signal?: AbortSignal) => getJson<IndicatorValues>(urls.values(q), signal),
+  values: (q: ValuesQuery, signal?: AbortSignal) => takeEarly<IndicatorValues>(urls.values(q), signal),
   quality: (q: QualityQuery, signal?: AbortSignal) => getJson<Quality>(urls.quality(q), signal),
   provenance: (q: ProvenanceQuery, signal?: AbortSignal) => getJson<Provenance>(urls.provenance(q), signal),
   profile: (q: ProfileQuery, signal?: AbortSignal) => getJson<Profile>(urls.profile(q), signal),
@@ -170,8 +177,10 @@ export const api = {
   /** Ambito code → codes of its comuni, for drawing Ambito values on the comuni map. */
   ambitoMembership: (provinciaCode: string): Promise<Map<string, string[]>> =>
     cached(`membership:${provinciaCode}`, async () => {
-      const ambiti = await api.territories('ambito', provinciaCode);
-      const members = await Promise.all(ambiti.rows.map((ambito) => api.territories('comune', ambito.code)));
-      return new Map(ambiti.rows.map((ambito, i) => [ambito.code, members[i]!.rows.map((comune) => comune.code)]));
+      // From the list of every Ambito, which Il mio territorio has loaded already: one round trip fewer
+      // before the first chart of an Ambito or a comune.
+      const ambiti = (await api.territories('ambito')).rows.filter((ambito) => ambito.parentCode === provinciaCode);
+      const members = await Promise.all(ambiti.map((ambito) => api.territories('comune', ambito.code)));
+      return new Map(ambiti.map((ambito, i) => [ambito.code, members[i]!.rows.map((comune) => comune.code)]));
     }),
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classIndex, quantileClasses } from './classes';
+import { CLASS_COUNT, classIndex, quantileClasses, zeroAndQuantileClasses } from './classes';
 import { classColours } from './colour';
 
 describe('quantileClasses', () => {
@@ -102,5 +102,23 @@ describe('values all below zero (a population falling everywhere)', () => {
       expect(new Set(colours).size).toBe(colours.length);
     }
     expect(classColours('neither', 4, 4)).toEqual(['#7f3b08', '#b35806', '#e08214', '#fdb863']);
+  });
+});
+
+describe('zeroAndQuantileClasses', () => {
+  it('puts zero alone in the first class and classes the rest by quantiles, never repeating a value', () => {
+    const classes = zeroAndQuantileClasses([0, 0, 0, 1, 1, 2, 3, 5, 8, 13, 21], 0, 'it', 'nessuna carenza');
+    expect(classes.zeroClass).toBe(true);
+    expect(classes.labels[0]).toBe('nessuna carenza');
+    expect(classIndex(0, classes.breaks)).toBe(0);
+    for (const v of [1, 2, 3, 5, 8, 13, 21]) expect(classIndex(v, classes.breaks), String(v)).toBeGreaterThan(0);
+    expect(classes.labels.slice(1)).toEqual(quantileClasses([1, 1, 2, 3, 5, 8, 13, 21], 0, 'it', CLASS_COUNT - 1).labels);
+  });
+
+  it('counts a value printed as zero as zero', () => {
+    const classes = zeroAndQuantileClasses([0.004, 0.3, 0.6], 2, 'it', 'nessuna carenza');
+    expect(classIndex(0, classes.breaks)).toBe(0);
+    expect(classIndex(0.004, classes.breaks)).toBe(0);
+    expect(classIndex(0.006, classes.breaks)).toBe(1);
   });
 });

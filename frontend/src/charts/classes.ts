@@ -13,6 +13,8 @@ export interface Classes {
   labels: string[];
   /** With values below zero the scale diverges at zero: how many classes lie below it. null: one-hue scale. */
   belowZero: number | null;
+  /** The first class holds zero alone (e.g. "nessuna carenza": no unit missing), in a colour of its own. */
+  zeroClass?: boolean;
 }
 
 /** The value as printed with `decimals` (half away from zero, as Intl rounds), so classes follow what users read. */
@@ -74,4 +76,18 @@ export function quantileClasses(values: readonly number[], decimals: number, lan
     labels: groups.map(label),
     belowZero: diverging ? belowGroups.length : null,
   };
+}
+
+/**
+ * Zero in a class of its own labelled `zeroLabel`, the values above it in quantile classes as above: a
+ * comune with nothing missing must not share a colour with one that misses a few units. For counts that
+ * cannot be negative; with a value below zero, the plain quantile classes.
+ */
+export function zeroAndQuantileClasses(values: readonly number[], decimals: number, lang: Lang, zeroLabel: string): Classes {
+  const printed = values.filter(Number.isFinite).map((value) => printedValue(value, decimals));
+  if (!printed.includes(0) || printed.some((value) => value < 0)) return quantileClasses(values, decimals, lang);
+  const above = quantileClasses(printed.filter((value) => value > 0), decimals, lang, CLASS_COUNT - 1);
+  // Half the smallest printed step: every value printed as zero falls below it, every other value above.
+  const zeroBreak = 10 ** -decimals / 2;
+  return { breaks: above.labels.length > 0 ? [zeroBreak, ...above.breaks] : [], labels: [zeroLabel, ...above.labels], belowZero: null, zeroClass: true };
 }

@@ -3,6 +3,8 @@ import type { Polarity } from '../api/types';
 /** Fill for territories without a value: a neutral grey, unlike any class colour below. */
 export const NO_DATA_FILL = '#e0e0e0';
 export const NO_DATA_STROKE = '#9e9e9e';
+/** Fill for a class of zero alone ("nessuna carenza"): the pale blue of RdBu, apart from the greys and the reds. */
+export const ZERO_CLASS_FILL = '#92c5de';
 
 // ColorBrewer Blues and OrRd without their palest step, so that no class can be taken for "nessun dato".
 const BLUES = ['#c6dbef', '#9ecae1', '#6baed6', '#3182bd', '#08519c'];
@@ -38,9 +40,11 @@ function divergingColours(polarity: Polarity, count: number, belowZero: number):
 /**
  * Colours for `count` classes ordered from the lowest values up. Red means "more critical" whichever way
  * the indicator points; descriptive indicators get a neutral blue. With `belowZero` (classes under zero
- * on a diverging scale), two hues meet at zero.
+ * on a diverging scale), two hues meet at zero. With `zeroClass`, the first class (zero alone) has a
+ * colour of its own.
  */
-export function classColours(polarity: Polarity, count: number, belowZero: number | null = null): string[] {
+export function classColours(polarity: Polarity, count: number, belowZero: number | null = null, zeroClass = false): string[] {
+  if (zeroClass) return [ZERO_CLASS_FILL, ...(count > 1 ? classColours(polarity, count - 1) : [])];
   if (belowZero !== null && belowZero > 0) return divergingColours(polarity, count, belowZero);
   const palette = polarity === 'neither' ? BLUES : REDS;
   const picked = spread(palette, count);

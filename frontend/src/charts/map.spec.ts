@@ -117,3 +117,29 @@ describe('map legend', () => {
     expect(shapes.match(/<path /g)).toHaveLength(2);
   });
 });
+
+describe('map of the gaps', () => {
+  const gapsMap = (units: Array<number | null>) =>
+    buildMapSpec({
+      topology: topology(comuni),
+      ...comuneMapData(units.map((value, i) => valueRow({ code: comuni[i]!.code, name: comuni[i]!.name, value })), 0, 'it', { zeroClass: 'nessuna carenza' }),
+      indicator: indicator({ polarity: 'higher_worse', decimals: 0 }),
+      lang: 'it',
+      showAmbito: false,
+    }) as unknown as Spec;
+
+  it('gives the comuni with nothing missing a class of their own, apart from small gaps', async () => {
+    const s = gapsMap([0, 1, 2, 0]);
+    expect(s.encoding.color.scale.domain).toEqual(['nessuna carenza', '1', '2', 'nessun dato']);
+    expect(s.encoding.color.scale.range).toEqual(['#92c5de', '#fdd49e', '#b30000', '#e0e0e0']);
+    const { svg } = await renderSpec(s as never);
+    const shapes = (svg.match(/<g class="mark-shape role-mark[^"]*"[^>]*>.*?<\/g>/g) ?? []).join('');
+    expect(shapes.match(/fill="#92c5de"/g)).toHaveLength(2);
+    expect(svg.slice(svg.indexOf('role-legend'))).toMatch(/>nessuna carenza</);
+  });
+
+  it('is one "nessuna carenza" class when no comune misses anything, and plain classes when every one does', () => {
+    expect(gapsMap([0, 0, null, 0]).encoding.color.scale.domain).toEqual(['nessuna carenza', 'nessun dato']);
+    expect(gapsMap([3, 1, 2, null]).encoding.color.scale.domain).toEqual(['1', '2', '3', 'nessun dato']);
+  });
+});

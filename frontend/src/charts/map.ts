@@ -58,7 +58,7 @@ export function buildMapSpec({ topology, areas, classes, indicator, lang, showAm
         type: 'ordinal',
         scale: {
           domain: [...classes.labels, noData],
-          range: [...classColours(indicator.polarity, classes.labels.length, classes.belowZero), NO_DATA_FILL],
+          range: [...classColours(indicator.polarity, classes.labels.length, classes.belowZero, classes.zeroClass), NO_DATA_FILL],
         },
         // Below the map, so that on a phone the map keeps the full width.
         legend: {

@@ -1,7 +1,7 @@
 import type { Lang, ValueRow } from '../api/types';
 import { hasValue } from '../data/ranking';
 import { formatValue } from '../i18n';
-import { classIndex, quantileClasses, type Classes } from './classes';
+import { classIndex, quantileClasses, zeroAndQuantileClasses, type Classes } from './classes';
 
 /** What the map draws on one comune: its own value, or at Ambito level the value of its Ambito. */
 export interface MapArea {
@@ -17,9 +17,15 @@ export interface MapData {
   classes: Classes;
 }
 
-function shade(rows: readonly ValueRow[], decimals: number, lang: Lang) {
+/** `zeroClass`: the label of a class for zero alone (see zeroAndQuantileClasses). */
+export interface ShadeOptions {
+  zeroClass?: string;
+}
+
+function shade(rows: readonly ValueRow[], decimals: number, lang: Lang, { zeroClass }: ShadeOptions) {
   // Classes come from the territories ranked (comuni or Ambiti), not from the map's shapes.
-  const classes = quantileClasses(rows.filter(hasValue).map((row) => row.value), decimals, lang);
+  const values = rows.filter(hasValue).map((row) => row.value);
+  const classes = zeroClass === undefined ? quantileClasses(values, decimals, lang) : zeroAndQuantileClasses(values, decimals, lang, zeroClass);
   const describe = (row: ValueRow) => ({
     valueLabel: formatValue(row.value, decimals, lang),
     classLabel: hasValue(row) ? classes.labels[classIndex(row.value, classes.breaks)]! : null,
@@ -27,8 +33,8 @@ function shade(rows: readonly ValueRow[], decimals: number, lang: Lang) {
   return { classes, describe };
 }
 
-export function comuneMapData(rows: readonly ValueRow[], decimals: number, lang: Lang): MapData {
-  const { classes, describe } = shade(rows, decimals, lang);
+export function comuneMapData(rows: readonly ValueRow[], decimals: number, lang: Lang, options: ShadeOptions = {}): MapData {
+  const { classes, describe } = shade(rows, decimals, lang, options);
   return { classes, areas: rows.map((row) => ({ code: row.code, ambito: null, ...describe(row) })) };
 }
 
@@ -38,8 +44,9 @@ export function ambitoMapData(
   membership: ReadonlyMap<string, readonly string[]>,
   decimals: number,
   lang: Lang,
+  options: ShadeOptions = {},
 ): MapData {
-  const { classes, describe } = shade(rows, decimals, lang);
+  const { classes, describe } = shade(rows, decimals, lang, options);
   const areas = rows.flatMap((row) => (membership.get(row.code) ?? []).map((code) => ({ code, ambito: row.name, ...describe(row) })));
   return { classes, areas };
 }

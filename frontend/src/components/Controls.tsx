@@ -39,21 +39,23 @@ export function Controls({ indicators, selection, onChange, area }: Props) {
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="year-select">{t('year')}</label>
-        <select
-          id="year-select"
-          value={selection.year ?? ''}
-          disabled={years.length === 0}
-          onChange={(event) => onChange({ ...selection, year: Number(event.target.value) })}
-        >
-          {years.map((year) => (
-            <option key={year} value={year}>
-              {year}
-            </option>
-          ))}
-        </select>
-      </div>
+      {/* An indicator without values has no year to choose: the page says why instead of an empty list. */}
+      {years.length > 0 && (
+        <div className="field">
+          <label htmlFor="year-select">{t('year')}</label>
+          <select
+            id="year-select"
+            value={selection.year ?? ''}
+            onChange={(event) => onChange({ ...selection, year: Number(event.target.value) })}
+          >
+            {years.map((year) => (
+              <option key={year} value={year}>
+                {year}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       {area.hasAmbiti && (
         <div className="field">
           <label htmlFor="level-select">{t('level')}</label>

@@ -23,18 +23,20 @@ interface MapProps {
   home: string | null;
   /** The exported image's title, when not the indicator's name. */
   heading?: string;
+  /** The label of a class for zero alone, e.g. "nessuna carenza" on the map of the gaps. */
+  zeroClass?: string;
 }
 
-function ChoroplethMap({ values, topology, membership, area, home, heading }: MapProps) {
+function ChoroplethMap({ values, topology, membership, area, home, heading, zeroClass }: MapProps) {
   const { lang, t } = useI18n();
   const openProfile = useOpenProfile();
   const { indicator, rows } = values;
   // Comuni of an Ambito (or of a comune's Ambito) are drawn alone; at Ambito level, the whole provincia.
   const only = membership ? undefined : (area.members ?? undefined);
   const spec = useMemo(() => {
-    const data = membership ? ambitoMapData(rows, membership, indicator.decimals, lang) : comuneMapData(rows, indicator.decimals, lang);
+    const data = membership ? ambitoMapData(rows, membership, indicator.decimals, lang, { zeroClass }) : comuneMapData(rows, indicator.decimals, lang, { zeroClass });
     return buildMapSpec({ topology, ...data, indicator, lang, showAmbito: membership !== null, only, home, width: 'container', height: 420 });
-  }, [topology, rows, indicator, lang, membership, only, home]);
+  }, [topology, rows, indicator, lang, membership, only, home, zeroClass]);
   const place = membership ? area.provincia.name : area.parent.name;
   const label = t('mapDescription', { area: place, indicator: localized(indicator.name, lang), year: values.year });
   const meta = valuesMeta(values, { kind: 'mappa', place, title: heading, sources: [...values.sources, topology.source] }, lang);
@@ -52,7 +54,7 @@ function ChoroplethMap({ values, topology, membership, area, home, heading }: Ma
 }
 
 /** `drawNow` false: the boundaries are fetched, but the map waits (for the first chart of the page to be drawn). */
-export function MapPanel({ values, area, home, heading, drawNow = true }: { values: IndicatorValues; area: Area; home: string | null; heading?: string; drawNow?: boolean }) {
+export function MapPanel({ values, area, home, heading, zeroClass, drawNow = true }: { values: IndicatorValues; area: Area; home: string | null; heading?: string; zeroClass?: string; drawNow?: boolean }) {
   const { t } = useI18n();
   const provincia = area.provincia.code;
   // Both are fetched once per provincia and kept (see api.boundaries): changing indicator or year redraws only.
@@ -75,6 +77,7 @@ export function MapPanel({ values, area, home, heading, drawNow = true }: { valu
           area={area}
           home={home}
           heading={heading}
+          zeroClass={zeroClass}
         />
         <Attribution sources={[...values.sources, boundaries.data.topology.source]} />
       </>

@@ -1,5 +1,6 @@
 import { TrendPanel } from '../components/TrendPanel';
 import { areasOf } from '../data/headlines';
+import { chooseArea } from '../data/selection';
 import { localized } from '../i18n';
 import { useI18n } from '../LanguageContext';
 import { formatHash, useUrlState } from '../route';
@@ -34,7 +35,7 @@ export function AreaPage() {
     route: 'area',
     scope: (catalogue) => {
       const areas = areasOf(catalogue);
-      const area = areas.find((a) => a.code === state.area) ?? areas[0];
+      const area = chooseArea(catalogue, state.area);
       if (!area) return { indicators: [], header: null };
       const name = localized(area.name, lang);
       return {

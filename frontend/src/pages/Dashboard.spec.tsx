@@ -178,9 +178,6 @@ describe('Dashboard', () => {
       ...routes({ boundaries: topology(comuni) }),
       '/api/territories?level=ambito': { body: territoryList([territory('PV-E1', 'Ambito Pavese', 'ambito', '018'), territory('PV-E2', 'Ambito Lomellina', 'ambito', '018')]) },
       '/api/indicators/DEM_DENS/values?level=ambito&parent=018&year=2024': { body: ambitoValues },
-      '/api/territories?level=ambito&parent=018': {
-        body: { snapshot: snapshot(), level: 'ambito', parent: '018', rows: [territory('PV-E1', 'Ambito Pavese', 'ambito'), territory('PV-E2', 'Ambito Lomellina', 'ambito')] },
-      },
       '/api/territories?level=comune&parent=PV-E1': {
         body: { snapshot: snapshot(), level: 'comune', parent: 'PV-E1', rows: [territory('018110', 'Pavia', 'comune'), territory('018177', 'Vigevano', 'comune')] },
       },

@@ -16,7 +16,8 @@ import { TerritoryPicker } from '../components/TerritoryPicker';
 import { valuesSynthetic } from '../components/valuesExport';
 import { rankByValue } from '../data/ranking';
 import { useI18n } from '../LanguageContext';
-import { parseHash, useUrlState, type MapLevel, type Route } from '../route';
+import { chooseIndicator, levelOf, valuesQueryOf } from '../data/selection';
+import { parseHash, useUrlState, type Route } from '../route';
 import { resolveArea, storedHome, storeHome, withProvinciaName, type Area } from '../territory';
 
 function ready<T>(resource: Resource<T>): T | null {
@@ -45,6 +46,9 @@ function ValuesView({ values, query, provenance, area, stale }: ViewProps) {
   const home = area.home.level === 'comune' ? area.home.code : null;
   const [secondary, setSecondary] = useState(false);
   const showSecondary = useCallback(() => setSecondary(true), []);
+  // Once the ranking is painted, not merely drawn: the map and the table take the main thread for a while,
+  // and would otherwise hold the ranking off the screen until they are done.
+  const afterRankingPainted = useCallback(() => requestAnimationFrame(() => setTimeout(showSecondary, 0)), [showSecondary]);
   useEffect(() => {
     const timer = setTimeout(showSecondary, SECONDARY_AT_LATEST_MS);
     return () => clearTimeout(timer);
@@ -58,7 +62,7 @@ function ValuesView({ values, query, provenance, area, stale }: ViewProps) {
       )}
       <div className="charts">
         <MapPanel values={values} area={area} home={home} drawNow={secondary} />
-        <BarPanel values={values} ranked={ranked} provenance={provenance} home={home} place={values.level === 'ambito' ? area.provincia.name : area.parent.name} onDrawn={showSecondary} />
+        <BarPanel values={values} ranked={ranked} provenance={provenance} home={home} place={values.level === 'ambito' ? area.provincia.name : area.parent.name} onDrawn={afterRankingPainted} />
       </div>
       <section className="panel" aria-labelledby="table-heading">
         <h2 id="table-heading">{t('tableHeading')}</h2>
@@ -93,11 +97,9 @@ export function Dashboard({ scoped }: { scoped?: DashboardScope } = {}) {
 
   const scope = scoped?.scope(ready(indicators)?.rows ?? []);
   const catalogue = scope?.indicators ?? ready(indicators)?.rows ?? [];
-  const indicator = catalogue.find((i) => i.code === state.indicator) ?? catalogue[0] ?? null;
-  const year = indicator && state.year !== undefined && indicator.years.includes(state.year) ? state.year : (indicator?.years.at(-1) ?? null);
-  const level: MapLevel = area?.hasAmbiti && state.level === 'ambito' ? 'ambito' : 'comune';
-  const query: ValuesQuery | null =
-    indicator && year !== null && area ? { code: indicator.code, level, parent: level === 'ambito' ? area.provincia.code : area.parent.code, year } : null;
+  const { indicator, year } = chooseIndicator(catalogue, state);
+  const level = levelOf(area, state.level);
+  const query: ValuesQuery | null = indicator && year !== null && area ? valuesQueryOf(area, indicator.code, year, level) : null;
 
   // The URL says everything shown, defaults included, so that the link can be shared as it is.
   // Only once the territory asked for is looked up: until then the area shown is the previous one.
@@ -113,8 +115,9 @@ export function Dashboard({ scoped }: { scoped?: DashboardScope } = {}) {
   const values = useResource<IndicatorValues>(query && urls.values(query), async (signal) => withProvinciaName(await api.values(query!, signal), area!.provincia));
   const shown = useLatestReady(values);
 
-  // Where the values shown come from: the provenance of the parent covers every row inside it.
-  const lineageQuery: ProvenanceQuery | null = query && { indicator: query.code, territory: query.parent, year: query.year };
+  // Where the values shown come from: the provenance of the parent covers every row inside it. Asked once
+  // the values are in, so that it does not share the server with the request the ranking waits for.
+  const lineageQuery: ProvenanceQuery | null = query && values.status === 'ready' ? { indicator: query.code, territory: query.parent, year: query.year } : null;
   const lineage = useResource<Provenance>(lineageQuery && urls.provenance(lineageQuery), (signal) => api.provenance(lineageQuery!, signal));
 
   const valuesData = shown.data;
@@ -150,7 +153,10 @@ export function Dashboard({ scoped }: { scoped?: DashboardScope } = {}) {
         <Controls indicators={catalogue} selection={{ indicatorCode: indicator.code, year, level }} onChange={onSelection} area={area} />
         <IndicatorInfo indicator={indicator} />
         {!query ? (
-          <p className="notice">{t('noYears')}</p>
+          // Why this indicator has no values is under its description (IndicatorInfo).
+          <p className="notice" data-testid="no-values-here">
+            {catalogue.every((i) => !i.available) ? t('noneAvailable') : indicator.unavailableReason ? t('chooseAnother') : t('noYears')}
+          </p>
         ) : values.status === 'error' ? (
           <ErrorMessage error={values.error} onRetry={values.retry} />
         ) : valuesData ? (

@@ -146,7 +146,7 @@ function PairView({ pair, area, need, supply, gaps }: { pair: SupplyPair; area: 
         </section>
         {gapMap ? (
           <div>
-            <MapPanel values={gapMap} area={area} home={area.home.level === 'comune' ? area.home.code : null} heading={t('gapsHeading', { target: formatValue(gaps!.target, pair.supply.decimals, lang), unit: localized(pair.supply.unit, lang) })} />
+            <MapPanel values={gapMap} area={area} home={area.home.level === 'comune' ? area.home.code : null} zeroClass={t('noShortfall')} heading={t('gapsHeading', { target: formatValue(gaps!.target, pair.supply.decimals, lang), unit: localized(pair.supply.unit, lang) })} />
             <p className="hint" data-testid="gaps-total">
               {t('gapsTotal', { total: formatValue(Math.ceil(gaps!.totalShortfall), 0, lang), missing: gaps!.rowsWithoutShortfall })}{' '}
               <a href={pageUrls.gaps({ indicator: pair.supply.code, level: 'comune', parent: area.parent.code, year: gaps!.year ?? undefined }, 'csv')} download>

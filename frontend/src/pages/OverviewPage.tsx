@@ -107,8 +107,9 @@ function Overview({ catalogue, area }: { catalogue: Indicator[]; area: Area }) {
   return (
     <>
       <h2 className="page-title">{t('overviewHeading', { name: area.home.name })}</h2>
-      <p>{benchmark ? t('overviewIntro', { benchmark: placeName({ name: benchmark.name, level: benchmark.level as Territory['level'] }) }) : t('overviewIntroNoBenchmark')}</p>
+      {/* The Tavoli's question first: on a phone it stays in the first screen, under the banner and the picker. */}
       {firstWithSupply && <PriorityQuestion area={firstWithSupply.code} />}
+      <p>{benchmark ? t('overviewIntro', { benchmark: placeName({ name: benchmark.name, level: benchmark.level as Territory['level'] }) }) : t('overviewIntroNoBenchmark')}</p>
       <div className="area-cards" data-testid="overview">
         {areasOf(catalogue).map((a) => (
           <AreaCard key={a.code} area={a} profile={profile.data} home={area} hasSupply={withSupply.has(a.code)} />

@@ -1,37 +1,19 @@
 import { tableFromIPC } from 'apache-arrow';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { districtData, districtPopulation } from '../testing/district-fixture.js';
+import { describe, expect, it } from 'vitest';
 import { getJson } from '../testing/http.js';
-import { buildFixtureSnapshot, createStateDir, publishFixtureSnapshot, removeStateDir, type FixtureSnapshot } from '../testing/snapshot-factory.js';
-import { startTestServer, type TestServer } from '../testing/test-server.js';
+import { SMALL_COUNT, smallCountServers } from '../testing/small-count-servers.js';
 
 // The district with 3 children under 12 in Colli Verdi (018193) in 2021: a count under the default
 // threshold of 5, which the public must never see, in any row, benchmark, group or export.
-const SMALL = 3;
-let snapshot: FixtureSnapshot;
-let state: string;
-let publicServer: TestServer;
-let officeServer: TestServer;
-beforeAll(async () => {
-  snapshot = await buildFixtureSnapshot({ data: districtData({ ...districtPopulation, under12: { ...districtPopulation.under12, '18193': [SMALL, 1097] } }) });
-  state = await createStateDir();
-  await publishFixtureSnapshot(state, snapshot);
-  publicServer = await startTestServer(state);
-  officeServer = await startTestServer(state, { OSSERVATORIO_AUDIENCE: 'office' });
-});
-afterAll(async () => {
-  await publicServer?.close();
-  await officeServer?.close();
-  await snapshot?.remove();
-  await removeStateDir(state);
-});
+const SMALL = SMALL_COUNT;
+const servers = smallCountServers();
 
 type Row = { code: string; level: string; numerator: number | null; value: number | null; ci95: unknown; suppressed: boolean; comparison: string };
 const PATH = '/api/indicators/DEM_U12/values?level=comune&parent=PV-T2&year=2021&group=018193,018026';
 
 describe('suppression', () => {
   it('blanks the small count, its value and interval, for the public, in rows and groups', async () => {
-    const { body } = await getJson(`${publicServer.url}${PATH}`);
+    const { body } = await getJson(`${servers.public().url}${PATH}`);
     const colliVerdi = body.rows.find((r: Row) => r.code === '018193');
     expect(colliVerdi).toMatchObject({ numerator: null, value: null, ci95: null, suppressed: true, comparison: 'not_compared' });
     const group = body.rows.find((r: Row) => r.level === 'group');
@@ -42,21 +24,21 @@ describe('suppression', () => {
   });
 
   it('shows everything to the office, under another ETag', async () => {
-    const office = await fetch(`${officeServer.url}${PATH}`);
+    const office = await fetch(`${servers.office().url}${PATH}`);
     const body = (await office.json()) as { rows: Row[] };
     expect(body.rows.find((r) => r.code === '018193')).toMatchObject({ numerator: SMALL, suppressed: false });
-    const pub = await fetch(`${publicServer.url}${PATH}`);
+    const pub = await fetch(`${servers.public().url}${PATH}`);
     expect(office.headers.get('etag')).not.toBe(pub.headers.get('etag'));
   });
 
   it('hides it in the export too', async () => {
-    const response = await fetch(`${publicServer.url}/api/export/values?level=comune&indicators=DEM_U12&format=arrow`);
+    const response = await fetch(`${servers.public().url}/api/export/values?level=comune&indicators=DEM_U12&format=arrow`);
     const rows = tableFromIPC(new Uint8Array(await response.arrayBuffer())).toArray().map((r) => r.toJSON() as Record<string, unknown>);
     expect(rows.find((r) => r.code === '018193')).toMatchObject({ numerator: null, value: null, suppressed: true });
   });
 
   it("leaves a suppressed peer out of a profile's spread", async () => {
-    const { body } = await getJson(`${publicServer.url}/api/profiles/018110?year=2021`);
+    const { body } = await getJson(`${servers.public().url}/api/profiles/018110?year=2021`);
     const u12 = body.rows.find((r: { indicator: { code: string } }) => r.indicator.code === 'DEM_U12');
     const colliVerdiValue = (SMALL / (SMALL + 1097)) * 100;
     expect(u12.peers.min).not.toBeCloseTo(colliVerdiValue, 6);

@@ -1,31 +1,14 @@
 import { tableFromIPC } from 'apache-arrow';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { districtData, districtPopulation } from '../testing/district-fixture.js';
+import { describe, expect, it } from 'vitest';
 import { getJson } from '../testing/http.js';
 import { csvText, italianNumber, parseItalianCsv } from '../testing/italian-csv.js';
-import { buildFixtureSnapshot, createStateDir, publishFixtureSnapshot, removeStateDir, type FixtureSnapshot } from '../testing/snapshot-factory.js';
-import { startTestServer, type TestServer } from '../testing/test-server.js';
+import { SMALL_COUNT, smallCountServers } from '../testing/small-count-servers.js';
+import type { TestServer } from '../testing/test-server.js';
 
 // The district with 3 children under 12 in Colli Verdi (018193) in 2021: under the default threshold of 5.
-const SMALL = 3;
+const SMALL = SMALL_COUNT;
 const COLLI_VERDI = '018193';
-let snapshot: FixtureSnapshot;
-let state: string;
-let publicServer: TestServer;
-let officeServer: TestServer;
-beforeAll(async () => {
-  snapshot = await buildFixtureSnapshot({ data: districtData({ ...districtPopulation, under12: { ...districtPopulation.under12, '18193': [SMALL, 1097] } }) });
-  state = await createStateDir();
-  await publishFixtureSnapshot(state, snapshot);
-  publicServer = await startTestServer(state);
-  officeServer = await startTestServer(state, { OSSERVATORIO_AUDIENCE: 'office' });
-});
-afterAll(async () => {
-  await publicServer?.close();
-  await officeServer?.close();
-  await snapshot?.remove();
-  await removeStateDir(state);
-});
+const servers = smallCountServers();
 
 interface JsonRow {
   indicator: string;
@@ -77,8 +60,8 @@ const asArrow = (r: JsonRow) => ({
 });
 
 describe.each([
-  ['public', () => publicServer],
-  ['office', () => officeServer],
+  ['public', () => servers.public()],
+  ['office', () => servers.office()],
 ])('the export for the %s', (_, server) => {
   it.each(['level=comune', 'level=provincia', 'level=comune&parent=PV-T2&years=2019-2021'])('gives every row of the JSON answer, field by field, in the Arrow stream and the CSV (%s)', async (query) => {
     const { json, arrow, csv } = await exported(server(), query);
@@ -99,11 +82,11 @@ describe.each([
 describe('suppression in the Arrow export', () => {
   it('hides from the public every cell the values endpoint hides, and shows the office the count', async () => {
     const query = 'level=comune&indicators=DEM_U12&years=2021';
-    const pub = (await exported(publicServer, query)).arrow;
-    const office = (await exported(officeServer, query)).arrow;
+    const pub = (await exported(servers.public(), query)).arrow;
+    const office = (await exported(servers.office(), query)).arrow;
     expect(office.find((r) => r.code === COLLI_VERDI)).toMatchObject({ numerator: SMALL, suppressed: false });
     expect(pub.find((r) => r.code === COLLI_VERDI)).toMatchObject({ numerator: null, value: null, ci95_lower: null, suppressed: true });
-    const { body } = await getJson(`${publicServer.url}/api/indicators/DEM_U12/values?level=comune&year=2021`);
+    const { body } = await getJson(`${servers.public().url}/api/indicators/DEM_U12/values?level=comune&year=2021`);
     const hiddenByValues = body.rows.filter((r: { suppressed: boolean }) => r.suppressed).map((r: { code: string }) => r.code).sort();
     expect(hiddenByValues.length).toBeGreaterThan(1); // the small cell and the sibling that protects it
     expect(pub.filter((r) => r.suppressed).map((r) => r.code).sort()).toEqual(hiddenByValues);
@@ -112,7 +95,7 @@ describe('suppression in the Arrow export', () => {
   });
 
   it('sends repeated strings as dictionaries', async () => {
-    const { table } = await exported(publicServer, 'level=comune');
+    const { table } = await exported(servers.public(), 'level=comune');
     for (const name of ['indicator', 'unit', 'code', 'name', 'level']) expect(table.schema.fields.find((f) => f.name === name)!.typeId, name).toBe(-1); // Type.Dictionary
   });
 });

@@ -53,16 +53,7 @@ const TARGET_SUMS_SQL = loadSql(import.meta.url, 'target-sums.sql');
 const GROUP_SUMS_SQL = loadSql(import.meta.url, 'group-sums.sql');
 
 /** A row of sql/target-sums.sql (a target territory) or sql/group-sums.sql (the group, code absent). */
-interface PartSumsRow {
-  code?: string;
-  indicator_code: string;
-  year: number;
-  numerator: number | null;
-  denominator: number | null;
-  comuni_with_data: number;
-  comuni_total: number;
-  synthetic: boolean;
-}
+type PartSumsRow = Pick<SumsRow, 'indicator_code' | 'year' | 'numerator' | 'denominator' | 'comuni_with_data' | 'comuni_total' | 'synthetic'> & { code?: string };
 const PEER_SPREAD_SQL = loadSql(import.meta.url, 'peer-spread.sql');
 
 /** A row of sql/peer-spread.sql: the spread of the peers' values for pair `pair` (1-based). */

@@ -81,16 +81,23 @@ function AreaCard({ area, profile, home, hasSupply }: { area: AreaOfIntervention
   );
 }
 
-/** The question the Tavoli bring to the page, answered one click away on Bisogni e offerta. */
-function PriorityQuestion({ area }: { area: string }) {
+/**
+ * The question the Tavoli bring to the page, answered one click away on Bisogni e offerta; where no area
+ * has both a need and a supply indicator with data, it says what data the answer needs.
+ */
+function PriorityQuestion({ area }: { area: string | null }) {
   const { t } = useI18n();
   const { state } = useUrlState();
   return (
-    <p className="priority-question">
+    <p className="priority-question" data-testid="priority-question">
       <strong>{t('overviewQuestion')}</strong>{' '}
-      <a href={formatHash({ page: 'needs', area, territory: state.territory, lang: state.lang })} data-testid="priority-link">
-        {t('overviewQuestionLink')}
-      </a>
+      {area === null ? (
+        <span>{t('overviewQuestionNoSupply')}</span>
+      ) : (
+        <a href={formatHash({ page: 'needs', area, territory: state.territory, lang: state.lang })} data-testid="priority-link">
+          {t('overviewQuestionLink')}
+        </a>
+      )}
     </p>
   );
 }
@@ -108,7 +115,7 @@ function Overview({ catalogue, area }: { catalogue: Indicator[]; area: Area }) {
     <>
       <h2 className="page-title">{t('overviewHeading', { name: area.home.name })}</h2>
       {/* The Tavoli's question first: on a phone it stays in the first screen, under the banner and the picker. */}
-      {firstWithSupply && <PriorityQuestion area={firstWithSupply.code} />}
+      <PriorityQuestion area={firstWithSupply?.code ?? null} />
       <p>{benchmark ? t('overviewIntro', { benchmark: placeName({ name: benchmark.name, level: benchmark.level as Territory['level'] }) }) : t('overviewIntroNoBenchmark')}</p>
       <div className="area-cards" data-testid="overview">
         {areasOf(catalogue).map((a) => (

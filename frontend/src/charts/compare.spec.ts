@@ -51,6 +51,20 @@ describe('the Confronta chart', () => {
     expect(legend).not.toContain('migliore');
   });
 
+  it('draws no benchmark for values the API does not compare with it, such as a comune\'s residents against the provincia\'s', async () => {
+    const counts: CompareEntry = {
+      ...entry,
+      values: entry.values.map((v) => ({ ...v, value: v.value === null ? null : v.value * 1000, ci95: null, comparison: 'not_compared' as const })),
+      benchmarks: [{ ...entry.benchmarks[0]!, value: 534_506 }],
+    };
+    const bars = compareBars(counts, new Map(), order, 'it');
+    expect(bars.map((b) => b.benchmark)).toEqual([null, null, null, null]);
+    const { view, svg } = await renderSpec(buildCompareSpec({ bars, entry: counts, lang: 'it' }));
+    expect(svg).not.toContain('>Riferimento<');
+    // The axis spans the values drawn, not the provincia's total.
+    expect(Math.max(...(view.scale('x').domain() as number[]))).toBeLessThan(100_000);
+  });
+
   it('leaves the line legend out when no interval or benchmark is drawn', async () => {
     const bare: CompareEntry = { ...entry, values: entry.values.map((v) => ({ ...v, ci95: null, benchmarkCode: null })), benchmarks: [] };
     const bars = compareBars(bare, new Map(), order, 'it');

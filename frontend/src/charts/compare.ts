@@ -44,7 +44,9 @@ export function compareBars(entry: CompareEntry, names: ReadonlyMap<string, stri
       value,
       low: value === null ? null : (row!.ci95?.lower ?? null),
       high: value === null ? null : (row!.ci95?.upper ?? null),
-      benchmark: bench,
+      // Drawn only where the API compares the value with it: a comune's residents against the provincia's
+      // total would only squeeze the bars.
+      benchmark: comparison === 'not_compared' ? null : bench,
       colour: SIGNIFICANCE[comparison].colour,
       comparison,
       valueLabel,

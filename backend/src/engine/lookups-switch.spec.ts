@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { SystemClock } from '../core/clock.js';
+import { expect, it } from 'vitest';
 import { districtData } from '../testing/district-fixture.js';
-import { buildFixtureSnapshot, createStateDir, publishFixtureSnapshot, removeStateDir, type FixtureSnapshot } from '../testing/snapshot-factory.js';
-import { startTestServer, type TestServer } from '../testing/test-server.js';
+import { switchingSnapshots } from '../testing/switching-snapshots.js';
 
 // The engine finds a request's territories in lookups read once per snapshot (territories, containment).
 // Two snapshots that differ only in the members of the Ambiti: after the switch, the comuni of PV-T1 must
@@ -14,27 +12,10 @@ const firstAmbiti = firstData.overrides![AMBITI] as string;
 const secondAmbiti = firstAmbiti.replace("      - { comune: '018193' }\n", '').replace("      - { comune: '018110' }\n", "      - { comune: '018110' }\n      - { comune: '018193' }\n");
 const MEMBERS_OF_PV_T1 = { first: ['018110'], second: ['018110', '018193'] };
 
-let first: FixtureSnapshot;
-let second: FixtureSnapshot;
-let state: string;
-let server: TestServer<SystemClock>;
-beforeAll(async () => {
-  expect(secondAmbiti).not.toBe(firstAmbiti);
-  first = await buildFixtureSnapshot({ data: firstData, now: new Date('2025-03-01T10:00:00.000Z') });
-  second = await buildFixtureSnapshot({ data: { ...firstData, overrides: { ...firstData.overrides, [AMBITI]: secondAmbiti } }, now: new Date('2025-03-02T10:00:00.000Z') });
-  state = await createStateDir();
-  await publishFixtureSnapshot(state, first);
-  server = await startTestServer(state, {}, new SystemClock());
-});
-afterAll(async () => {
-  await server?.close();
-  await first?.remove();
-  await second?.remove();
-  await removeStateDir(state);
-});
+const switching = switchingSnapshots(firstData, { ...firstData, overrides: { ...firstData.overrides, [AMBITI]: secondAmbiti } });
 
 const comuniOfPvT1 = async () => {
-  const response = await fetch(`${server.url}/api/indicators/DEM_POP/values?level=comune&parent=PV-T1&year=2021&benchmark=provincia`);
+  const response = await fetch(`${switching().server.url}/api/indicators/DEM_POP/values?level=comune&parent=PV-T1&year=2021&benchmark=provincia`);
   const body = (await response.json()) as { snapshot: { id: string }; rows: { code: string; benchmarkCode: string }[] };
   expect(response.status).toBe(200);
   expect(body.rows.every((r) => r.benchmarkCode === '018')).toBe(true);
@@ -42,9 +23,11 @@ const comuniOfPvT1 = async () => {
 };
 
 it('finds the territories of a request in the lookups of the snapshot that answers it, across a switch', async () => {
+  expect(secondAmbiti).not.toBe(firstAmbiti);
+  const { first, second, publishSecond } = switching();
   const before = await comuniOfPvT1();
   expect(before).toEqual({ id: first.id, codes: MEMBERS_OF_PV_T1.first });
-  await publishFixtureSnapshot(state, second);
+  await publishSecond();
   const deadline = Date.now() + 10_000;
   let after = await comuniOfPvT1();
   while (after.id !== second.id && Date.now() < deadline) {

@@ -1,32 +1,12 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { SystemClock } from '../core/clock.js';
+import { expect, it } from 'vitest';
 import { changedDistrictData, districtData, districtPopulation } from '../testing/district-fixture.js';
-import { buildFixtureSnapshot, createStateDir, publishFixtureSnapshot, removeStateDir, type FixtureSnapshot } from '../testing/snapshot-factory.js';
-import { startTestServer, type TestServer } from '../testing/test-server.js';
+import { switchingSnapshots } from '../testing/switching-snapshots.js';
 
 // Two loads that differ only in Pavia's residents of 1 January 2021: every answer must carry the value of
 // the snapshot it names, whichever it was served from, while a new one is published under the requests.
 const PAVIA_2021 = districtPopulation.wide['018110']![3] as number;
 const CHANGED = PAVIA_2021 + 1000;
-const expectedBySnapshot = new Map<string, number>();
-let first: FixtureSnapshot;
-let second: FixtureSnapshot;
-let state: string;
-let server: TestServer<SystemClock>;
-beforeAll(async () => {
-  first = await buildFixtureSnapshot({ data: districtData(), now: new Date('2025-03-01T10:00:00.000Z') });
-  second = await buildFixtureSnapshot({ data: changedDistrictData(CHANGED), now: new Date('2025-03-02T10:00:00.000Z') });
-  expectedBySnapshot.set(first.id, PAVIA_2021).set(second.id, CHANGED);
-  state = await createStateDir();
-  await publishFixtureSnapshot(state, first);
-  server = await startTestServer(state, {}, new SystemClock());
-});
-afterAll(async () => {
-  await server?.close();
-  await first?.remove();
-  await second?.remove();
-  await removeStateDir(state);
-});
+const switching = switchingSnapshots(districtData(), changedDistrictData(CHANGED));
 
 const PATHS = [
   '/api/indicators/DEM_POP/values?level=comune&parent=PV-T1&year=2021',
@@ -40,6 +20,8 @@ const paviaIn = (path: string, body: { rows: unknown[] }): number => {
 };
 
 it('answers every request entirely from the one snapshot it names, across a switch', async () => {
+  const { first, second, server, publishSecond } = switching();
+  const expectedBySnapshot = new Map<string, number>([[first.id, PAVIA_2021], [second.id, CHANGED]]);
   const seen = new Set<string>();
   let publishing: Promise<void> | null = null;
   const deadline = Date.now() + 20_000;
@@ -58,7 +40,7 @@ it('answers every request entirely from the one snapshot it names, across a swit
       expect(paviaIn(path, body), `${path} from ${body.snapshot.id}`).toBe(expectedBySnapshot.get(body.snapshot.id));
       seen.add(body.snapshot.id);
     }
-    if (publishing === null && seen.size > 0) publishing = publishFixtureSnapshot(state, second);
+    if (publishing === null && seen.size > 0) publishing = publishSecond();
   }
   await publishing;
   expect([...seen].sort()).toEqual([first.id, second.id].sort());

@@ -10,8 +10,8 @@ const indicator = (code: string, numerator: unknown[], denominator: unknown[] | 
   indicatorSchema.parse({ code, name: text, area: 'trasversale', unit: text, multiplier: 100, decimals: 1, polarity: 'neither', description: text, source_notes: text, caveats: text, ci_method: 'none', min_denominator: 0, numerator, denominator });
 
 const keys: ValueKey[] = [
-  { key: 0, variable: 'pop_res', sex: 'T', band: 'TOT', from: 0, to: null },
-  { key: 1, variable: 'pop_res', sex: 'T', band: 'Y65-', from: 65, to: null },
+  { key: 0, variable: 'pop_res', sex: 'T', band: 'TOT' },
+  { key: 1, variable: 'pop_res', sex: 'T', band: 'Y65-' },
 ];
 
 /** resolved_wide for two comuni: A in 2020–2022, B in 2022 only; source 2 is synthetic. */

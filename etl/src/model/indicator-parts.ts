@@ -75,6 +75,6 @@ export function indicatorPartsSql(indicators: readonly Indicator[], keys: readon
     ${joins.join('\n    ')}${areaJoin}`;
   const parts = `CREATE OR REPLACE TEMP TABLE complete_part AS
     SELECT indicator_code, territory_code, year, numerator, denominator, synthetic, sources FROM (
-    ${selects.length === 0 ? 'SELECT NULL AS indicator_code, NULL AS territory_code, NULL AS year, NULL AS numerator, NULL AS denominator, NULL AS synthetic, [] AS sources WHERE false' : selects.join('\n    UNION ALL\n    ')})`;
+    ${selects.length === 0 ? 'SELECT CAST(NULL AS VARCHAR) AS indicator_code, CAST(NULL AS VARCHAR) AS territory_code, CAST(NULL AS INTEGER) AS year, CAST(NULL AS DOUBLE) AS numerator, CAST(NULL AS DOUBLE) AS denominator, CAST(NULL AS BOOLEAN) AS synthetic, CAST([] AS SMALLINT[]) AS sources WHERE false' : selects.join('\n    UNION ALL\n    ')})`;
   return `${partInput};\n${parts};\n`;
 }

@@ -5,15 +5,13 @@
  * datasets/age_bands.yaml, never from a request, so they are written into the SQL this module makes.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { OPEN_AGE, TOTAL_BAND } from '../catalog/age-bands.js';
+import { OPEN_AGE } from '../catalog/age-bands.js';
 
 export interface ValueKey {
   readonly key: number;
   readonly variable: string;
   readonly sex: 'T' | 'M' | 'F';
   readonly band: string;
-  readonly from: number;
-  readonly to: number | null;
 }
 
 /**
@@ -25,9 +23,9 @@ export async function numberValueKeys(connection: DuckDBConnection): Promise<Val
     SELECT CAST(row_number() OVER (ORDER BY r.variable, r.sex, r.band) - 1 AS INTEGER), r.variable, r.sex, r.band,
            list_transform(range(0, ${OPEN_AGE + 1}), age -> CASE WHEN age >= b.age_from AND age <= coalesce(b.age_to, ${OPEN_AGE}) THEN 1.0 ELSE 0.0 END)
     FROM (SELECT DISTINCT variable, sex, band FROM requested_value) r JOIN age_band b ON b.code = r.band`);
-  const rows = (await connection.runAndReadAll('SELECT k.key, k.variable, k.sex, k.band, b.age_from, b.age_to FROM value_key k JOIN age_band b ON b.code = k.band ORDER BY k.key')).getRows();
-  return rows.map(([key, variable, sex, band, from, to]) => {
-    const valueKey = { key: Number(key), variable: String(variable), sex: String(sex) as ValueKey['sex'], band: String(band), from: Number(from), to: to === null ? null : Number(to) };
+  const rows = (await connection.runAndReadAll('SELECT key, variable, sex, band FROM value_key ORDER BY key')).getRows();
+  return rows.map(([key, variable, sex, band]) => {
+    const valueKey = { key: Number(key), variable: String(variable), sex: String(sex) as ValueKey['sex'], band: String(band) };
     if (!/^[a-z][a-z0-9_]*$/.test(valueKey.variable) || !['T', 'M', 'F'].includes(valueKey.sex) || !/^(TOT|Y\d{1,3}-(\d{1,3})?)$/.test(valueKey.band)) {
       throw new Error(`value key ${valueKey.variable} ${valueKey.sex} ${valueKey.band} is not a validated variable, sex and band`);
     }
@@ -41,18 +39,14 @@ export const sourceColumn = (key: number) => `s${key}`;
 /**
  * derived_wide: every row of observation_ages, with its source's number (source_index.src) and the keys of
  * its variable summed from its single ages, one column per key (NULL for the keys of other variables), as
- * the view value_resolved sums them: the vector's dot product with the band's 0/1 mask (no slice is
- * allocated per row; the sum of every age for TOT, the same for counts), T adding men and women.
+ * the view value_resolved sums them: the vector's dot product with the key's age mask (value_key.mask; no
+ * slice is allocated per row), T adding men and women.
  */
 export function derivedWideSql(keys: readonly ValueKey[]): string {
-  const sum = (vector: 'male' | 'female', key: ValueKey) => {
-    const to = key.to ?? OPEN_AGE;
-    if (key.band === TOTAL_BAND || (key.from === 0 && to === OPEN_AGE)) return `list_sum(${vector})`;
-    const mask = `[${Array.from({ length: OPEN_AGE + 1 }, (_, age) => (age >= key.from && age <= to ? 1 : 0)).join(',')}]::DOUBLE[]`;
-    return `list_dot_product(${vector}, ${mask})`;
-  };
   const columns = keys.map((key) => {
-    const value = key.sex === 'M' ? sum('male', key) : key.sex === 'F' ? sum('female', key) : `${sum('male', key)} + ${sum('female', key)}`;
+    const mask = `(SELECT mask FROM value_key WHERE key = ${key.key})`;
+    const sum = (vector: 'male' | 'female') => `list_dot_product(${vector}, ${mask})`;
+    const value = key.sex === 'M' ? sum('male') : key.sex === 'F' ? sum('female') : `${sum('male')} + ${sum('female')}`;
     return `CASE WHEN variable = '${key.variable}' THEN ${value} END AS ${keyColumn(key.key)}`;
   });
   return `CREATE OR REPLACE TEMP TABLE derived_wide AS

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, urls, type ProvenanceQuery, type ValuesQuery } from '../api/client';
-import type { Health, Indicator, IndicatorList, IndicatorValues, Provenance, SnapshotInfo } from '../api/types';
+import type { Indicator, IndicatorValues, Provenance, SnapshotInfo } from '../api/types';
 import { useLatestReady, useResource, type Resource } from '../api/useResource';
 import { AmbitiExampleNote, ambitiNoteText, SyntheticBanner } from '../components/Banners';
 import { BarPanel } from '../components/BarPanel';
@@ -17,8 +17,9 @@ import { valuesSynthetic } from '../components/valuesExport';
 import { rankByValue } from '../data/ranking';
 import { useI18n } from '../LanguageContext';
 import { chooseIndicator, levelOf, valuesQueryOf } from '../data/selection';
-import { parseHash, useUrlState, type Route } from '../route';
-import { resolveArea, storedHome, storeHome, withProvinciaName, type Area } from '../territory';
+import { useUrlState, type Route } from '../route';
+import { withProvinciaName, type Area } from '../territory';
+import { useHomeTerritory } from './useHomeTerritory';
 
 function ready<T>(resource: Resource<T>): T | null {
   return resource.status === 'ready' ? resource.data : null;
@@ -85,15 +86,7 @@ export interface DashboardScope {
 export function Dashboard({ scoped }: { scoped?: DashboardScope } = {}) {
   const { t, lang } = useI18n();
   const { state, navigate } = useUrlState();
-  // Asked once per visit: a first-time visitor with no territory in the link is invited to choose one.
-  const [prompt] = useState(() => storedHome() === null && parseHash(globalThis.location?.hash ?? '').territory === undefined);
-  const requested = state.territory ?? storedHome();
-  const health = useResource<Health>('health', api.health);
-  const indicators = useResource<IndicatorList>('indicators', api.indicators);
-  const resolved = useResource(`area:${requested ?? ''}`, () => resolveArea(requested));
-  // While the territory written into the URL is looked up (the same area, kept), the values keep loading.
-  const where = useLatestReady(resolved).data;
-  const area = where?.area ?? null;
+  const { prompt, requested, health, indicators, resolved, where, area, choose } = useHomeTerritory();
 
   const scope = scoped?.scope(ready(indicators)?.rows ?? []);
   const catalogue = scope?.indicators ?? ready(indicators)?.rows ?? [];
@@ -122,10 +115,6 @@ export function Dashboard({ scoped }: { scoped?: DashboardScope } = {}) {
 
   const valuesData = shown.data;
   const snapshot = valuesData?.snapshot ?? ready(indicators)?.snapshot ?? ready(health)?.snapshot ?? null;
-  const choose = (code: string) => {
-    storeHome(code);
-    navigate({ territory: code, level: undefined });
-  };
   const onSelection = (selection: Selection) => navigate({ indicator: selection.indicatorCode, year: selection.year ?? undefined, level: selection.level });
 
   let body;

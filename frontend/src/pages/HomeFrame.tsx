@@ -3,18 +3,17 @@
  * (Il mio territorio, from the URL or this browser), the page frame with one demo banner and the
  * territory picker, and the states before there is anything to show.
  */
-import { useState, type ReactNode } from 'react';
-import { api } from '../api/client';
-import type { Health, Indicator, IndicatorList, SnapshotInfo } from '../api/types';
-import { useLatestReady, useResource } from '../api/useResource';
+import type { ReactNode } from 'react';
+import type { Indicator, SnapshotInfo } from '../api/types';
 import { AmbitiExampleNote, ambitiNoteText, SyntheticBanner } from '../components/Banners';
 import { CodeText } from '../components/CodeText';
 import { Page } from '../components/Page';
 import { ErrorMessage, Loading } from '../components/Status';
 import { TerritoryPicker } from '../components/TerritoryPicker';
 import { useI18n } from '../LanguageContext';
-import { parseHash, useUrlState, type Route } from '../route';
-import { resolveArea, storedHome, storeHome, type Area } from '../territory';
+import type { Route } from '../route';
+import type { Area } from '../territory';
+import { useHomeTerritory } from './useHomeTerritory';
 
 export interface HomeContext {
   catalogue: Indicator[];
@@ -31,20 +30,8 @@ interface Props {
 
 export function HomeFrame({ route, synthetic = false, children }: Props) {
   const { t, lang } = useI18n();
-  const { state, navigate } = useUrlState();
-  const [prompt] = useState(() => storedHome() === null && parseHash(globalThis.location?.hash ?? '').territory === undefined);
-  const requested = state.territory ?? storedHome();
-  const health = useResource<Health>('health', api.health);
-  const indicators = useResource<IndicatorList>('indicators', api.indicators);
-  const resolved = useResource(`area:${requested ?? ''}`, () => resolveArea(requested));
-  // While the territory written into the URL is looked up (the same area, kept), the page stays.
-  const where = useLatestReady(resolved).data;
-  const area = where?.area ?? null;
+  const { prompt, health, indicators, resolved, where, area, choose } = useHomeTerritory();
   const snapshot = indicators.status === 'ready' ? indicators.data.snapshot : health.status === 'ready' ? health.data.snapshot : null;
-  const choose = (code: string) => {
-    storeHome(code);
-    navigate({ territory: code, level: undefined });
-  };
 
   let body: ReactNode;
   const failed = indicators.status === 'error' ? indicators : resolved.status === 'error' ? resolved : null;

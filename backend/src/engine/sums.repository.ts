@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ColumnChunk, SnapshotReader, SqlValue } from '../core/snapshot-pool.js';
+import type { Spread } from '../statistics/types.js';
 import { loadSql } from '../core/sql.js';
 import { SnapshotLookups } from './snapshot-lookups.js';
 import { byRowThenCode, type SumTarget } from './sum-targets.js';
@@ -57,15 +58,7 @@ type PartSumsRow = Pick<SumsRow, 'indicator_code' | 'year' | 'numerator' | 'deno
 const PEER_SPREAD_SQL = loadSql(import.meta.url, 'peer-spread.sql');
 
 /** A row of sql/peer-spread.sql: the spread of the peers' values for pair `pair` (1-based). */
-export interface PeerSpreadRow {
-  pair: number;
-  min: number;
-  q1: number;
-  median: number;
-  q3: number;
-  max: number;
-  n: number;
-}
+export type PeerSpreadRow = Spread & { pair: number };
 
 export interface PeerSpreadQuery {
   readonly pairs: readonly { readonly indicator: string; readonly year: number; readonly multiplier: number; readonly plainCount: boolean }[];

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { Transform, type Readable } from 'node:stream';
 import { createInflateRaw, crc32 } from 'node:zlib';
 import { SourceError } from '../sources/errors.js';
 
@@ -43,7 +44,7 @@ export async function listZipEntries(archive: string, archiveName = path.basenam
 
 /** Writes the entry named `entryName` to `target` and returns its size and sha256. */
 export async function extractZipEntry(archive: string, entryName: string, target: string, archiveName = path.basename(archive)): Promise<ExtractedFile> {
-  const fail = (rule: string, explanation: string) => new SourceError({ file: archiveName, line: 0, column: 0, rule, explanation });
+  const fail = failure(archiveName);
   const handle = await open(archive, 'r');
   let entry: ZipEntry | undefined;
   let dataStart: number;
@@ -54,16 +55,52 @@ export async function extractZipEntry(archive: string, entryName: string, target
       const names = entries.map((e) => `"${e.name}"`);
       throw fail('zip-entry-missing', `has no entry "${entryName}"; it holds ${names.slice(0, 10).join(', ') || 'nothing'}${names.length > 10 ? ` and ${names.length - 10} more` : ''}; expected the file named by download.unzip in sources.yaml`);
     }
-    if ((entry.flags & 1) !== 0) throw fail('zip-unsupported', `entry "${entryName}" is encrypted; expected a plain archive`);
-    if (entry.method !== STORED && entry.method !== DEFLATED) throw fail('zip-unsupported', `entry "${entryName}" uses compression method ${entry.method}; expected stored (0) or deflated (8)`);
-    const local = await readExactly(handle, entry.localHeaderOffset, 30);
-    if (local.length < 30 || local.readUInt32LE(0) !== LOCAL) throw fail('zip-corrupt', `entry "${entryName}" has no local header at offset ${entry.localHeaderOffset}; the download is damaged`);
-    dataStart = entry.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-    if (dataStart + entry.compressedSize > (await handle.stat()).size) throw fail('zip-corrupt', `entry "${entryName}" runs past the end of the archive; the download is truncated`);
+    dataStart = await entryDataStart(handle, entry, fail);
   } finally {
     await handle.close();
   }
   return inflateTo(archive, entry, dataStart, target, fail);
+}
+
+/**
+ * The inflated bytes of one entry of `archive` (from listZipEntries), streamed from its place in the
+ * archive, so that a reader can take the entries in the order it needs them. More bytes than the entry
+ * declares end the stream with a zip-corrupt error.
+ */
+export async function streamZipEntry(archive: string, entry: ZipEntry, archiveName = path.basename(archive)): Promise<Readable> {
+  const fail = failure(archiveName);
+  const handle = await open(archive, 'r');
+  let dataStart: number;
+  try {
+    dataStart = await entryDataStart(handle, entry, fail);
+  } finally {
+    await handle.close();
+  }
+  let bytes = 0;
+  const bounded = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      if (bytes > entry.size) done(fail('zip-corrupt', `entry "${entry.name}" inflates to more than the ${entry.size} bytes it declares; refusing it`));
+      else done(null, chunk);
+    },
+  });
+  if (entry.compressedSize === 0) return entry.method === DEFLATED ? createInflateRaw().end().pipe(bounded) : bounded.end();
+  const source = compressedStream(archive, entry, dataStart);
+  source.on('error', (error) => bounded.destroy(error));
+  return source.pipe(bounded);
+}
+
+const failure = (archiveName: string) => (rule: string, explanation: string) => new SourceError({ file: archiveName, line: 0, column: 0, rule, explanation });
+
+/** Where the entry's compressed bytes start, after checking it is one this reader can inflate and that it fits the archive. */
+async function entryDataStart(handle: FileHandle, entry: ZipEntry, fail: (rule: string, explanation: string) => SourceError): Promise<number> {
+  if ((entry.flags & 1) !== 0) throw fail('zip-unsupported', `entry "${entry.name}" is encrypted; expected a plain archive`);
+  if (entry.method !== STORED && entry.method !== DEFLATED) throw fail('zip-unsupported', `entry "${entry.name}" uses compression method ${entry.method}; expected stored (0) or deflated (8)`);
+  const local = await readExactly(handle, entry.localHeaderOffset, 30);
+  if (local.length < 30 || local.readUInt32LE(0) !== LOCAL) throw fail('zip-corrupt', `entry "${entry.name}" has no local header at offset ${entry.localHeaderOffset}; the download is damaged`);
+  const dataStart = entry.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+  if (dataStart + entry.compressedSize > (await handle.stat()).size) throw fail('zip-corrupt', `entry "${entry.name}" runs past the end of the archive; the download is truncated`);
+  return dataStart;
 }
 
 async function inflateTo(archive: string, entry: ZipEntry, dataStart: number, target: string, fail: (rule: string, explanation: string) => SourceError): Promise<ExtractedFile> {
@@ -94,7 +131,7 @@ async function inflateTo(archive: string, entry: ZipEntry, dataStart: number, ta
   return { bytes, sha256: hash.digest('hex') };
 }
 
-function compressedStream(archive: string, entry: ZipEntry, dataStart: number): NodeJS.ReadableStream {
+function compressedStream(archive: string, entry: ZipEntry, dataStart: number): Readable {
   const compressed = createReadStream(archive, { start: dataStart, end: dataStart + entry.compressedSize - 1 });
   if (entry.method !== DEFLATED) return compressed;
   const inflater = createInflateRaw();
@@ -103,7 +140,7 @@ function compressedStream(archive: string, entry: ZipEntry, dataStart: number): 
 }
 
 async function readCentralDirectory(handle: FileHandle, archiveName: string): Promise<ZipEntry[]> {
-  const fail = (rule: string, explanation: string) => new SourceError({ file: archiveName, line: 0, column: 0, rule, explanation });
+  const fail = failure(archiveName);
   const size = (await handle.stat()).size;
   // The end record is 22 bytes, after which a comment of up to 65535 bytes may follow.
   const tailStart = Math.max(0, size - 22 - 0xffff);

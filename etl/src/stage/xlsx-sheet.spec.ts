@@ -5,8 +5,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { writeSheetAsCsv } from './xlsx-sheet.js';
 
-async function convert(book: ExcelJS.Workbook, sheet?: string, headerRow = 1): Promise<{ csv: string; sheet: string; formulaCells: number }> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'xlsx-sheet-'));
+async function convert(book: ExcelJS.Workbook, sheet?: string, headerRow = 1, dir?: string): Promise<{ csv: string; sheet: string; formulaCells: number }> {
+  dir ??= await mkdtemp(path.join(tmpdir(), 'xlsx-sheet-'));
   const file = path.join(dir, 'book.xlsx');
   await writeFile(file, new Uint8Array(await book.xlsx.writeBuffer()));
   const target = path.join(dir, 'sheet.csv');
@@ -35,5 +35,34 @@ describe('writeSheetAsCsv', () => {
     for (const name of names) sheet.addRow([name]);
     const { csv } = await convert(book);
     expect(csv.split('\n').slice(1, -1)).toEqual(names);
+  });
+
+  it('never parks a sheet in the system tmp folder, even when the sheet comes before the shared strings in the zip', async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Dati').addRows([['Comune', 'Posti'], ['Pavia', 12], ['Vigevano', 7]]);
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    const order = ['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml'].map((name) => Buffer.from(bytes).indexOf(name));
+    expect(order[0]).toBeGreaterThan(-1);
+    expect(order[0]).toBeLessThan(order[1]!);
+    // A tmp folder that does not exist: a reader writing a temporary file fails with ENOENT.
+    const dir = await mkdtemp(path.join(tmpdir(), 'xlsx-sheet-'));
+    const previous = process.env.TMPDIR;
+    process.env.TMPDIR = path.join(dir, 'missing');
+    try {
+      const { csv } = await convert(book, undefined, 1, dir);
+      expect(csv).toBe('Comune,Posti\nPavia,12\nVigevano,7\n');
+    } finally {
+      if (previous === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previous;
+    }
+  });
+
+  it('refuses a file that is not a workbook, naming the file and what was expected', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'xlsx-sheet-'));
+    const file = path.join(dir, 'book.xlsx');
+    await writeFile(file, 'Comune;Posti\nPavia;12\n');
+    await expect(writeSheetAsCsv({ absolutePath: file, relativePath: 'registers/book.xlsx', sheet: undefined, headerRow: 1, target: path.join(dir, 'sheet.csv') })).rejects.toThrow(
+      'registers/book.xlsx:0:0: the file cannot be read as an XLSX workbook (is not a zip archive (no end of central directory); expected the zip the publisher serves); expected a workbook saved as .xlsx (Excel 2007 or later) [not-xlsx]',
+    );
   });
 });

@@ -17,6 +17,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
+import { listZipEntries, streamZipEntry, type ZipEntry } from '../fetch/zip.js';
 import { MAX_REPORTED_ERRORS, SourceError, SourceErrors } from '../sources/errors.js';
 
 export interface SheetToWrite {
@@ -40,11 +41,11 @@ export interface WrittenSheet {
 type CellValue = ExcelJS.CellValue;
 
 export async function writeSheetAsCsv(file: SheetToWrite): Promise<WrittenSheet> {
-  const reader = new Utf8WorkbookReader(file.absolutePath, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  const reader = new Utf8WorkbookReader(file.absolutePath, file.relativePath, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
   const seen: string[] = [];
   let written: WrittenSheet | null = null;
-  // The sheet's problems are thrown once the reader has read the whole workbook: a streaming reader left
-  // half-way removes its temporary files under the entries it is still unzipping (a stray ENOENT later).
+  // The sheet's problems are thrown once the reader has gone through every sheet, so that it closes each
+  // entry it opened before the load moves on.
   let problems: SourceErrors | null = null;
   try {
     for await (const worksheet of reader) {
@@ -61,7 +62,7 @@ export async function writeSheetAsCsv(file: SheetToWrite): Promise<WrittenSheet>
     }
   } catch (error) {
     if (error instanceof SourceErrors) throw error;
-    const message = error instanceof Error ? error.message : String(error);
+    const message = error instanceof SourceError ? error.explanation : error instanceof Error ? error.message : String(error);
     throw new SourceError({ file: file.relativePath, line: 0, column: 0, rule: 'not-xlsx', explanation: `the file cannot be read as an XLSX workbook (${message.slice(0, 120)}); expected a workbook saved as .xlsx (Excel 2007 or later)` });
   }
   if (problems !== null) throw problems;
@@ -238,19 +239,62 @@ function cellAddress(ref: string): { row: number; column: number } {
 
 interface ReaderInternals {
   model?: { sheets?: { name: string }[] };
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
   _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<{ eventType: string; value: unknown }>;
 }
 const base = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as ReaderInternals;
 
+type ReaderEvent = { eventType: string; value: unknown };
+
 /**
- * exceljs 4.4.0's reader, with the merged ranges of each sheet, and with the XML decoded as UTF-8 across
- * chunk boundaries: the stock reader decodes each chunk of the inflated entry on its own, so a letter
- * such as "è" split between two chunks becomes "��" (in long shared-string tables, most of a register's
- * names). Passing it text instead of bytes is what its own parser supports (it leaves strings as they are).
+ * exceljs 4.4.0's reader, with three changes:
+ * - it takes the workbook's parts from the zip's central directory in the order they are needed (the
+ *   workbook, its styles and shared strings, then the sheets). The stock reader streams the zip front
+ *   to back and, when a sheet comes before the shared strings (as exceljs itself writes them), parks the
+ *   sheet in a temporary file under the system's tmp folder, which it opens again later by name: a file
+ *   outside the load's control, whose removal by anything else failed a load with a stray ENOENT;
+ * - it finds the merged ranges of each sheet;
+ * - it decodes the XML as UTF-8 across chunk boundaries: the stock reader decodes each chunk of the
+ *   inflated entry on its own, so a letter such as "è" split between two chunks becomes "��" (in long
+ *   shared-string tables, most of a register's names). Passing it text instead of bytes is what its own
+ *   parser supports (it leaves strings as they are).
  */
 class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
   private readonly merges = new Map<unknown, MergeScan>();
+
+  constructor(
+    private readonly archive: string,
+    private readonly archiveName: string,
+    options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>,
+  ) {
+    super(archive, options);
+  }
+
+  override async *parse(): AsyncGenerator<ReaderEvent> {
+    const entries = await listZipEntries(this.archive, this.archiveName);
+    const named = (name: string) => entries.find((entry) => entry.name === name);
+    const open = (entry: ZipEntry) => streamZipEntry(this.archive, entry, this.archiveName);
+    const self = this as unknown as ReaderInternals;
+    for (const [name, read] of [['xl/_rels/workbook.xml.rels', self._parseRels], ['xl/workbook.xml', self._parseWorkbook], ['xl/styles.xml', self._parseStyles]] as const) {
+      const entry = named(name);
+      if (entry !== undefined) await read.call(this, await open(entry));
+    }
+    const strings = named('xl/sharedStrings.xml');
+    if (strings !== undefined) yield* self._parseSharedStrings(await open(strings)) as AsyncGenerator<ReaderEvent>;
+    for (const entry of entries) {
+      const sheetNo = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(entry.name)?.[1];
+      if (sheetNo === undefined) continue;
+      const stream = await open(entry);
+      try {
+        yield* self._parseWorksheet(stream, sheetNo);
+      } finally {
+        stream.destroy();
+      }
+    }
+  }
 
   sheetNames(): string[] {
     return ((this as unknown as ReaderInternals).model?.sheets ?? []).map((s) => s.name);

@@ -76,4 +76,22 @@ describe('indicator parts from resolved values (indicatorPartsSql)', () => {
       { indicator_code: 'DENS', territory_code: 'A', year: 2022, numerator: 120, denominator: 2.5, synthetic: false, sources: [1, 3] },
     ]);
   });
+
+  it('writes the parts in the order indicator_part is stored (indicator, year, comune), whatever the order of the catalogue and of the values', async () => {
+    const { c, close } = await fixture();
+    try {
+      await c.run('CREATE OR REPLACE TEMP TABLE resolved_wide AS SELECT * FROM resolved_wide ORDER BY territory_code DESC, year DESC');
+      const old = indicator('OLD', [{ variable: 'pop_res', age_band: 'Y65-' }], [{ variable: 'pop_res' }]);
+      const all = indicator('ALL', [{ variable: 'pop_res' }], null);
+      await runStatements(c, indicatorPartsSql([old, all], keys, [2]));
+      const stored = (await c.runAndReadAll('SELECT indicator_code, year, territory_code FROM complete_part')).getRows();
+      expect(stored).toEqual([
+        ['ALL', 2020, 'A'], ['ALL', 2021, 'A'], ['ALL', 2022, 'A'], ['ALL', 2022, 'B'],
+        ['OLD', 2020, 'A'], ['OLD', 2021, 'A'], ['OLD', 2022, 'B'],
+      ]);
+    } finally {
+      close();
+    }
+  });
 });
+

@@ -1,9 +1,9 @@
 -- Stores the indicator parts computed into complete_part (indicator-parts.ts) and which sources fed each
 -- indicator and year.
 
+-- In complete_part's order, which is indicator_part's (indicator, year, comune; indicator-parts.ts).
 INSERT INTO indicator_part
-SELECT indicator_code, territory_code, year, numerator, denominator, synthetic FROM complete_part
-ORDER BY indicator_code, year, territory_code;
+SELECT indicator_code, territory_code, year, numerator, denominator, synthetic FROM complete_part;
 
 INSERT INTO indicator_source
 SELECT p.indicator_code, p.year, s.source_id

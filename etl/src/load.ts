@@ -10,7 +10,7 @@ import { repoRoot, type EtlConfig } from './config.js';
 import { demoInputBytes, prepareDemo, type ObservationFiles } from './demo/demo-input.js';
 import { validateAmbiti } from './model/ambiti.js';
 import { dissolveOntoCurrentComuni } from './model/boundaries.js';
-import { buildCrosswalk } from './model/crosswalk.js';
+import { buildCrosswalk, renumberedComuni } from './model/crosswalk.js';
 import type { ModelInput, SourceMeta } from './model/input.js';
 import { readPublishedSources, sourceMeta } from './model/read-published.js';
 import { buildTerritory } from './model/territory.js';
@@ -82,7 +82,7 @@ async function loadHoldingLock(config: EtlConfig, progress: Progress, options: L
   const input: ModelInput = demo?.input ?? (await readPublishedSources(catalog, config.dataDir!, progress));
 
   const currentCodes = new Set(input.comuni.map((c) => c.code));
-  const crosswalk = buildCrosswalk(input.suppressed, currentCodes);
+  const crosswalk = buildCrosswalk([...input.suppressed, ...renumberedComuni(input.history, currentCodes)], currentCodes);
   const ambiti = await readAmbitiFile(ambitiFile);
   const memberships = validateAmbiti(ambiti, input.history, input.referenceDate, new Set(input.province.map((p) => p.code)));
   const territory = buildTerritory(input, ambiti.data.ambiti, memberships, AMBITI_SOURCE_ID);

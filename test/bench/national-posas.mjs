@@ -35,7 +35,7 @@ export async function writeNationalPosas(snapshotFile, folder, years = NATIONAL_
       await connection.run(`CREATE OR REPLACE TABLE codes AS
         SELECT t.code, t.name, t.code AS comune FROM real.territory t
         WHERE t.level = 'comune' AND (t.valid_from IS NULL OR t.valid_from <= DATE '${day}'
-          -- a comune renamed, or moved between provinces, keeps its code in these files
+          -- a comune renamed keeps its code; one moved to another provincia appears under its old code (crosswalk)
           OR NOT EXISTS (SELECT 1 FROM real.crosswalk x WHERE x.new_code = t.code AND x.event_date > DATE '${day}'))
         UNION ALL
         SELECT x.old_code, any_value(h.name), x.new_code FROM real.crosswalk x

@@ -96,7 +96,7 @@ export async function prepareDemo(project: SourceCatalog, datasetsDir: string): 
     province,
     regioni,
     // The package has no history: each comune is known valid on the reference date only.
-    history: entries.map((e) => ({ code: e.codice, name: e.nome, validFrom: DEMO_REFERENCE_DATE, validTo: null })),
+    history: entries.map((e) => ({ code: e.codice, name: e.nome, validFrom: DEMO_REFERENCE_DATE, validTo: null, cadastral: e.codiceCatastale })),
     // The June 2023 map draws the same 186 comuni as the 2020 list (the Albaredo merger came later, on
     // 2023-11-18): nothing to trace, every shape is its own comune's.
     suppressed: [],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCrosswalk } from './crosswalk.js';
-import { ALBAREDO_INCORPORATION, COLLI_VERDI_MERGER, CURRENT_CODES, suppression } from './testing/territory.js';
+import { buildCrosswalk, renumberedComuni } from './crosswalk.js';
+import { ALBAREDO_INCORPORATION, COLLI_VERDI_MERGER, CURRENT_CODES, suppression, validity } from './testing/territory.js';
 
 describe('buildCrosswalk', () => {
   it('maps each comune of a merger onto the new comune, with the date of the merger', () => {
@@ -106,3 +106,45 @@ describe('buildCrosswalk', () => {
     expect(crosswalk.get('018903')).toMatchObject({ newCode: null, split: false });
   });
 });
+
+describe('renumberedComuni', () => {
+  // Torre de' Busi (cadastral L257): 016215 in Bergamo until 1992, 097080 in Lecco until 26 January 2018,
+  // 016215 in Bergamo again since.
+  const history = [
+    validity('016215', "TORRE DE' BUSI", '1861-03-17', '1992-04-15', 'L257'),
+    validity('097080', "TORRE DE' BUSI", '1992-04-16', '2018-01-26', 'L257'),
+    validity('016215', "TORRE DE' BUSI", '2018-01-27', null, 'L257'),
+    // A code used by two comuni: 092002 was Aidomaggiore (A097, today 095002), then Armungia (A419, today 111002).
+    validity('092002', 'AIDOMAGGIORE', '1861-03-17', '1974-08-19', 'A097'),
+    validity('095002', 'AIDOMAGGIORE', '1974-08-20', null, 'A097'),
+    validity('092002', 'ARMUNGIA', '1974-08-20', '2016-04-27', 'A419'),
+    validity('111002', 'ARMUNGIA', '2016-04-28', null, 'A419'),
+    // Calliano: 006840 (Alessandria) until 7 April 1935, then 005014 (Asti), renamed "Calliano Monferrato" in 2022.
+    validity('006840', 'CALLIANO', '1861-03-17', '1935-04-07', 'B418'),
+    validity('005014', 'CALLIANO', '1935-04-08', '2022-08-11', 'B418'),
+    validity('005014', 'CALLIANO MONFERRATO', '2022-08-12', null, 'B418'),
+    // Without a cadastral code nothing is inferred.
+    validity('018999', 'SENZA CODICE', '1861-03-17', '2010-01-01'),
+  ];
+  const current = new Set(['016215', '095002', '111002', '005014']);
+
+  it('maps a code changed by a move to another provincia onto the current code, from the day after the old code\'s last', () => {
+    const crosswalk = buildCrosswalk(renumberedComuni(history, current), current);
+    expect(crosswalk.get('097080')).toEqual({ oldCode: '097080', newCode: '016215', eventDate: '2018-01-27', split: false });
+    expect(crosswalk.has('016215')).toBe(false);
+    expect(crosswalk.has('018999')).toBe(false);
+    // Not on the day of the later rename: a file of 2015 already has 005014.
+    expect(crosswalk.get('006840')).toEqual({ oldCode: '006840', newCode: '005014', eventDate: '1935-04-08', split: false });
+  });
+
+  it('maps a code used by several comuni over time by the comune that held it last', () => {
+    expect(renumberedComuni(history, current).filter((move) => move.code === '092002')).toEqual([{ code: '092002', name: 'ARMUNGIA', date: '2016-04-28', newCode: '111002', split: false }]);
+    expect(renumberedComuni([...history].reverse(), current).filter((move) => move.code === '092002')).toEqual([{ code: '092002', name: 'ARMUNGIA', date: '2016-04-28', newCode: '111002', split: false }]);
+  });
+
+  it('lets a later suppression of the same old code win over an earlier move', () => {
+    const crosswalk = buildCrosswalk([suppression('097080', "Torre de' Busi", '2020-01-01', '016999'), ...renumberedComuni(history, current)], new Set([...current, '016999']));
+    expect(crosswalk.get('097080')?.newCode).toBe('016999');
+  });
+});
+

@@ -1,4 +1,4 @@
-import type { SuppressedInput } from './input.js';
+import type { ComuneValidityInput, SuppressedInput } from './input.js';
 
 export interface CrosswalkEntry {
   readonly oldCode: string;
@@ -47,4 +47,39 @@ export function buildCrosswalk(suppressed: readonly SuppressedInput[], currentCo
   };
   for (const code of lastEvents.keys()) resolve(code, new Set());
   return resolved;
+}
+
+/**
+ * The comuni whose ISTAT code changed without a merger, when they moved to another provincia (Torre de'
+ * Busi 097080 → 016215 in 2018, Sappada 025052 → 030189 in 2017, the Sardinian comuni of 2016 and 2005,
+ * Montecopiolo and Sassofeltrio in 2021): ISTAT's list of suppressed comuni does not have them, but files
+ * published before the change use the old code. Found in the history as a code no longer valid whose
+ * cadastral (Belfiore) code is today that of a current comune under another code; each is a move of
+ * the old code onto the current one on the day after the old code's last, for buildCrosswalk.
+ */
+export function renumberedComuni(history: readonly ComuneValidityInput[], currentCodes: ReadonlySet<string>): SuppressedInput[] {
+  const currentByCadastral = new Map<string, ComuneValidityInput>();
+  for (const period of history) {
+    if (period.cadastral !== null && period.validTo === null && currentCodes.has(period.code)) currentByCadastral.set(period.cadastral, period);
+  }
+  const moves = new Map<string, SuppressedInput>();
+  for (const period of history) {
+    if (period.cadastral === null || period.validTo === null || currentCodes.has(period.code)) continue;
+    const successor = currentByCadastral.get(period.cadastral);
+    if (successor === undefined || successor.code === period.code || successor.validFrom <= period.validTo) continue;
+    // The move is the day after the old code's last day: the current code may have started then, or later
+    // under a new name (Calliano, 006840 until 1935, is 005014 "Calliano Monferrato" only since 2022).
+    const date = nextDay(period.validTo);
+    // A code used by several comuni over time: the period that ended last is the one files still carry.
+    const known = moves.get(period.code);
+    if (known !== undefined && known.date >= date) continue;
+    moves.set(period.code, { code: period.code, name: period.name, date, newCode: successor.code, split: false });
+  }
+  return [...moves.values()];
+}
+
+function nextDay(isoDate: string): string {
+  const day = new Date(`${isoDate}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
 }

@@ -38,6 +38,8 @@ export interface ComuneValidityInput {
   readonly name: string;
   readonly validFrom: string;
   readonly validTo: string | null;
+  /** The cadastral (Belfiore) code; null where the history does not give it. */
+  readonly cadastral: string | null;
 }
 export interface SuppressedInput {
   readonly code: string;

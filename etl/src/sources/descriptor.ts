@@ -199,7 +199,7 @@ function sourceSchema(variableNames: readonly string[]) {
       ...common,
       ...csv,
       role: z.literal('comuni_validity'),
-      columns: z.object({ code: column, name: column, valid_from: column, valid_to: column }).strict(),
+      columns: z.object({ code: column, name: column, valid_from: column, valid_to: column, cadastral: column.optional() }).strict(),
     })
     .strict();
   const province = z

@@ -224,10 +224,10 @@ describe('comuni', () => {
 describe('comuni_validity', () => {
   it('reads periods of validity, an empty end meaning still valid', async () => {
     expect(await recordsOf('gi_comuni_validita')).toEqual([
-      { code: '001001', name: "AGLIE'", validFrom: '1861-03-17', validTo: '1927-01-11', line: 2 },
-      { code: '001001', name: "AGLIE'", validFrom: '1945-10-05', validTo: null, line: 3 },
-      { code: '018028', name: 'CANEVINO', validFrom: '1861-03-17', validTo: '2018-12-31', line: 4 },
-      { code: '018193', name: 'COLLI VERDI', validFrom: '2019-01-01', validTo: null, line: 5 },
+      { code: '001001', name: "AGLIE'", validFrom: '1861-03-17', validTo: '1927-01-11', cadastral: 'A074', line: 2 },
+      { code: '001001', name: "AGLIE'", validFrom: '1945-10-05', validTo: null, cadastral: 'A074', line: 3 },
+      { code: '018028', name: 'CANEVINO', validFrom: '1861-03-17', validTo: '2018-12-31', cadastral: 'B587', line: 4 },
+      { code: '018193', name: 'COLLI VERDI', validFrom: '2019-01-01', validTo: null, cadastral: 'M419', line: 5 },
     ]);
   });
 

@@ -4,6 +4,7 @@ import { loadSourceCatalog, type DescriptorOf, type SourceCatalog } from './desc
 import { stageSource, type StagedSourceRead, type StagedValue } from '../stage/testing/stage-source.js';
 import { readSource, type BoundariesRecord, type ComuneRecord, type ComuneValidityRecord, type ProvinciaRecord, type RegioneRecord, type SourceRead, type SuppressedRecord } from './read-source.js';
 import { PROJECT_SOURCES_YAML } from './testing/fixtures.js';
+import { renumberedComuni } from '../model/crosswalk.js';
 
 // The real published files live outside the repository; they are read where the user points.
 const dataDir = process.env.OSSERVATORIO_DATA_DIR;
@@ -90,6 +91,18 @@ describeIf(realData)('every source of datasets/sources.yaml, read from the real 
   it('the validity history keeps open periods as null', async () => {
     const history = (await read('gi_comuni_validita')).records as ComuneValidityRecord[];
     expect(history.filter((h) => h.code === '018193')).toMatchObject([{ validFrom: '2019-01-01', validTo: null }]);
+  });
+
+  it('the validity history traces the codes changed by a move of provincia, which the list of suppressed comuni lacks', async () => {
+    const history = (await read('gi_comuni_validita')).records as ComuneValidityRecord[];
+    const suppressed = (await read('istat_soppressi')).records as SuppressedRecord[];
+    const current = new Set(((await read('gi_comuni')).records as ComuneRecord[]).map((c) => c.code));
+    const moves = new Map(renumberedComuni(history, current).map((move) => [move.code, move]));
+    // Torre de' Busi (Lecco → Bergamo, 2018), Sappada (Veneto → Friuli, 2018), Armungia (Cagliari → Sud Sardegna, 2016), Montecopiolo (Marche → Emilia-Romagna, 2021), Calliano (Alessandria → Asti in 1935, renamed in 2022).
+    for (const [old, now, date] of [['097080', '016215', '2018-01-27'], ['025052', '030189', '2018-01-01'], ['092002', '111002', '2016-04-28'], ['041033', '099030', '2021-06-17'], ['006840', '005014', '1935-04-08']] as const) {
+      expect(suppressed.some((s) => s.code === old), old).toBe(false);
+      expect(moves.get(old), old).toMatchObject({ newCode: now, date, split: false });
+    }
   });
 
   it('the boundaries hold 186 geometries of provincia 018', async () => {

@@ -23,6 +23,6 @@ export const ALBAREDO_INCORPORATION: SuppressedInput = suppression('018002', 'Al
 export const CURRENT_CODES: ReadonlySet<string> = new Set(['018026', '018110', '018177', '018193']);
 
 /** One period of validity of a comune code (gi_comuni_validita). */
-export function validity(code: string, name: string, validFrom: string, validTo: string | null = null): ComuneValidityInput {
-  return { code, name, validFrom, validTo };
+export function validity(code: string, name: string, validFrom: string, validTo: string | null = null, cadastral: string | null = null): ComuneValidityInput {
+  return { code, name, validFrom, validTo, cadastral };
 }

@@ -10,6 +10,8 @@ export interface ComuneValidityRecord {
   readonly validFrom: string;
   /** Null: still valid. */
   readonly validTo: string | null;
+  /** The cadastral (Belfiore) code, which a comune keeps when it moves to another provincia and its ISTAT code changes; null when the file has none. */
+  readonly cadastral: string | null;
   readonly line: number;
 }
 
@@ -27,7 +29,8 @@ export function readComuniValidity(input: SourceText, descriptor: DescriptorOf<'
         throw cellError(row.cell('valid_to'), 'bad-date', `ends before the period starts (${validFrom})`, 'an end date on or after the start date');
       }
       keys.claim(`${code}|${validFrom}`, row.cell('valid_from'), `comune ${code} valid from ${validFrom}`, 'one row per comune and start of validity');
-      records.push({ code, name: requireText(row.cell('name'), 'the name of the comune'), validFrom, validTo, line: row.line });
+      const cadastral = table.has('cadastral') ? row.cell('cadastral').text.trim().toUpperCase() || null : null;
+      records.push({ code, name: requireText(row.cell('name'), 'the name of the comune'), validFrom, validTo, cadastral, line: row.line });
     });
   }
   table.requireDataRows();

@@ -70,6 +70,25 @@ describe('ETL on fixture files → published snapshot', () => {
     expect(ages).toEqual([...expected('018026', campospinoso), ...expected('018110', [pavia]), ...expected('018177', [vigevano]), ...expected('018193', merged)]);
   });
 
+  it('reads a comune under the code it had before it moved to another provincia, which the list of suppressed comuni does not have', async () => {
+    // As Torre de' Busi (097080 in Lecco until 26 January 2018, 016215 in Bergamo since): here Vigevano,
+    // with its cadastral code L872, was 015177 until 31 December 2018.
+    const history = fixtureFiles()['territory/gi_comuni_validita.csv']!.replace(
+      'PV;018177;VIGEVANO;L872;17/03/1861;;Attivo',
+      'MI;015177;VIGEVANO;L872;17/03/1861;31/12/2018;Inattivo\nPV;018177;VIGEVANO;L872;01/01/2019;;Attivo',
+    );
+    const vigevano = posasComune('015177', 'Vigevano', 300);
+    const others = [posasComune('018110', 'Pavia', 400), posasComune('018193', 'Colli Verdi', 5), posasComune('018026', 'Campospinoso', 3), posasComune('018002', 'Albaredo Arnaboldi', 2)];
+    const stateDir = await newStateDir();
+    await load(stateDir, await writeFixtureDataFolder({ overrides: { 'territory/gi_comuni_validita.csv': history, 'population/POSAS_2018_it_Comuni.csv': posas(posasRows([vigevano, ...others]), 2018) } }));
+    const rows = await querySnapshot<{ value: number; source_codes: string[] }>(
+      stateDir,
+      `SELECT v.value, g.source_codes FROM value_resolved v JOIN observation_origin g USING (territory_code, year, source_id)
+       WHERE v.territory_code = '018177' AND v.year = 2018 AND v.source_id = 'istat_posas' AND v.variable = 'pop_res' AND v.sex = 'T' AND v.band = 'TOT'`,
+    );
+    expect(rows).toEqual([{ value: vigevano.males.reduce((a, b) => a + b, 0) + vigevano.females.reduce((a, b) => a + b, 0), source_codes: ['015177'] }]);
+  });
+
   it('puts each single age where it belongs when a file lists the ages of a comune out of order', async () => {
     const pavia = posasComune('018110', 'Pavia', 400);
     const rows = posasRows([pavia, posasComune('018177', 'Vigevano', 300), posasComune('018193', 'Colli Verdi', 5), posasComune('018026', 'Campospinoso', 3), posasComune('018002', 'Albaredo Arnaboldi', 2)]);

@@ -30,9 +30,9 @@ export class SnapshotDataInterceptor implements NestInterceptor {
     const snapshot = await this.snapshots.current();
     if (snapshot === null) throw new NoSnapshotError();
 
-    const notModified = etagFor(snapshot.id, request.url, format, audienceTag(this.config));
-    if (matchesIfNoneMatch(request.headers['if-none-match'], notModified)) {
-      this.setCacheHeaders(reply, notModified, snapshot.id);
+    const etag = etagFor(snapshot.id, request.url, format, audienceTag(this.config));
+    if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) {
+      this.setCacheHeaders(reply, etag, snapshot.id);
       reply.status(304);
       return of(undefined);
     }
@@ -40,7 +40,7 @@ export class SnapshotDataInterceptor implements NestInterceptor {
       map((dto: unknown) => {
         // The snapshot may have been switched while the handler ran: label the answer with the one it used.
         const servedId = snapshotIdOf(dto) ?? snapshot.id;
-        this.setCacheHeaders(reply, etagFor(servedId, request.url, format, audienceTag(this.config)), servedId);
+        this.setCacheHeaders(reply, servedId === snapshot.id ? etag : etagFor(servedId, request.url, format, audienceTag(this.config)), servedId);
         return format === 'json' ? dto : this.asFile(dto, format, options.table!, servedId, reply);
       }),
     );

@@ -64,8 +64,7 @@ export async function extractZipEntry(archive: string, entryName: string, target
 
 /**
  * The inflated bytes of one entry of `archive` (from listZipEntries), streamed from its place in the
- * archive, so that a reader can take the entries in the order it needs them. More bytes than the entry
- * declares end the stream with a zip-corrupt error.
+ * archive, so that a reader can take the entries in the order it needs them.
  */
 export async function streamZipEntry(archive: string, entry: ZipEntry, archiveName = path.basename(archive)): Promise<Readable> {
   const fail = failure(archiveName);
@@ -76,18 +75,7 @@ export async function streamZipEntry(archive: string, entry: ZipEntry, archiveNa
   } finally {
     await handle.close();
   }
-  let bytes = 0;
-  const bounded = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      bytes += chunk.length;
-      if (bytes > entry.size) done(fail('zip-corrupt', `entry "${entry.name}" inflates to more than the ${entry.size} bytes it declares; refusing it`));
-      else done(null, chunk);
-    },
-  });
-  if (entry.compressedSize === 0) return entry.method === DEFLATED ? createInflateRaw().end().pipe(bounded) : bounded.end();
-  const source = compressedStream(archive, entry, dataStart);
-  source.on('error', (error) => bounded.destroy(error));
-  return source.pipe(bounded);
+  return inflatedStream(archive, entry, dataStart, fail);
 }
 
 const failure = (archiveName: string) => (rule: string, explanation: string) => new SourceError({ file: archiveName, line: 0, column: 0, rule, explanation });
@@ -104,7 +92,7 @@ async function entryDataStart(handle: FileHandle, entry: ZipEntry, fail: (rule: 
 }
 
 async function inflateTo(archive: string, entry: ZipEntry, dataStart: number, target: string, fail: (rule: string, explanation: string) => SourceError): Promise<ExtractedFile> {
-  const source = entry.compressedSize === 0 ? (entry.method === DEFLATED ? createInflateRaw().end() : []) : compressedStream(archive, entry, dataStart);
+  const source = inflatedStream(archive, entry, dataStart, fail);
   const hash = createHash('sha256');
   const out = await open(target, 'w');
   let bytes = 0;
@@ -113,8 +101,6 @@ async function inflateTo(archive: string, entry: ZipEntry, dataStart: number, ta
     try {
       for await (const chunk of source as AsyncIterable<Buffer>) {
         bytes += chunk.length;
-        // The central directory's size is the contract: more output is a damaged or hostile archive.
-        if (bytes > entry.size) throw fail('zip-corrupt', `entry "${entry.name}" inflates to more than the ${entry.size} bytes it declares; refusing it`);
         hash.update(chunk);
         crc = crc32(chunk, crc);
         await out.write(chunk);
@@ -129,6 +115,25 @@ async function inflateTo(archive: string, entry: ZipEntry, dataStart: number, ta
     await out.close();
   }
   return { bytes, sha256: hash.digest('hex') };
+}
+
+/**
+ * The entry's bytes as inflated, ending with a zip-corrupt error at the first byte beyond the size the
+ * central directory declares: that size is the contract, and more output is a damaged or hostile archive.
+ */
+function inflatedStream(archive: string, entry: ZipEntry, dataStart: number, fail: (rule: string, explanation: string) => SourceError): Readable {
+  let bytes = 0;
+  const bounded = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      if (bytes > entry.size) done(fail('zip-corrupt', `entry "${entry.name}" inflates to more than the ${entry.size} bytes it declares; refusing it`));
+      else done(null, chunk);
+    },
+  });
+  if (entry.compressedSize === 0) return entry.method === DEFLATED ? createInflateRaw().end().pipe(bounded) : bounded.end();
+  const source = compressedStream(archive, entry, dataStart);
+  source.on('error', (error) => bounded.destroy(error));
+  return source.pipe(bounded);
 }
 
 function compressedStream(archive: string, entry: ZipEntry, dataStart: number): Readable {

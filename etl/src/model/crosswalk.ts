@@ -51,8 +51,8 @@ export function buildCrosswalk(suppressed: readonly SuppressedInput[], currentCo
 
 /**
  * The comuni whose ISTAT code changed without a merger, when they moved to another provincia (Torre de'
- * Busi 097080 → 016215 in 2018, Sappada 025052 → 030189 in 2017, the Sardinian comuni of 2016 and 2005,
- * Montecopiolo and Sassofeltrio in 2021): ISTAT's list of suppressed comuni does not have them, but files
+ * Busi 097080 → 016215 and Sappada 025052 → 030189 in 2018, the Sardinian comuni of 2016, Montecopiolo
+ * and Sassofeltrio in 2021): ISTAT's list of suppressed comuni does not have them, but files
  * published before the change use the old code. Found in the history as a code no longer valid whose
  * cadastral (Belfiore) code is today that of a current comune under another code; each is a move of
  * the old code onto the current one on the day after the old code's last, for buildCrosswalk.

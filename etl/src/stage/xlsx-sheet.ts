@@ -43,41 +43,28 @@ type CellValue = ExcelJS.CellValue;
 export async function writeSheetAsCsv(file: SheetToWrite): Promise<WrittenSheet> {
   const reader = new Utf8WorkbookReader(file.absolutePath, file.relativePath, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
   const seen: string[] = [];
-  let written: WrittenSheet | null = null;
-  // The sheet's problems are thrown once the reader has gone through every sheet, so that it closes each
-  // entry it opened before the load moves on.
-  let problems: SourceErrors | null = null;
   try {
     for await (const worksheet of reader) {
       const name = (worksheet as unknown as { name: string }).name;
       seen.push(name);
-      const wanted = file.sheet ?? reader.sheetNames()[0] ?? name;
-      if (written !== null || problems !== null || name !== wanted) continue;
-      try {
-        written = await writeWorksheet(file, name, worksheet, reader.mergesOf(worksheet));
-      } catch (error) {
-        if (!(error instanceof SourceErrors)) throw error;
-        problems = error;
-      }
+      if (name !== (file.sheet ?? reader.sheetNames()[0] ?? name)) continue;
+      // Leaving the loop closes every entry the reader opened (Utf8WorkbookReader.parse).
+      return await writeWorksheet(file, name, worksheet, reader.mergesOf(worksheet));
     }
   } catch (error) {
     if (error instanceof SourceErrors) throw error;
     const message = error instanceof SourceError ? error.explanation : error instanceof Error ? error.message : String(error);
     throw new SourceError({ file: file.relativePath, line: 0, column: 0, rule: 'not-xlsx', explanation: `the file cannot be read as an XLSX workbook (${message.slice(0, 120)}); expected a workbook saved as .xlsx (Excel 2007 or later)` });
   }
-  if (problems !== null) throw problems;
-  if (written === null) {
-    const sheets = reader.sheetNames().length > 0 ? reader.sheetNames() : seen;
-    const listed = sheets.map((s) => `"${s}"`).join(', ') || 'none';
-    throw new SourceError({
-      file: file.relativePath,
-      line: 0,
-      column: 0,
-      rule: 'missing-sheet',
-      explanation: file.sheet === undefined ? `the workbook has no sheets; expected the register in its first sheet` : `the workbook has no sheet "${file.sheet}"; its sheets are ${listed} (sheet in datasets/sources.yaml)`,
-    });
-  }
-  return written;
+  const sheets = reader.sheetNames().length > 0 ? reader.sheetNames() : seen;
+  const listed = sheets.map((s) => `"${s}"`).join(', ') || 'none';
+  throw new SourceError({
+    file: file.relativePath,
+    line: 0,
+    column: 0,
+    rule: 'missing-sheet',
+    explanation: file.sheet === undefined ? `the workbook has no sheets; expected the register in its first sheet` : `the workbook has no sheet "${file.sheet}"; its sheets are ${listed} (sheet in datasets/sources.yaml)`,
+  });
 }
 
 async function writeWorksheet(file: SheetToWrite, sheet: string, worksheet: ExcelJS.stream.xlsx.WorksheetReader, merges: MergeScan): Promise<WrittenSheet> {

@@ -82,7 +82,7 @@ async function loadHoldingLock(config: EtlConfig, progress: Progress, options: L
   const input: ModelInput = demo?.input ?? (await readPublishedSources(catalog, config.dataDir!, progress));
 
   const currentCodes = new Set(input.comuni.map((c) => c.code));
-  const crosswalk = buildCrosswalk([...input.suppressed, ...renumberedComuni(input.history, currentCodes)], currentCodes);
+  const crosswalk = buildCrosswalk(input.suppressed, currentCodes, renumberedComuni(input.history, currentCodes));
   const ambiti = await readAmbitiFile(ambitiFile);
   const memberships = validateAmbiti(ambiti, input.history, input.referenceDate, new Set(input.province.map((p) => p.code)));
   const territory = buildTerritory(input, ambiti.data.ambiti, memberships, AMBITI_SOURCE_ID);

@@ -89,6 +89,33 @@ describe('ETL on fixture files → published snapshot', () => {
     expect(rows).toEqual([{ value: vigevano.males.reduce((a, b) => a + b, 0) + vigevano.females.reduce((a, b) => a + b, 0), source_codes: ['015177'] }]);
   });
 
+  it('refuses a comune under its old code after it moved to another provincia, saying that the code changed', async () => {
+    // Vigevano as 015177 (until 31 December 2018) in the file of 1 January 2019, when it is 018177.
+    const history = fixtureFiles()['territory/gi_comuni_validita.csv']!.replace(
+      'PV;018177;VIGEVANO;L872;17/03/1861;;Attivo',
+      'MI;015177;VIGEVANO;L872;17/03/1861;31/12/2018;Inattivo\nPV;018177;VIGEVANO;L872;01/01/2019;;Attivo',
+    );
+    const rows = posasRows([posasComune('018110', 'Pavia', 400), posasComune('015177', 'Vigevano', 300), posasComune('018193', 'Colli Verdi', 5), posasComune('018026', 'Campospinoso', 3)]);
+    const data = await writeFixtureDataFolder({ overrides: { 'territory/gi_comuni_validita.csv': history, 'population/POSAS_2019_it_Comuni.csv': posas(rows, 2019) } });
+    // The file's line is not asserted: the one-pass POSAS reader does not keep it for harmonisation (0).
+    const refused = load(await newStateDir(), data);
+    await expect(refused).rejects.toThrow(/population\/POSAS_2019_it_Comuni\.csv:\d+:1: comune 015177 /);
+    await expect(refused).rejects.toThrow(
+      ': comune 015177 changed code on 2019-01-01: since then it is 018177 (Vigevano, provincia of Pavia), so its residents on 1 January 2019 are under 018177; expected the code valid on that date [suppressed-comune]',
+    );
+  });
+
+  it('refuses a merged comune under its own code after the merger, saying what it is part of today', async () => {
+    // Canevino (018028) has been part of Colli Verdi (018193) since 1 January 2019.
+    const rows = posasRows([posasComune('018110', 'Pavia', 400), posasComune('018177', 'Vigevano', 300), posasComune('018028', 'Canevino', 5), posasComune('018026', 'Campospinoso', 3)]);
+    const data = await writeFixtureDataFolder({ overrides: { 'population/POSAS_2019_it_Comuni.csv': posas(rows, 2019) } });
+    const refused = load(await newStateDir(), data);
+    await expect(refused).rejects.toThrow(/population\/POSAS_2019_it_Comuni\.csv:\d+:1: comune 018028 /);
+    await expect(refused).rejects.toThrow(
+      ': comune 018028 was suppressed on 2019-01-01 (today part of 018193), so it has no residents on 1 January 2019; expected the code valid on that date [suppressed-comune]',
+    );
+  });
+
   it('puts each single age where it belongs when a file lists the ages of a comune out of order', async () => {
     const pavia = posasComune('018110', 'Pavia', 400);
     const rows = posasRows([pavia, posasComune('018177', 'Vigevano', 300), posasComune('018193', 'Colli Verdi', 5), posasComune('018026', 'Campospinoso', 3), posasComune('018002', 'Albaredo Arnaboldi', 2)]);

@@ -7,15 +7,25 @@ export interface CrosswalkEntry {
   readonly eventDate: string;
   /** Split among several comuni (scorporo): its counts cannot be moved onto one successor. */
   readonly split: boolean;
+  /** renumbering: the same comune under a new code (every step of the chain a move to another provincia). */
+  readonly kind: CrosswalkKind;
+}
+
+export type CrosswalkKind = 'suppression' | 'renumbering';
+
+interface CodeEvent extends SuppressedInput {
+  readonly kind: CrosswalkKind;
 }
 
 /**
  * Maps every suppressed comune code onto the current comune it was merged into, following chains
- * (A → B in 1928, B → C in 2019 gives A → C). A code that is current again is not mapped.
+ * (A → B in 1928, B → C in 2019 gives A → C), and every renumbered code (renumberedComuni) onto the
+ * comune's current code. A code that is current again is not mapped.
  */
-export function buildCrosswalk(suppressed: readonly SuppressedInput[], currentCodes: ReadonlySet<string>): Map<string, CrosswalkEntry> {
-  const lastEvents = new Map<string, SuppressedInput[]>();
-  for (const event of suppressed) {
+export function buildCrosswalk(suppressed: readonly SuppressedInput[], currentCodes: ReadonlySet<string>, renumbered: readonly SuppressedInput[] = []): Map<string, CrosswalkEntry> {
+  const events: CodeEvent[] = [...suppressed.map((e) => ({ ...e, kind: 'suppression' as const })), ...renumbered.map((e) => ({ ...e, kind: 'renumbering' as const }))];
+  const lastEvents = new Map<string, CodeEvent[]>();
+  for (const event of events) {
     if (currentCodes.has(event.code)) continue;
     const known = lastEvents.get(event.code);
     if (!known || known[0]!.date < event.date) lastEvents.set(event.code, [event]);
@@ -31,16 +41,19 @@ export function buildCrosswalk(suppressed: readonly SuppressedInput[], currentCo
     const [event] = events;
     const targets = new Set(events.map((e) => e.newCode));
     let entry: CrosswalkEntry;
+    const kind = event!.kind;
     if (targets.size > 1 || event!.split) {
-      entry = { oldCode: code, newCode: null, eventDate: event!.date, split: true };
+      entry = { oldCode: code, newCode: null, eventDate: event!.date, split: true, kind: 'suppression' };
     } else if (currentCodes.has(event!.newCode)) {
-      entry = { oldCode: code, newCode: event!.newCode, eventDate: event!.date, split: false };
+      entry = { oldCode: code, newCode: event!.newCode, eventDate: event!.date, split: false, kind };
     } else if (visiting.has(event!.newCode)) {
-      entry = { oldCode: code, newCode: null, eventDate: event!.date, split: false };
+      entry = { oldCode: code, newCode: null, eventDate: event!.date, split: false, kind: 'suppression' };
     } else {
       visiting.add(code);
       const next = resolve(event!.newCode, visiting);
-      entry = { oldCode: code, newCode: next?.newCode ?? null, eventDate: event!.date, split: next?.split ?? false };
+      // Renumbered, then merged: today the old code is part of another comune, not that comune's code.
+      const chainKind = kind === 'renumbering' && next?.kind === 'renumbering' ? 'renumbering' : 'suppression';
+      entry = { oldCode: code, newCode: next?.newCode ?? null, eventDate: event!.date, split: next?.split ?? false, kind: chainKind };
     }
     resolved.set(code, entry);
     return entry;
@@ -55,7 +68,7 @@ export function buildCrosswalk(suppressed: readonly SuppressedInput[], currentCo
  * and Sassofeltrio in 2021): ISTAT's list of suppressed comuni does not have them, but files
  * published before the change use the old code. Found in the history as a code no longer valid whose
  * cadastral (Belfiore) code is today that of a current comune under another code; each is a move of
- * the old code onto the current one on the day after the old code's last, for buildCrosswalk.
+ * the old code onto the current one on the day after the old code's last, for buildCrosswalk's renumbered.
  */
 export function renumberedComuni(history: readonly ComuneValidityInput[], currentCodes: ReadonlySet<string>): SuppressedInput[] {
   const currentByCadastral = new Map<string, ComuneValidityInput>();

@@ -1,8 +1,8 @@
 -- Puts every staged value on today's comuni: a suppressed comune's values from before its suppression
--- are summed onto the comune it now lies in (crosswalk). Refuses codes that are neither current nor
--- traceable, and values under a code after its suppression (they would be counted twice). Reads obs_raw,
--- ages_raw, territory and crosswalk; writes stage_error, observation, observation_ages and
--- observation_origin.
+-- are summed onto the comune it now lies in, a renumbered one's moved onto its current code (crosswalk).
+-- Refuses codes that are neither current nor traceable, and values under a code after its suppression
+-- or renumbering (they would be counted twice). Reads obs_raw, ages_raw, territory and crosswalk;
+-- writes stage_error, observation, observation_ages and observation_origin.
 
 -- Each code as published, per source and year, once: where it goes, or why it cannot.
 CREATE OR REPLACE TEMP TABLE published_code AS
@@ -23,19 +23,22 @@ SELECT r.source_id, r.code, r.year, r.file_id, r.record, r.code_column,
          WHEN x.split OR x.new_code IS NULL THEN 'untraceable-comune'
          WHEN x.event_date <= make_date(r.year, 1, 1) THEN 'suppressed-comune'
        END AS rule,
-       x.split, x.event_date
+       x.split, x.event_date, x.kind
 FROM first_given r
 LEFT JOIN territory t ON t.code = r.code AND t.level = 'comune'
 LEFT JOIN crosswalk x ON x.old_code = r.code;
 
 INSERT INTO stage_error
-SELECT file_id, record, NULL, coalesce(code_column, 0), rule, CASE rule
-  WHEN 'unknown-comune' THEN printf('comune code "%s" is not a comune on %s nor in ISTAT''s list of suppressed comuni; expected a valid ISTAT comune code', code, $reference_date)
-  WHEN 'untraceable-comune' THEN printf('comune %s was %s on %s and its values cannot be assigned to one current comune', code, CASE WHEN split THEN 'split among several comuni' ELSE 'suppressed' END, strftime(event_date, '%Y-%m-%d'))
-  ELSE printf('comune %s was suppressed on %s (today part of %s), so it has no residents on 1 January %d; expected the code valid on that date', code, strftime(event_date, '%Y-%m-%d'), target, year)
+SELECT p.file_id, p.record, NULL, coalesce(p.code_column, 0), p.rule, CASE
+  WHEN p.rule = 'unknown-comune' THEN printf('comune code "%s" is not a comune on %s nor in ISTAT''s list of suppressed comuni; expected a valid ISTAT comune code', p.code, $reference_date)
+  WHEN p.rule = 'untraceable-comune' THEN printf('comune %s was %s on %s and its values cannot be assigned to one current comune', p.code, CASE WHEN p.split THEN 'split among several comuni' ELSE 'suppressed' END, strftime(p.event_date, '%Y-%m-%d'))
+  WHEN p.kind = 'renumbering' THEN printf('comune %s changed code on %s: since then it is %s (%s, provincia of %s), so its residents on 1 January %d are under %s; expected the code valid on that date', p.code, strftime(p.event_date, '%Y-%m-%d'), p.target, successor.name, coalesce(provincia.name, successor.parent_code), p.year, p.target)
+  ELSE printf('comune %s was suppressed on %s (today part of %s), so it has no residents on 1 January %d; expected the code valid on that date', p.code, strftime(p.event_date, '%Y-%m-%d'), p.target, p.year)
 END
-FROM published_code
-WHERE rule IS NOT NULL;
+FROM published_code p
+LEFT JOIN territory successor ON successor.code = p.target AND successor.level = 'comune'
+LEFT JOIN territory provincia ON provincia.code = successor.parent_code AND provincia.level = 'provincia'
+WHERE p.rule IS NOT NULL;
 
 INSERT INTO observation
 SELECT p.target, r.year, r.variable, r.sex, r.age_from, r.age_to, sum(r.value), r.source_id

@@ -1,4 +1,4 @@
--- Snapshot layout, schema version 4: the contract between the ETL (its only writer) and the API
+-- Snapshot layout, schema version 5: the contract between the ETL (its only writer) and the API
 -- (a read-only reader). Every value is keyed on today's comune codes: historical codes are summed
 -- onto their successors through `crosswalk` before they reach `observation`.
 
@@ -68,12 +68,14 @@ CREATE TABLE comune_history (
   valid_to   DATE
 );
 
--- Suppressed comune code → the current comune it lives on in (resolved through chains of mergers).
+-- Suppressed comune code → the current comune it lives on in (resolved through chains of mergers);
+-- renumbered code → the same comune's current code.
 CREATE TABLE crosswalk (
   old_code   VARCHAR PRIMARY KEY,
   new_code   VARCHAR,              -- NULL: cannot be traced onto one current comune
   event_date DATE NOT NULL,
-  split      BOOLEAN NOT NULL      -- scorporo: split among several comuni, cannot be summed onto one
+  split      BOOLEAN NOT NULL,     -- scorporo: split among several comuni, cannot be summed onto one
+  kind       VARCHAR NOT NULL CHECK (kind IN ('suppression', 'renumbering')) -- renumbering: moved to another provincia
 );
 
 CREATE TABLE ambito_member (

@@ -101,7 +101,7 @@ export class SnapshotBuilder {
     await appendRows(c, 'load_run', [[content.run.runId, content.run.startedAt, null, content.run.etlVersion, content.run.dataDir]]);
     await appendRows(c, 'territory', content.territory.map((t) => [t.code, t.level, t.name, t.parentCode, date(t.validFrom), date(t.validTo), t.areaKm2, t.areaSourceId, t.sourceId]));
     await appendRows(c, 'comune_history', content.history.map((h) => [h.code, h.name, date(h.validFrom), date(h.validTo)]));
-    await appendRows(c, 'crosswalk', [...content.crosswalk].map((x) => [x.oldCode, x.newCode, date(x.eventDate), x.split]));
+    await appendRows(c, 'crosswalk', [...content.crosswalk].map((x) => [x.oldCode, x.newCode, date(x.eventDate), x.split, x.kind]));
     await appendRows(c, 'ambito_member', content.memberships.map((m) => [m.ambitoCode, m.comuneCode, date(m.validFrom), date(m.validTo)]));
     await appendRows(c, 'area', content.areas.map((area, position) => [area.code, position, area.name.it, area.name.en]));
     // Availability is known once the parts are computed (indicator-availability.sql).

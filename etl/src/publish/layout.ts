@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 
-export const SCHEMA_VERSION = '4';
+export const SCHEMA_VERSION = '5';
 
 export interface StateLayout {
   readonly stateDir: string;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SourceError } from '../sources/errors.js';
 import { zipArchive, type ZipEntryInput } from './testing/zip-writer.js';
-import { escapesFolder, extractZipEntry } from './zip.js';
+import { escapesFolder, extractZipEntry, listZipEntries, streamZipEntry } from './zip.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -80,6 +80,52 @@ describe('extractZipEntry', () => {
     bomb.writeUInt32LE(1000, directory + 24); // central directory: uncompressed size
     const error = await refusal(extractZipEntry(await archive('bomb.zip', bomb), 'a.csv', path.join(dir, 'bomb.csv')));
     expect(error.message).toBe('bomb.zip:0:0: entry "a.csv" inflates to more than the 1000 bytes it declares; refusing it [zip-corrupt]');
+  });
+});
+
+describe('streamZipEntry', () => {
+  /** Reads the entry to its end, as a reader of the workbook's parts does. */
+  async function readEntry(zip: string, name: string, archiveName: string): Promise<Buffer> {
+    const entry = (await listZipEntries(zip, archiveName)).find((e) => e.name === name)!;
+    const chunks: Buffer[] = [];
+    for await (const chunk of await streamZipEntry(zip, entry, archiveName)) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
+
+  it('streams a deflated and a stored entry, byte for byte', async () => {
+    const zip = await archive('stream.zip', [
+      { name: 'README.txt', data: 'leggimi', method: 'stored' },
+      { name: 'a.csv', data: CSV, method: 'deflate' },
+    ]);
+    expect((await readEntry(zip, 'a.csv', 'stream.zip')).toString('utf8')).toBe(CSV);
+    expect((await readEntry(zip, 'README.txt', 'stream.zip')).toString('utf8')).toBe('leggimi');
+  });
+
+  it('ends a damaged stored entry with zip-corrupt at its CRC, naming the archive and the entry', async () => {
+    const damaged = zipArchive([{ name: 'a.csv', data: CSV, method: 'stored' }]);
+    const at = 30 + 'a.csv'.length + 10; // one byte of the stored data
+    damaged.writeUInt8(damaged.readUInt8(at) ^ 0x01, at);
+    const error = await refusal(readEntry(await archive('stream-damaged.zip', damaged), 'a.csv', 'book.xlsx'));
+    expect(error.message).toMatch(/^book\.xlsx:0:0: entry "a\.csv" gives \d+ bytes with CRC [0-9a-f]{8}; expected \d+ bytes with CRC [0-9a-f]{8}; the download is damaged \[zip-corrupt\]$/);
+  });
+
+  it('fails a damaged deflated entry as zip-corrupt, naming the entry, whether the damage breaks the inflation or only the bytes', async () => {
+    const good = zipArchive([{ name: 'a.csv', data: CSV, method: 'deflate' }]);
+    const compressedSize = good.readUInt32LE(18);
+    // Every byte of the compressed data in turn: some flips break the deflate stream, others give other bytes.
+    let refused = 0;
+    for (let i = 0; i < compressedSize; i += 1) {
+      const damaged = Buffer.from(good);
+      const at = 30 + 'a.csv'.length + i;
+      damaged.writeUInt8(damaged.readUInt8(at) ^ 0x10, at);
+      const file = await archive('stream-deflated.zip', damaged);
+      const outcome = await readEntry(file, 'a.csv', 'book.xlsx').then((bytes) => bytes.toString('utf8'), (e: unknown) => e);
+      if (outcome === CSV) continue; // a flip inside a bit the decoder ignores leaves the data intact
+      expect(outcome, `byte ${i}`).toBeInstanceOf(SourceError);
+      expect((outcome as SourceError).message, `byte ${i}`).toMatch(/^book\.xlsx:0:0: entry "a\.csv" .*\[zip-corrupt\]$/);
+      refused += 1;
+    }
+    expect(refused).toBeGreaterThan(0);
   });
 });
 

@@ -96,20 +96,12 @@ async function inflateTo(archive: string, entry: ZipEntry, dataStart: number, ta
   const hash = createHash('sha256');
   const out = await open(target, 'w');
   let bytes = 0;
-  let crc = 0;
   try {
-    try {
-      for await (const chunk of source as AsyncIterable<Buffer>) {
-        bytes += chunk.length;
-        hash.update(chunk);
-        crc = crc32(chunk, crc);
-        await out.write(chunk);
-      }
-    } catch (error) {
-      if (error instanceof SourceError) throw error;
-      throw fail('zip-corrupt', `entry "${entry.name}" cannot be inflated (${(error as Error).message}); the download is damaged`);
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      hash.update(chunk);
+      await out.write(chunk);
     }
-    if (bytes !== entry.size || crc >>> 0 !== entry.crc32) throw fail('zip-corrupt', `entry "${entry.name}" gives ${bytes} bytes with CRC ${hex(crc)}; expected ${entry.size} bytes with CRC ${hex(entry.crc32)}; the download is damaged`);
     await out.sync();
   } finally {
     await out.close();
@@ -118,22 +110,30 @@ async function inflateTo(archive: string, entry: ZipEntry, dataStart: number, ta
 }
 
 /**
- * The entry's bytes as inflated, ending with a zip-corrupt error at the first byte beyond the size the
- * central directory declares: that size is the contract, and more output is a damaged or hostile archive.
+ * The entry's bytes as inflated, checked as they come: a zip-corrupt error at the first byte beyond the
+ * size the central directory declares (that size is the contract, and more output is a damaged or hostile
+ * archive), when the compressed bytes cannot be inflated, and at the end when the size or the CRC-32 is
+ * not the one declared. A reader therefore never takes a damaged entry's last bytes for a whole entry.
  */
 function inflatedStream(archive: string, entry: ZipEntry, dataStart: number, fail: (rule: string, explanation: string) => SourceError): Readable {
   let bytes = 0;
-  const bounded = new Transform({
+  let crc = 0;
+  const checked = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       bytes += chunk.length;
+      crc = crc32(chunk, crc);
       if (bytes > entry.size) done(fail('zip-corrupt', `entry "${entry.name}" inflates to more than the ${entry.size} bytes it declares; refusing it`));
       else done(null, chunk);
     },
+    flush(done) {
+      if (bytes !== entry.size || crc >>> 0 !== entry.crc32) done(fail('zip-corrupt', `entry "${entry.name}" gives ${bytes} bytes with CRC ${hex(crc)}; expected ${entry.size} bytes with CRC ${hex(entry.crc32)}; the download is damaged`));
+      else done();
+    },
   });
-  if (entry.compressedSize === 0) return entry.method === DEFLATED ? createInflateRaw().end().pipe(bounded) : bounded.end();
+  if (entry.compressedSize === 0) return entry.method === DEFLATED ? createInflateRaw().end().pipe(checked) : checked.end();
   const source = compressedStream(archive, entry, dataStart);
-  source.on('error', (error) => bounded.destroy(error));
-  return source.pipe(bounded);
+  source.on('error', (error) => checked.destroy(fail('zip-corrupt', `entry "${entry.name}" cannot be inflated (${error.message}); the download is damaged`)));
+  return source.pipe(checked);
 }
 
 function compressedStream(archive: string, entry: ZipEntry, dataStart: number): Readable {

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { zipArchive } from '../fetch/testing/zip-writer.js';
+import { extractZipEntry, listZipEntries } from '../fetch/zip.js';
 import { writeSheetAsCsv } from './xlsx-sheet.js';
 
 async function convert(book: ExcelJS.Workbook, sheet?: string, headerRow = 1, dir?: string): Promise<{ csv: string; sheet: string; formulaCells: number }> {
@@ -64,5 +66,60 @@ describe('writeSheetAsCsv', () => {
     await expect(writeSheetAsCsv({ absolutePath: file, relativePath: 'registers/book.xlsx', sheet: undefined, headerRow: 1, target: path.join(dir, 'sheet.csv') })).rejects.toThrow(
       'registers/book.xlsx:0:0: the file cannot be read as an XLSX workbook (is not a zip archive (no end of central directory); expected the zip the publisher serves); expected a workbook saved as .xlsx (Excel 2007 or later) [not-xlsx]',
     );
+  });
+
+  describe('a workbook with a damaged part', () => {
+    const SHEET = 'xl/worksheets/sheet1.xml';
+    const DAMAGED = /^registers\/book\.xlsx:0:0: entry "xl\/worksheets\/sheet1\.xml" .*\[zip-corrupt\]$/;
+
+    async function workbook(dir: string): Promise<string> {
+      const book = new ExcelJS.Workbook();
+      book.addWorksheet('Dati').addRows([['Comune', 'Posti'], ['Pavia', 12], ['Vigevano', 7]]);
+      const file = path.join(dir, 'good.xlsx');
+      await writeFile(file, new Uint8Array(await book.xlsx.writeBuffer()));
+      return file;
+    }
+
+    async function refusal(dir: string, bytes: Uint8Array): Promise<unknown> {
+      const file = path.join(dir, 'book.xlsx');
+      await writeFile(file, bytes);
+      return writeSheetAsCsv({ absolutePath: file, relativePath: 'registers/book.xlsx', sheet: undefined, headerRow: 1, target: path.join(dir, 'sheet.csv') }).then(() => 'read', (e: unknown) => e);
+    }
+
+    it('refuses a stored sheet whose bytes changed but still parse (12 places read as 13) by its CRC, naming the entry', async () => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'xlsx-sheet-'));
+      const good = await workbook(dir);
+      // The same parts, stored: a changed byte is then a changed value in the XML.
+      const parts = [];
+      for (const entry of await listZipEntries(good)) {
+        const target = path.join(dir, 'part');
+        await extractZipEntry(good, entry.name, target);
+        parts.push({ name: entry.name, data: await readFile(target), method: 'stored' as const });
+      }
+      const bytes = zipArchive(parts);
+      const value = bytes.indexOf('<v>12</v>', bytes.indexOf(`${SHEET}`));
+      expect(value).toBeGreaterThan(-1);
+      const intact = await refusal(dir, bytes);
+      expect(intact).toBe('read');
+      bytes.write('<v>13</v>', value);
+      const error = await refusal(dir, bytes);
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).message).toMatch(DAMAGED);
+      expect((error as Error).message).toMatch(/gives \d+ bytes with CRC [0-9a-f]{8}; expected \d+ bytes with CRC [0-9a-f]{8}/);
+    });
+
+    it('refuses a deflated sheet with flipped bytes as zip-corrupt, naming the entry, not as a file that is not a workbook', async () => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'xlsx-sheet-'));
+      const bytes = await readFile(await workbook(dir));
+      const entry = (await listZipEntries(path.join(dir, 'good.xlsx'))).find((e) => e.name === SHEET)!;
+      const dataStart = entry.localHeaderOffset + 30 + bytes.readUInt16LE(entry.localHeaderOffset + 26) + bytes.readUInt16LE(entry.localHeaderOffset + 28);
+      for (let i = 0; i < 4; i += 1) {
+        const at = dataStart + Math.floor(entry.compressedSize / 2) + i;
+        bytes.writeUInt8(bytes.readUInt8(at) ^ 0x5a, at);
+      }
+      const error = await refusal(dir, bytes);
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).message).toMatch(DAMAGED);
+    });
   });
 });

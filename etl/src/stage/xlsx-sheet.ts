@@ -53,6 +53,9 @@ export async function writeSheetAsCsv(file: SheetToWrite): Promise<WrittenSheet>
     }
   } catch (error) {
     if (error instanceof SourceErrors) throw error;
+    // A damaged part mostly fails in the XML parser before its CRC is reached: the zip says which part it is.
+    const damaged = await firstDamagedPart(file);
+    if (damaged !== undefined) throw damaged;
     const message = error instanceof SourceError ? error.explanation : error instanceof Error ? error.message : String(error);
     throw new SourceError({ file: file.relativePath, line: 0, column: 0, rule: 'not-xlsx', explanation: `the file cannot be read as an XLSX workbook (${message.slice(0, 120)}); expected a workbook saved as .xlsx (Excel 2007 or later)` });
   }
@@ -65,6 +68,26 @@ export async function writeSheetAsCsv(file: SheetToWrite): Promise<WrittenSheet>
     rule: 'missing-sheet',
     explanation: file.sheet === undefined ? `the workbook has no sheets; expected the register in its first sheet` : `the workbook has no sheet "${file.sheet}"; its sheets are ${listed} (sheet in datasets/sources.yaml)`,
   });
+}
+
+/** The zip-corrupt (or zip-unsupported) error of the workbook's first part that cannot be read to its end intact, if any. */
+async function firstDamagedPart(file: SheetToWrite): Promise<SourceError | undefined> {
+  let entries: ZipEntry[];
+  try {
+    entries = await listZipEntries(file.absolutePath, file.relativePath);
+  } catch {
+    return undefined; // not a zip at all: not a workbook
+  }
+  for (const entry of entries) {
+    try {
+      const stream = await streamZipEntry(file.absolutePath, entry, file.relativePath);
+      await finished(stream.resume());
+    } catch (error) {
+      if (error instanceof SourceError) return error;
+      throw error;
+    }
+  }
+  return undefined;
 }
 
 async function writeWorksheet(file: SheetToWrite, sheet: string, worksheet: ExcelJS.stream.xlsx.WorksheetReader, merges: MergeScan): Promise<WrittenSheet> {

@@ -96,10 +96,10 @@ describe('ETL on fixture files → published snapshot', () => {
       'MI;015177;VIGEVANO;L872;17/03/1861;31/12/2018;Inattivo\nPV;018177;VIGEVANO;L872;01/01/2019;;Attivo',
     );
     const rows = posasRows([posasComune('018110', 'Pavia', 400), posasComune('015177', 'Vigevano', 300), posasComune('018193', 'Colli Verdi', 5), posasComune('018026', 'Campospinoso', 3)]);
-    const data = await writeFixtureDataFolder({ overrides: { 'territory/gi_comuni_validita.csv': history, 'population/POSAS_2019_it_Comuni.csv': posas(rows, 2019) } });
-    // The file's line is not asserted: the one-pass POSAS reader does not keep it for harmonisation (0).
+    const file = posas(rows, 2019);
+    const data = await writeFixtureDataFolder({ overrides: { 'territory/gi_comuni_validita.csv': history, 'population/POSAS_2019_it_Comuni.csv': file } });
     const refused = load(await newStateDir(), data);
-    await expect(refused).rejects.toThrow(/population\/POSAS_2019_it_Comuni\.csv:\d+:1: comune 015177 /);
+    await expect(refused).rejects.toThrow(`population/POSAS_2019_it_Comuni.csv:${firstLineOf(file, '015177')}:1: comune 015177 `);
     await expect(refused).rejects.toThrow(
       ': comune 015177 changed code on 2019-01-01: since then it is 018177 (Vigevano, provincia of Pavia), so its residents on 1 January 2019 are under 018177; expected the code valid on that date [suppressed-comune]',
     );
@@ -108,9 +108,10 @@ describe('ETL on fixture files → published snapshot', () => {
   it('refuses a merged comune under its own code after the merger, saying what it is part of today', async () => {
     // Canevino (018028) has been part of Colli Verdi (018193) since 1 January 2019.
     const rows = posasRows([posasComune('018110', 'Pavia', 400), posasComune('018177', 'Vigevano', 300), posasComune('018028', 'Canevino', 5), posasComune('018026', 'Campospinoso', 3)]);
-    const data = await writeFixtureDataFolder({ overrides: { 'population/POSAS_2019_it_Comuni.csv': posas(rows, 2019) } });
+    const file = posas(rows, 2019);
+    const data = await writeFixtureDataFolder({ overrides: { 'population/POSAS_2019_it_Comuni.csv': file } });
     const refused = load(await newStateDir(), data);
-    await expect(refused).rejects.toThrow(/population\/POSAS_2019_it_Comuni\.csv:\d+:1: comune 018028 /);
+    await expect(refused).rejects.toThrow(`population/POSAS_2019_it_Comuni.csv:${firstLineOf(file, '018028')}:1: comune 018028 `);
     await expect(refused).rejects.toThrow(
       ': comune 018028 was suppressed on 2019-01-01 (today part of 018193), so it has no residents on 1 January 2019; expected the code valid on that date [suppressed-comune]',
     );
@@ -214,3 +215,8 @@ describe('ETL on fixture files → published snapshot', () => {
     expect(densities).toEqual([{ territory_code: '018026' }, { territory_code: '018110' }, { territory_code: '018193' }, { territory_code: '019036' }]);
   });
 });
+
+/** The physical line (1-based) of a file's first row for a comune code, counted here from the text written. */
+function firstLineOf(text: string, code: string): number {
+  return text.split('\n').findIndex((line) => line.startsWith(`"${code}";`)) + 1;
+}

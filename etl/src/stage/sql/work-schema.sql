@@ -51,7 +51,7 @@ CREATE OR REPLACE TEMP TABLE ages_raw (
   source_id   VARCHAR NOT NULL,
   file_id     INTEGER NOT NULL,
   code        VARCHAR NOT NULL,
-  record      BIGINT,               -- the comune's first data record; NULL when read by the one-pass reader
+  record      BIGINT,               -- the comune's first data record (as stored: rowid), for the line in messages
   code_column INTEGER NOT NULL,
   year        INTEGER NOT NULL,
   variable    VARCHAR NOT NULL,

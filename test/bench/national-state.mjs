@@ -22,8 +22,8 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CACHE = path.join(ROOT, 'bench', 'cache');
 const COMPLETE = 'bench-complete.json';
 
-/** The real data folder (by links) plus the ten national POSAS files, generated from a real-data snapshot. */
-export async function nationalDataDir(dataDir) {
+/** The real data folder (by links) plus national POSAS files (the ten years unless told), generated from a real-data snapshot. */
+export async function nationalDataDir(dataDir, years = NATIONAL_YEARS) {
   const dir = await mkdtemp(path.join(tmpdir(), 'osservatorio-national-'));
   for (const entry of await readdir(dataDir, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;
@@ -34,7 +34,7 @@ export async function nationalDataDir(dataDir) {
   try {
     await runLoad(loadEtlConfig({}, { stateDir, dataDir }), silentProgress);
     const layout = stateLayout(stateDir);
-    const files = await writeNationalPosas(layout.snapshotFile(await readCurrentSnapshotId(layout)), path.join(dir, 'population'));
+    const files = await writeNationalPosas(layout.snapshotFile(await readCurrentSnapshotId(layout)), path.join(dir, 'population'), years);
     return { dir, files };
   } finally {
     await rm(stateDir, { recursive: true, force: true });

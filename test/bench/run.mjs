@@ -6,6 +6,8 @@
  *   national: the data folder plus ten national POSAS files (2015-2024, ~8M rows, generated in the
  *             published shape), loaded in a child process (time and peak memory)  vs  DuckDB's own
  *             read_csv of the ten files
+ *   bigfile:  (only when asked) POSAS files of 0.25 GiB to over 2 GiB, UTF-8 and windows-1252, loaded in a
+ *             child process: time per GiB against the smallest size's, peak memory, the error (bigfile.mjs)
  *   api:      the API as its own process (real data, and the national-size snapshot cached under
  *             bench/cache/)  vs  the same SQL in-process (latency)  and  vs  a plain Fastify + DuckDB
  *             peer (throughput, autocannon); endpoints not built yet are listed as pending
@@ -13,7 +15,6 @@
  *             redraw, phone profile), against issue 7's absolute targets: a browser has no floor to hold it to
  * Data: OSSERVATORIO_DATA_DIR, else ../shared/datasets beside the checkout, else the demo.
  */
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -29,6 +30,8 @@ import { resolveSourceFiles } from '../../etl/dist/sources/read-source.js';
 import { benchApi } from './api.mjs';
 import { benchDashboard, printDashboard } from './dashboard.mjs';
 import { printApi } from './api-report.mjs';
+import { benchBigFile, printBigFile } from './bigfile.mjs';
+import { loadInChildProcess } from './child-load.mjs';
 import { NATIONAL_YEARS } from './national-posas.mjs';
 import { nationalDataDir, nationalState } from './national-state.mjs';
 import { median, timed } from './stats.mjs';
@@ -72,30 +75,15 @@ async function benchEtl(dataDir) {
   return { loadMs: median(loads), readCsvMs: median(reads), files: csvs.length };
 }
 
-/** One load in its own process, as `npm run etl -- load` runs it: wall time and peak resident memory. */
-function loadInChildProcess(dataDir, stateDir) {
-  const script = `
-    const { loadEtlConfig } = await import(${JSON.stringify(path.join(ROOT, 'etl/dist/config.js'))});
-    const { runLoad } = await import(${JSON.stringify(path.join(ROOT, 'etl/dist/load.js'))});
-    const { silentProgress } = await import(${JSON.stringify(path.join(ROOT, 'etl/dist/progress.js'))});
-    const started = performance.now();
-    await runLoad(loadEtlConfig(process.env, { dataDir: ${JSON.stringify(dataDir)}, stateDir: ${JSON.stringify(stateDir)} }), silentProgress);
-    console.log(JSON.stringify({ ms: performance.now() - started, maxRssKb: process.resourceUsage().maxRSS }));`;
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--input-type=module', '-e', script], { maxBuffer: 1 << 24 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`national load failed: ${stderr || error.message}`));
-      else resolve(JSON.parse(stdout.trim().split('\n').at(-1)));
-    });
-  });
-}
-
 async function benchNational(dataDir) {
   const { dir, files } = await nationalDataDir(dataDir);
   try {
     const loads = [];
     for (let i = 0; i < NATIONAL_RUNS; i += 1) {
       const stateDir = await mkdtemp(path.join(tmpdir(), 'osservatorio-bench-'));
-      loads.push(await loadInChildProcess(dir, stateDir));
+      const load = await loadInChildProcess(dir, stateDir);
+      if (load.error !== null) throw new Error(`national load failed: ${load.error}`);
+      loads.push(load);
       await rm(stateDir, { recursive: true, force: true });
     }
     const instance = await DuckDBInstance.create(':memory:');
@@ -157,6 +145,12 @@ if ((which === 'all' || which === 'national') && dataDir !== null) {
   console.log(`  DuckDB read_csv of the files  ${f(n.readCsvMs)}   runs: ${n.readsMs.join(', ')} ms`);
   console.log(`  ratio load / read_csv         ${(n.loadMs / n.readCsvMs).toFixed(1)}×`);
   console.log(`  peak memory of the load       ${n.peakMemoryMb.toFixed(0)} MB`);
+}
+// Not part of `all`: it writes and reads some 6 GB (about a quarter of an hour).
+if (which === 'bigfile' && dataDir !== null) {
+  console.log('\nBig POSAS files (each loaded in a child process)');
+  result.bigfile = await benchBigFile(dataDir);
+  printBigFile(result.bigfile);
 }
 if (which === 'all' || which === 'api') {
   console.log('\nAPI (each server in its own process)');

@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SourceCatalog } from './descriptor.js';
-import { stageSource, type StagedValue } from '../stage/testing/stage-source.js';
+import type { DescriptorOf, SourceCatalog } from './descriptor.js';
+import { MAX_REPORTED_ERRORS } from './errors.js';
+import { stageSource, stageSourceProblems, type StagedValue } from '../stage/testing/stage-source.js';
 import { readSource, resolveSourceFiles, type ComuneRecord } from './read-source.js';
 import {
   descriptorOf, territoryDescriptorOf,
@@ -480,6 +483,37 @@ describe('observations, ISTAT POSAS layout', () => {
     const errors = await sourceErrorsOf(() => readWith('istat_posas', { [copy]: posas(posasRows([posasComune('018110', 'Pavia', 400)])) }));
     expect(located(errors[0]!)).toEqual({ file: FILE, line: 3 + 102, column: 1, rule: 'duplicate-key' });
     expect(errors[0]!.message).toContain(`was already given on ${copy}:3`);
+  });
+
+  it('refuses a file written again after itself at its first repeated row, wording only what a message lists but counting every repeat', async () => {
+    const rows = posasRows();
+    const copies = 4;
+    const folder = await makeDataFolder({ ...wellFormedFiles(), ...posasFile(Array.from({ length: copies }, () => rows).flat()) });
+    try {
+      const problems = await stageSourceProblems(catalog, descriptorOf(catalog, 'istat_posas') as DescriptorOf<'observations'>, folder.dir);
+      // Every row of the copies after the first repeats one of the first: its line is 3 (title, header) + its index.
+      expect(problems.errors.map(located)).toEqual(Array.from({ length: MAX_REPORTED_ERRORS }, (_, i) => ({ file: FILE, line: 3 + rows.length + i, column: 3, rule: 'duplicate-key' })));
+      expect(problems.errors[0]!.explanation).toBe(`age ${rows[0]![2]} of comune ${rows[0]![0]} was already given on line 3; expected one value per comune, year, variable, sex and age band`);
+      expect(problems.total).toBe((copies - 1) * rows.length);
+      // A file of 2 GB written twice over would otherwise keep a worded message for each of its millions of rows.
+      expect(problems.stored).toBeLessThanOrEqual(MAX_REPORTED_ERRORS);
+    } finally {
+      await folder.remove();
+    }
+  });
+
+  it('names the file DuckDB ran out of memory reading, and the setting that bounds it', async () => {
+    const folder = await makeDataFolder(wellFormedFiles());
+    const spill = await mkdtemp(path.join(tmpdir(), 'osservatorio-spill-'));
+    try {
+      // Far below what DuckDB's CSV reader needs for its buffers.
+      const errors = await sourceErrorsOf(() => stageSourceProblems(catalog, descriptorOf(catalog, 'istat_posas') as DescriptorOf<'observations'>, folder.dir, { memory_limit: '4MB', temp_directory: spill }));
+      expect(errors.map(located)).toEqual([{ file: FILE, line: 0, column: 0, rule: 'out-of-memory' }]);
+      expect(errors[0]!.explanation).toContain('raise OSSERVATORIO_ETL_MEMORY');
+    } finally {
+      await folder.remove();
+      await rm(spill, { recursive: true, force: true });
+    }
   });
 
   it('reads a windows-1252 edition (transcoded as a stream) and a UTF-8 one with a byte-order mark alike', async () => {

@@ -11,7 +11,7 @@ import { formatNote, numberPatternSource } from '../sources/cells.js';
 import type { AgeSexObservationsDescriptor, SourceCatalog, WideObservationsDescriptor } from '../sources/descriptor.js';
 import type { FileDigest } from '../sources/files.js';
 import { bandRange } from './bands.js';
-import { SourceError } from '../sources/errors.js';
+import { excerpt, MAX_REPORTED_ERRORS, SourceError } from '../sources/errors.js';
 import { namedCells, stageRows } from './rows.js';
 import { describeCsvFile, readCsvCall, stageCsvFile, type CsvFileToStage, type DescribedCsvFile, type StagedCsvFile } from './csv-file.js';
 import { stageRegisterFile, type RegisterTerritory } from './register.js';
@@ -49,43 +49,47 @@ export async function stageObservationSources(
   for (const descriptor of catalog.sources) {
     if (descriptor.role !== 'observations') continue;
     for (const digest of filesOf(descriptor.id)) {
-      const started = performance.now();
-      const fileId = ids.take();
-      if (descriptor.layout === 'register') {
-        await stageRegisterFile(connection, { catalog, descriptor, digest, fileId, workDir, progress, territory });
-        continue;
+      try {
+        const started = performance.now();
+        const fileId = ids.take();
+        if (descriptor.layout === 'register') {
+          await stageRegisterFile(connection, { catalog, descriptor, digest, fileId, workDir, progress, territory });
+          continue;
+        }
+        const year = descriptor.layout === 'istat_age_sex' ? yearFromFileName(digest.path, descriptor.year_from_file) : null;
+        const file: CsvFileToStage = {
+          fileId,
+          absolutePath: digest.absolutePath,
+          relativePath: digest.path,
+          parse: descriptor.parse,
+          columns: descriptor.layout === 'istat_age_sex' ? descriptor.columns : wideColumns(descriptor),
+          istatTitles: descriptor.layout === 'istat_age_sex',
+          workDir,
+        };
+        const csv = await describeCsvFile(file);
+        if (year !== null) checkTitleYear(digest.path, csv.titles, year);
+        await connection.run(
+          `INSERT INTO stage_file (file_id, source_id, path, read_path, first_line, sha256, bytes, year) VALUES ($id, $source, $path, $read_path, $first_line, $sha256, $bytes, $year)`,
+          { id: fileId, source: descriptor.id, path: digest.path, read_path: csv.readPath, first_line: csv.firstDataLine, sha256: digest.sha256, bytes: digest.bytes, year },
+        );
+        if (descriptor.layout === 'istat_age_sex') {
+          const kind = variableKind(catalog, descriptor.values[0].variable);
+          if (kind !== 'count') throw new Error(`source ${descriptor.id}: the istat_age_sex layout reads residents, a count; ${descriptor.values[0].variable} is a ${kind}`);
+          const diagnose = () => stageAgeSexByCell(connection, descriptor, file, csv, year!);
+          if (await stageAgeSexInOnePass(connection, descriptor, file, csv, year!)) readInOnePass.set(fileId, diagnose);
+          else await diagnose();
+        } else {
+          const staged = await stageCsvFile(connection, file, csv);
+          await stageWide(connection, descriptor, staged, fileId, catalog);
+          await runStatements(connection, SQL.codes, formatParams(descriptor, csv, fileId));
+          await connection.run(`DROP VIEW stage_wide; DROP VIEW stage_data; DROP VIEW stage_rows; DROP TABLE ${staged.table}`);
+        }
+        await runStatements(connection, SQL.fileEnd, formatParams(descriptor, csv, fileId));
+        const rows = await scalar(connection, `SELECT rows_read FROM stage_file WHERE file_id = ${fileId}`);
+        progress.step(`read ${descriptor.id}: ${digest.path}: ${rows.toLocaleString('en')} rows in ${Math.round(performance.now() - started)} ms`);
+      } catch (error) {
+        throw namingTheFile(digest.path, error);
       }
-      const year = descriptor.layout === 'istat_age_sex' ? yearFromFileName(digest.path, descriptor.year_from_file) : null;
-      const file: CsvFileToStage = {
-        fileId,
-        absolutePath: digest.absolutePath,
-        relativePath: digest.path,
-        parse: descriptor.parse,
-        columns: descriptor.layout === 'istat_age_sex' ? descriptor.columns : wideColumns(descriptor),
-        istatTitles: descriptor.layout === 'istat_age_sex',
-        workDir,
-      };
-      const csv = await describeCsvFile(file);
-      if (year !== null) checkTitleYear(digest.path, csv.titles, year);
-      await connection.run(
-        `INSERT INTO stage_file (file_id, source_id, path, read_path, first_line, sha256, bytes, year) VALUES ($id, $source, $path, $read_path, $first_line, $sha256, $bytes, $year)`,
-        { id: fileId, source: descriptor.id, path: digest.path, read_path: csv.readPath, first_line: csv.firstDataLine, sha256: digest.sha256, bytes: digest.bytes, year },
-      );
-      if (descriptor.layout === 'istat_age_sex') {
-        const kind = variableKind(catalog, descriptor.values[0].variable);
-        if (kind !== 'count') throw new Error(`source ${descriptor.id}: the istat_age_sex layout reads residents, a count; ${descriptor.values[0].variable} is a ${kind}`);
-        const diagnose = () => stageAgeSexByCell(connection, descriptor, file, csv, year!);
-        if (await stageAgeSexInOnePass(connection, descriptor, file, csv, year!)) readInOnePass.set(fileId, diagnose);
-        else await diagnose();
-      } else {
-        const staged = await stageCsvFile(connection, file, csv);
-        await stageWide(connection, descriptor, staged, fileId, catalog);
-        await runStatements(connection, SQL.codes, formatParams(descriptor, csv, fileId));
-        await connection.run(`DROP VIEW stage_wide; DROP VIEW stage_data; DROP VIEW stage_rows; DROP TABLE ${staged.table}`);
-      }
-      await runStatements(connection, SQL.fileEnd, formatParams(descriptor, csv, fileId));
-      const rows = await scalar(connection, `SELECT rows_read FROM stage_file WHERE file_id = ${fileId}`);
-      progress.step(`read ${descriptor.id}: ${digest.path}: ${rows.toLocaleString('en')} rows in ${Math.round(performance.now() - started)} ms`);
     }
   }
   await runStatements(connection, SQL.duplicates);
@@ -100,6 +104,22 @@ export async function stageObservationSources(
     await readInOnePass.get(fileId)!();
   }
   await runStatements(connection, SQL.agesDuplicates);
+}
+
+/**
+ * DuckDB stopping for want of memory names no file: it becomes an error about the file being read, with
+ * the setting that bounds it. Every other error passes unchanged.
+ */
+export function namingTheFile(file: string, error: unknown): unknown {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!/^Out of Memory Error/i.test(message)) return error;
+  return new SourceError({
+    file,
+    line: 0,
+    column: 0,
+    rule: 'out-of-memory',
+    explanation: `the load ran out of memory while reading this file (DuckDB: ${excerpt(message.split('\n')[0]!, 160)}); expected it to fit in DuckDB's memory_limit, spilling to disk: raise OSSERVATORIO_ETL_MEMORY (e.g. 3GB), free disk space in the state folder, or check it is the file as published`,
+  });
 }
 
 function variableKind(catalog: SourceCatalog, variable: string): string {
@@ -120,6 +140,8 @@ function formatParams(descriptor: WideObservationsDescriptor | AgeSexObservation
     header_line: staged.headerLine,
     width: staged.width,
     delim: parse.delimiter,
+    /** How many of a rule's problems are worded: as many as a message lists. */
+    listed: MAX_REPORTED_ERRORS,
   };
 }
 
@@ -144,7 +166,7 @@ async function stageAgeSexInOnePass(connection: DuckDBConnection, descriptor: Ag
     await runStatements(connection, SQL.ageSexFastKeep, { ...formatParams(descriptor, csv, file.fileId), year, variable: descriptor.values[0].variable });
     return true;
   } finally {
-    await connection.run(`DROP VIEW fast_rows; DROP TABLE IF EXISTS fast_ages; DROP TABLE IF EXISTS fast_comune; DROP TABLE IF EXISTS fast_verdict; DROP TABLE IF EXISTS rejects_${file.fileId}; DROP TABLE IF EXISTS rejects_scan_${file.fileId}`);
+    await connection.run(`DROP VIEW fast_rows; DROP TABLE IF EXISTS fast_ages; DROP TABLE IF EXISTS fast_crowded; DROP TABLE IF EXISTS fast_comune; DROP TABLE IF EXISTS fast_verdict; DROP TABLE IF EXISTS rejects_${file.fileId}; DROP TABLE IF EXISTS rejects_scan_${file.fileId}`);
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * Turns the problems the load's SQL found (stage_error) into the project's SourceErrors: the first few,
- * ordered by file and position, each with its physical line located in the file, and the total count.
+ * ordered by file and position, each with its physical line located in the file, and the total count
+ * (with those only counted, in stage_error_unlisted).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { MAX_REPORTED_ERRORS, SourceError, SourceErrors } from '../sources/errors.js';
@@ -13,7 +14,7 @@ interface ErrorRow {
   column_index: number;
   rule: string;
   explanation: string;
-  total: number;
+  total: bigint;
 }
 
 interface FileRow {
@@ -33,7 +34,8 @@ export async function throwStageErrors(connection: DuckDBConnection): Promise<vo
 
 export async function readStageErrors(connection: DuckDBConnection): Promise<{ errors: SourceError[]; total: number }> {
   const rows = (await connection.runAndReadAll(
-    `SELECT file_id, CAST(record AS INTEGER) AS record, line, column_index, rule, explanation, CAST(count(*) OVER () AS INTEGER) AS total
+    `SELECT file_id, CAST(record AS INTEGER) AS record, line, column_index, rule, explanation,
+            CAST(count(*) OVER () + (SELECT coalesce(sum(problems), 0) FROM stage_error_unlisted) AS BIGINT) AS total
      FROM stage_error ORDER BY file_id, coalesce(record, line, 0), column_index LIMIT ${MAX_REPORTED_ERRORS}`,
   )).getRowObjectsJS() as unknown as ErrorRow[];
   if (rows.length === 0) return { errors: [], total: 0 };
@@ -64,5 +66,5 @@ export async function readStageErrors(connection: DuckDBConnection): Promise<{ e
     const line = row.record !== null ? lineOf(row.file_id, row.record) : (row.line ?? 0);
     return new SourceError({ file: file.path, line, column: row.column_index, rule: row.rule, explanation });
   });
-  return { errors, total: rows[0]!.total };
+  return { errors, total: Number(rows[0]!.total) };
 }

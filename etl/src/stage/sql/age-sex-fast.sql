@@ -7,6 +7,11 @@
 CREATE OR REPLACE TEMP TABLE fast_ages AS
 SELECT *, (age IS NULL AND male IS NULL AND female IS NULL AND total IS NULL) AS note FROM fast_rows;
 
+-- A comune with more rows than its 102 is not clean; its rows are not gathered, since a list is held whole
+-- in memory and a file repeating its comuni (a big file written twice over) would exceed memory_limit.
+CREATE OR REPLACE TEMP TABLE fast_crowded AS
+SELECT code_t FROM fast_ages WHERE NOT note GROUP BY code_t HAVING count(*) > 102;
+
 -- Each comune's rows gathered as three lists in step (in any order: far cheaper than an ordered
 -- aggregate), then put in age order where they are not already. A clean comune has ages 0…100 once each
 -- and one 999 row, last once ordered, whose men and women are the sums of the ages (the totals follow,
@@ -22,7 +27,7 @@ WITH gathered AS (
                           OR male + female <> total) AS bad_rows,
          list(age) AS ages, list(male) AS males, list(female) AS females
   FROM fast_ages
-  WHERE NOT note
+  WHERE NOT note AND NOT coalesce(code_t IN (SELECT code_t FROM fast_crowded), false)
   GROUP BY code_t
 ),
 graded AS (
@@ -37,6 +42,7 @@ FROM graded;
 CREATE OR REPLACE TEMP TABLE fast_verdict AS
 SELECT count(*) FILTER (WHERE code_problem(code_t) IS NOT NULL OR bad_rows > 0 OR ages IS DISTINCT FROM list_concat(range(0, 101), [999])
                           OR list_sum(males[1:101]) <> males[102] OR list_sum(females[1:101]) <> females[102])
+         + (SELECT count(*) FROM fast_crowded)
          -- data after a note line: the cell-by-cell reading ends the data at the first note
          + (SELECT count(*) FROM fast_ages WHERE NOT note AND rowid > (SELECT min(rowid) FROM fast_ages WHERE note)) AS problems,
        count(*) AS comuni,

@@ -42,13 +42,24 @@ SELECT $file_id, record, NULL, $total_column, 'total-mismatch',
               total_t, $total_header, male::BIGINT, female::BIGINT, (male + female)::BIGINT)
 FROM stage_cells JOIN stage_good USING (record) WHERE male + female <> total;
 
+-- A comune and age given again: each later row points back at the first. A file written twice over has
+-- one per row, so all are counted but only as many as a message lists are worded (stage_error_unlisted
+-- counts the rest); one grouping and a join, as a window sorting every row would cost far more.
+CREATE OR REPLACE TEMP TABLE stage_repeats AS
+SELECT later.record, later.code, later.age, first.record AS first_record
+FROM stage_good later
+JOIN (SELECT code, age, min(record) AS record FROM stage_good GROUP BY code, age HAVING count(*) > 1) first USING (code, age)
+WHERE later.record > first.record;
+
 INSERT INTO stage_error
-SELECT $file_id, later.record, NULL, $age_column, 'duplicate-key',
-       printf('age %d of comune %s was already given on %s; expected one value per comune, year, variable, sex and age band', later.age, later.code, '{line:' || first.record || '}')
-FROM (SELECT *, row_number() OVER (PARTITION BY code, age ORDER BY record) AS nth FROM stage_good
-      WHERE (code, age) IN (SELECT (code, age) FROM stage_good GROUP BY code, age HAVING count(*) > 1)) later
-JOIN (SELECT code, age, min(record) AS record FROM stage_good GROUP BY code, age) first USING (code, age)
-WHERE later.nth > 1;
+SELECT $file_id, record, NULL, $age_column, 'duplicate-key',
+       printf('age %d of comune %s was already given on %s; expected one value per comune, year, variable, sex and age band', age, code, '{line:' || first_record || '}')
+FROM stage_repeats ORDER BY record LIMIT $listed;
+
+INSERT INTO stage_error_unlisted
+SELECT $file_id, count(*) - $listed FROM stage_repeats HAVING count(*) > $listed;
+
+DROP TABLE stage_repeats;
 
 -- Per comune: every age 0…100 present, and a 999 row equal to the sum of the ages.
 INSERT INTO stage_error
@@ -82,10 +93,12 @@ FROM per_comune,
      LATERAL (VALUES ($male_column, $male_header, male_999, male), ($female_column, $female_header, female_999, female), ($total_column, $total_header, total_999, total)) v(column_index, header, given, summed)
 WHERE total_record IS NOT NULL AND ages = 101 AND given <> summed;
 
+-- Only the comuni with each age once are gathered into lists: a list is held whole in memory, so one
+-- gathered from a comune repeated throughout a big file would exceed memory_limit.
 INSERT INTO ages_raw
 SELECT $source_id, $file_id, code, min(record), $code_column, $year, $variable,
        list(male ORDER BY age), list(female ORDER BY age)
 FROM stage_good
 WHERE age <= 100
-GROUP BY code
-HAVING count(*) = 101 AND count(DISTINCT age) = 101;
+  AND code IN (SELECT code FROM stage_good WHERE age <= 100 GROUP BY code HAVING count(*) = 101 AND count(DISTINCT age) = 101)
+GROUP BY code;

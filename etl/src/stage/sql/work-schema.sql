@@ -22,6 +22,12 @@ CREATE OR REPLACE TEMP TABLE stage_error (
   explanation  VARCHAR NOT NULL     -- may refer to other rows as {line:RECORD} or {at:FILE_ID:RECORD}
 );
 
+-- Problems counted but not worded: beyond the first ones of a rule that a message lists.
+CREATE OR REPLACE TEMP TABLE stage_error_unlisted (
+  file_id  INTEGER NOT NULL,
+  problems BIGINT NOT NULL
+);
+
 CREATE OR REPLACE TEMP TABLE obs_raw (
   source_id   VARCHAR NOT NULL,
   file_id     INTEGER NOT NULL,

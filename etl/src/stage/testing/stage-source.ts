@@ -2,14 +2,15 @@
  * Stages one observations source from a data folder in an in-memory DuckDB, as a load does, for the
  * specs: the values it yields (as published, before harmonisation) and what each file gave.
  */
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { readSqlBeside, runStatements } from '../../db/sql-file.js';
 import { silentProgress } from '../../progress.js';
 import type { DescriptorOf, SourceCatalog } from '../../sources/descriptor.js';
 import { digestSourceFile, resolveSourceFiles } from '../../sources/files.js';
 import { FileIds, stageObservationSources } from '../observations.js';
 import type { RegisterTerritory } from '../register.js';
-import { throwStageErrors } from '../stage-errors.js';
+import type { SourceError } from '../../sources/errors.js';
+import { readStageErrors, throwStageErrors } from '../stage-errors.js';
 
 export interface StagedValue {
   readonly code: string;
@@ -33,13 +34,7 @@ const work = readSqlBeside(import.meta.url, '../sql/work-schema.sql');
 const cells = readSqlBeside(import.meta.url, '../sql/cells.sql');
 
 export async function stageSource(catalog: SourceCatalog, descriptor: DescriptorOf<'observations'>, dataDir: string, territory?: RegisterTerritory): Promise<StagedSourceRead> {
-  const digests = await Promise.all((await resolveSourceFiles(descriptor, dataDir)).map((file) => digestSourceFile(file, dataDir)));
-  const instance = await DuckDBInstance.create(':memory:');
-  const connection = await instance.connect();
-  try {
-    await runStatements(connection, work);
-    await runStatements(connection, cells);
-    await stageObservationSources(connection, { ...catalog, sources: [descriptor] }, () => digests, dataDir, silentProgress, new FileIds(), territory);
+  return withStagedSource(catalog, descriptor, dataDir, territory, {}, async (connection) => {
     await throwStageErrors(connection);
     const files = (await connection.runAndReadAll(
       'SELECT path, sha256, CAST(rows_read AS INTEGER) AS "rowsRead", CAST(not_published AS INTEGER) AS "notPublished" FROM stage_file ORDER BY file_id',
@@ -56,6 +51,30 @@ export async function stageSource(catalog: SourceCatalog, descriptor: Descriptor
        ) ORDER BY file_id, record NULLS FIRST, n`,
     )).getRowObjectsJS() as unknown as StagedValue[];
     return { files, records };
+  });
+}
+
+/**
+ * The problems staging a source found, as a load reports them, and how many rows of stage_error hold them.
+ * `duckdb`: settings of the database staged into (e.g. a memory_limit).
+ */
+export async function stageSourceProblems(catalog: SourceCatalog, descriptor: DescriptorOf<'observations'>, dataDir: string, duckdb: Record<string, string> = {}): Promise<{ errors: SourceError[]; total: number; stored: number }> {
+  return withStagedSource(catalog, descriptor, dataDir, undefined, duckdb, async (connection) => {
+    const stored = Number((await connection.runAndReadAll('SELECT count(*) FROM stage_error')).getRows()[0]![0]);
+    return { ...(await readStageErrors(connection)), stored };
+  });
+}
+
+async function withStagedSource<T>(catalog: SourceCatalog, descriptor: DescriptorOf<'observations'>, dataDir: string, territory: RegisterTerritory | undefined, duckdb: Record<string, string>,
+  inspect: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  const digests = await Promise.all((await resolveSourceFiles(descriptor, dataDir)).map((file) => digestSourceFile(file, dataDir)));
+  const instance = await DuckDBInstance.create(':memory:', duckdb);
+  const connection = await instance.connect();
+  try {
+    await runStatements(connection, work);
+    await runStatements(connection, cells);
+    await stageObservationSources(connection, { ...catalog, sources: [descriptor] }, () => digests, dataDir, silentProgress, new FileIds(), territory);
+    return await inspect(connection);
   } finally {
     connection.closeSync();
     instance.closeSync();

@@ -15,7 +15,7 @@ import { cp, mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { WINDOWS_1252_HIGH } from '../../etl/dist/sources/text.js';
+import { encodeWindows1252 } from '../../etl/dist/sources/testing/fixtures.js';
 import { loadInChildProcess } from './child-load.mjs';
 import { nationalDataDir } from './national-state.mjs';
 import { median } from './stats.mjs';
@@ -38,8 +38,8 @@ export async function benchBigFile(dataDir, log = console.log) {
   try {
     const year = splitPosas(await readFile(files[0]));
     await rm(files[0]);
-    const bodies = { 'utf-8': year.body, 'windows-1252': toWindows1252(year.body) };
-    const heads = { 'utf-8': year.head, 'windows-1252': toWindows1252(year.head) };
+    const bodies = { 'utf-8': year.body, 'windows-1252': encodeWindows1252(year.body.toString('utf8')) };
+    const heads = { 'utf-8': year.head, 'windows-1252': encodeWindows1252(year.head.toString('utf8')) };
     const datasetsDirs = { 'utf-8': undefined, 'windows-1252': await windows1252Catalogue(datasets) };
     // The first repeated row: the first data row of the second copy.
     const expected = `${FILE}:${year.headLines + year.bodyLines + 1}:${year.ageColumn}:`;
@@ -54,7 +54,7 @@ export async function benchBigFile(dataDir, log = console.log) {
       const leftovers = [];
       for (let i = 0; i < RUNS; i += 1) {
         const stateDir = await mkdtemp(path.join(tmpdir(), 'osservatorio-bench-'));
-        loads.push(await loadInChildProcess(dir, stateDir, { datasetsDir: datasetsDirs[encoding] }));
+        loads.push(await loadInChildProcess(dir, stateDir, { datasetsDir: datasetsDirs[encoding], watchState: true }));
         leftovers.push(...(await readdir(stateDir, { recursive: true })).filter((f) => f.startsWith('staging/')));
         await rm(stateDir, { recursive: true, force: true });
       }
@@ -132,22 +132,6 @@ async function writeRepeated(file, head, body, copies, note) {
     await handle.close();
   }
   return head.length + body.length * copies + note.length;
-}
-
-function toWindows1252(utf8) {
-  const text = utf8.toString('utf8');
-  const out = Buffer.alloc(text.length);
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80 || (code >= 0xa0 && code <= 0xff)) {
-      out[i] = code;
-      continue;
-    }
-    const high = WINDOWS_1252_HIGH.indexOf(text[i]);
-    if (high === -1) throw new Error(`"${text[i]}" has no windows-1252 byte`);
-    out[i] = 0x80 + high;
-  }
-  return out;
 }
 
 /** A copy of datasets/ in which ISTAT POSAS is declared windows-1252, as a user of such a file would. */

@@ -1,7 +1,8 @@
 /**
  * One load in its own process, as `npm run etl -- load` runs it: wall time, peak resident memory (the
- * process's maxRSS: Node and DuckDB together), the peak size of the state folder while it ran (the staged
- * database and DuckDB's spill files), and the error that stopped it, if any.
+ * process's maxRSS: Node and DuckDB together), the error that stopped it, if any, and with `watchState` the
+ * peak size of the state folder while it ran (the staged database and DuckDB's spill files; it is polled
+ * twice a second, so only benches that report it pay for the polling).
  */
 import { execFile } from 'node:child_process';
 import { readdir, stat } from 'node:fs/promises';
@@ -12,7 +13,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const POLL_MS = 500;
 
 /** `datasetsDir`: another catalogue folder than the project's (e.g. one declaring another encoding). */
-export async function loadInChildProcess(dataDir, stateDir, { datasetsDir } = {}) {
+export async function loadInChildProcess(dataDir, stateDir, { datasetsDir, watchState = false } = {}) {
   const script = `
     const { loadEtlConfig } = await import(${JSON.stringify(path.join(ROOT, 'etl/dist/config.js'))});
     const { runLoad } = await import(${JSON.stringify(path.join(ROOT, 'etl/dist/load.js'))});
@@ -26,9 +27,9 @@ export async function loadInChildProcess(dataDir, stateDir, { datasetsDir } = {}
       error = e instanceof Error ? e.message : String(e);
     }
     console.log(JSON.stringify({ ms: performance.now() - started, maxRssKb: process.resourceUsage().maxRSS, error }));`;
-  let peakStateBytes = 0;
+  let peakStateBytes = watchState ? 0 : null;
   let polling = Promise.resolve();
-  const poll = setInterval(() => {
+  const poll = watchState && setInterval(() => {
     polling = polling.then(async () => {
       peakStateBytes = Math.max(peakStateBytes, await folderBytes(stateDir));
     });
@@ -42,7 +43,7 @@ export async function loadInChildProcess(dataDir, stateDir, { datasetsDir } = {}
     });
     return { ...result, peakStateBytes };
   } finally {
-    clearInterval(poll);
+    if (poll) clearInterval(poll);
     await polling;
   }
 }

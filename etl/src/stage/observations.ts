@@ -153,7 +153,8 @@ function formatParams(descriptor: WideObservationsDescriptor | AgeSexObservation
 async function stageAgeSexInOnePass(connection: DuckDBConnection, descriptor: AgeSexObservationsDescriptor, file: CsvFileToStage, csv: DescribedCsvFile, year: number): Promise<boolean> {
   const [code, age, male, female, total] = (['code', 'age', 'male', 'female', 'total'] as const).map((key) => csv.column(key).index) as [number, number, number, number, number];
   const read = readCsvCall(file, csv, { [age]: 'BIGINT', [male]: 'DOUBLE', [female]: 'DOUBLE', [total]: 'DOUBLE' }, true);
-  await connection.run(`CREATE OR REPLACE TEMP VIEW fast_rows AS SELECT trim(c${code}) AS code_t, c${age} AS age, c${male} AS male, c${female} AS female, c${total} AS total FROM ${read}`);
+  // The code as published: one with spaces around fails the code check and is read cell by cell, which trims.
+  await connection.run(`CREATE OR REPLACE TEMP VIEW fast_rows AS SELECT c${code} AS code_t, c${age} AS age, c${male} AS male, c${female} AS female, c${total} AS total FROM ${read}`);
   try {
     try {
       await runStatements(connection, SQL.ageSexFast);
@@ -166,7 +167,7 @@ async function stageAgeSexInOnePass(connection: DuckDBConnection, descriptor: Ag
     await runStatements(connection, SQL.ageSexFastKeep, { ...formatParams(descriptor, csv, file.fileId), year, variable: descriptor.values[0].variable });
     return true;
   } finally {
-    await connection.run(`DROP VIEW fast_rows; DROP TABLE IF EXISTS fast_ages; DROP TABLE IF EXISTS fast_crowded; DROP TABLE IF EXISTS fast_comune; DROP TABLE IF EXISTS fast_verdict; DROP TABLE IF EXISTS rejects_${file.fileId}; DROP TABLE IF EXISTS rejects_scan_${file.fileId}`);
+    await connection.run(`DROP VIEW fast_rows; DROP TABLE IF EXISTS fast_ages; DROP TABLE IF EXISTS fast_comune; DROP TABLE IF EXISTS fast_verdict; DROP TABLE IF EXISTS rejects_${file.fileId}; DROP TABLE IF EXISTS rejects_scan_${file.fileId}`);
   }
 }
 

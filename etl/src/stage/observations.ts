@@ -173,7 +173,10 @@ async function stageAgeSexInOnePass(connection: DuckDBConnection, descriptor: Ag
 
 /** Every cell of the file checked on its own, to report each problem at its line and column. */
 async function stageAgeSexByCell(connection: DuckDBConnection, descriptor: AgeSexObservationsDescriptor, file: CsvFileToStage, csv: DescribedCsvFile, year: number): Promise<void> {
-  const staged = await stageCsvFile(connection, file, csv);
+  const read = await stageCsvFile(connection, file, csv);
+  // age-sex.sql drops the file's text as soon as it has checked every cell: it knows it by this name.
+  await connection.run(`ALTER TABLE ${read.table} RENAME TO stage_raw`);
+  const staged = { ...read, table: 'stage_raw' };
   const [age, male, female, total] = (['age', 'male', 'female', 'total'] as const).map((key) => staged.column(key));
   const params = {
     ...formatParams(descriptor, staged, file.fileId),
@@ -189,9 +192,9 @@ async function stageAgeSexByCell(connection: DuckDBConnection, descriptor: AgeSe
     total_header: total!.name,
   };
   await stageRows(connection, staged, namedCells({ code_t: staged.column('code').index, age_t: age!.index, male_t: male!.index, female_t: female!.index, total_t: total!.index }), true, params);
-  await runStatements(connection, SQL.ageSex, params);
   await runStatements(connection, SQL.codes, params);
-  await connection.run(`DROP VIEW stage_data; DROP VIEW stage_rows; DROP TABLE ${staged.table}`);
+  await runStatements(connection, SQL.ageSex, params);
+  await connection.run(`DROP VIEW stage_data; DROP VIEW stage_rows`);
 }
 
 function wideColumns(descriptor: WideObservationsDescriptor): Record<string, readonly string[] | undefined> {

@@ -192,7 +192,6 @@ async function stageAgeSexByCell(connection: DuckDBConnection, descriptor: AgeSe
     total_header: total!.name,
   };
   await stageRows(connection, staged, namedCells({ code_t: staged.column('code').index, age_t: age!.index, male_t: male!.index, female_t: female!.index, total_t: total!.index }), true, params);
-  await runStatements(connection, SQL.codes, params);
   await runStatements(connection, SQL.ageSex, params);
   await connection.run(`DROP VIEW stage_data; DROP VIEW stage_rows`);
 }

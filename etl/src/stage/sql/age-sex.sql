@@ -40,6 +40,10 @@ FROM valued;
 -- The file's text, as read (observations.ts names its raw table so for this layout), is no longer needed.
 DROP TABLE IF EXISTS stage_raw;
 
+-- Every comune code the file gives rows for (whether or not their cells hold values), as codes.sql gives
+-- them for the other layouts: from the checked cells, rather than trimming and matching the text again.
+INSERT INTO stage_code SELECT DISTINCT $source_id, $file_id, code FROM stage_cells WHERE code_rule IS NULL;
+
 CREATE OR REPLACE TEMP VIEW stage_good AS
 SELECT record, code, age, male, female, total FROM stage_cells WHERE good;
 

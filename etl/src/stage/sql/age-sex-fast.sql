@@ -9,7 +9,7 @@ SELECT * FROM fast_rows;
 
 -- A clean comune has 102 good rows: each age 0…100 once (one bit per age, in two words) and one 999 row,
 -- whose men and women are the sums of the ages (the totals follow, since every row's men and women add
--- up to its total). A comune repeated throughout a file is no more than a count here, in any memory.
+-- up to its total). Nothing here is a list: a comune repeated throughout a big file takes no more memory than any other.
 -- Counts above 10^12 are left to the cell-by-cell reading: below, sums of doubles are exact in any order.
 -- NaN, which DuckDB's reader takes for a number, is not between 0 and 10^12.
 CREATE OR REPLACE TEMP TABLE fast_comune AS

@@ -10,6 +10,7 @@ import { useI18n } from '../LanguageContext';
 import { formatHash, useUrlState } from '../route';
 import { placeName, type Area } from '../territory';
 import { HomeFrame } from './HomeFrame';
+import { OverviewMap } from './OverviewMap';
 
 function TrendBadge({ indicator, territory }: { indicator: Indicator; territory: string }) {
   const { t } = useI18n();
@@ -112,17 +113,23 @@ function Overview({ catalogue, area }: { catalogue: Indicator[]; area: Area }) {
   const benchmark = profile.data.rows.find((row) => row.benchmark)?.benchmark;
   const firstWithSupply = areasOf(catalogue).find((a) => withSupply.has(a.code));
   return (
-    <>
+    <div className="overview-layout">
       <h2 className="page-title">{t('overviewHeading', { name: area.home.name })}</h2>
       {/* The Tavoli's question first: on a phone it stays in the first screen, under the banner and the picker. */}
       <PriorityQuestion area={firstWithSupply?.code ?? null} />
-      <p>{benchmark ? t('overviewIntro', { benchmark: placeName({ name: benchmark.name, level: benchmark.level as Territory['level'] }) }) : t('overviewIntroNoBenchmark')}</p>
-      <div className="area-cards" data-testid="overview">
-        {areasOf(catalogue).map((a) => (
-          <AreaCard key={a.code} area={a} profile={profile.data} home={area} hasSupply={withSupply.has(a.code)} />
-        ))}
+      {/* Next to the question on a wide screen, so that the first screen has a map; below it on a phone. */}
+      <div className="overview-map">
+        <OverviewMap catalogue={catalogue} area={area} />
       </div>
-    </>
+      <div className="overview-cards">
+        <p>{benchmark ? t('overviewIntro', { benchmark: placeName({ name: benchmark.name, level: benchmark.level as Territory['level'] }) }) : t('overviewIntroNoBenchmark')}</p>
+        <div className="area-cards" data-testid="overview">
+          {areasOf(catalogue).map((a) => (
+            <AreaCard key={a.code} area={a} profile={profile.data} home={area} hasSupply={withSupply.has(a.code)} />
+          ))}
+        </div>
+      </div>
+    </div>
   );
 }
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApi, type RunningApi } from '../support/api.js';
 import { populationWithQualityIssues, writeFixtureDataFolder } from '../../etl/src/testing/data-folder.js';
 import { load, newStateDir } from '../support/etl.js';
-import { launchChromium } from '../support/browser.js';
+import { axeViolations, launchChromium } from '../support/browser.js';
 import { chromium, describeIf } from '../support/requirements.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -135,6 +135,8 @@ describeIf(chromium)('dashboard in Chromium', () => {
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('map-export').getByRole('button', { name: /SVG/ }).click()]);
     expect(await readFile((await file.path())!, 'utf8')).toContain('dati sintetici');
     await page.screenshot({ path: `${ARTIFACTS}dashboard-demo.png` });
+    // The map is drawn: the audit covers its panel, the select and the drawing's description.
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
 
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });

@@ -38,9 +38,9 @@ function useAfterFirstPaint(): boolean {
   return painted;
 }
 
-export function OverviewMap({ catalogue, area }: { catalogue: readonly Indicator[]; area: Area }) {
+/** `offered`: mappableHeadlines of the catalogue, at least one. */
+export function OverviewMap({ offered, area }: { offered: readonly Indicator[]; area: Area }) {
   const { lang, t } = useI18n();
-  const offered = mappableHeadlines(catalogue);
   const [chosen, setChosen] = useState<string | null>(null);
   const indicator = offered.find((i) => i.code === chosen) ?? offered[0];
   const year = indicator?.years.at(-1);

@@ -16,6 +16,7 @@ import { excerpt, SourceError } from '../sources/errors.js';
 import { readTable, type ColumnNames } from '../sources/table.js';
 import { decodeSourceText, decodeWindows1252 } from '../sources/text.js';
 import { checkingOneByteText, firstNotTextInFile } from './file-encoding.js';
+import { runChecks } from './stage-errors.js';
 
 /** Enough of a file to hold its title lines and header. */
 const HEAD_BYTES = 1 << 20;
@@ -118,7 +119,8 @@ export async function readCsv(connection: DuckDBConnection, file: CsvFileToStage
 /** Rows DuckDB could not read (a field too many, bytes that are not text) as stage errors. */
 async function recordRejects(connection: DuckDBConnection, file: CsvFileToStage, headerLine: number, width: number): Promise<void> {
   const delimiter = printable(file.parse.delimiter);
-  await connection.run(
+  await runChecks(
+    connection,
     `INSERT INTO stage_error
      SELECT $file_id, NULL, line, coalesce(column_idx, 0),
             CASE error_type WHEN 'TOO MANY COLUMNS' THEN 'wrong-column-count' WHEN 'INVALID ENCODING' THEN 'bad-encoding' WHEN 'UNQUOTED VALUE' THEN 'unterminated-quote' ELSE 'malformed-csv' END,

@@ -18,8 +18,8 @@ const CHECK = /^INSERT INTO stage_error\s+(\S[\s\S]*)$/i;
 /**
  * Runs SQL statements in which every check (see CHECK) keeps the first MAX_REPORTED_ERRORS problems of its
  * query by position, worded, and counts the others per file in stage_error_unlisted: a file with a bad
- * value on every row of millions stores as many messages as one lists. DuckDB picks the first rows by
- * their positions alone (a top-N), so the others are never worded. Other statements run unchanged.
+ * value on every row of millions stores as many messages as one lists. DuckDB keeps only the first rows
+ * as it goes (a top-N), so the others are never stored. Other statements run unchanged.
  */
 export async function runChecks(connection: DuckDBConnection, sql: string, params: SqlParams = {}): Promise<void> {
   const statements = splitStatements(sql).flatMap((statement) => {

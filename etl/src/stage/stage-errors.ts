@@ -22,26 +22,36 @@ const CHECK = /^INSERT INTO stage_error\s+(\S[\s\S]*)$/i;
  * as it goes (a top-N), so the others are never stored. Other statements run unchanged.
  */
 export async function runChecks(connection: DuckDBConnection, sql: string, params: SqlParams = {}): Promise<void> {
-  const statements = splitStatements(sql).flatMap((statement) => {
+  for (const statement of splitStatements(sql)) {
     const query = CHECK.exec(statement)?.[1];
-    return query === undefined ? [statement] : listedAndCounted(query);
-  });
-  await runStatements(connection, statements.map((statement) => `${statement};`).join('\n'), { ...params, listed: MAX_REPORTED_ERRORS });
+    if (query === undefined) await runStatements(connection, statement, params);
+    else await runCheck(connection, query, { ...params, listed: MAX_REPORTED_ERRORS });
+  }
 }
 
-function listedAndCounted(query: string): string[] {
+async function runCheck(connection: DuckDBConnection, query: string, params: SqlParams): Promise<void> {
   const problems = `(${query}) AS problem(file_id, record, line, column_index, rule, explanation)`;
-  return [
-    'CREATE OR REPLACE TEMP TABLE stage_error_listed AS SELECT * FROM stage_error LIMIT 0',
-    `INSERT INTO stage_error_listed SELECT * FROM ${problems} ORDER BY ${POSITION} LIMIT $listed`,
-    'INSERT INTO stage_error SELECT * FROM stage_error_listed',
-    `INSERT INTO stage_error_unlisted
-     SELECT file_id, problems - coalesce(listed, 0)
-     FROM (SELECT file_id, count(*) AS problems FROM ${problems} GROUP BY file_id)
-     LEFT JOIN (SELECT file_id, count(*) AS listed FROM stage_error_listed GROUP BY file_id) USING (file_id)
-     WHERE problems > coalesce(listed, 0)`,
-    'DROP TABLE stage_error_listed',
-  ];
+  await runStatements(
+    connection,
+    `CREATE OR REPLACE TEMP TABLE stage_error_listed AS SELECT * FROM stage_error LIMIT 0;
+     INSERT INTO stage_error_listed SELECT * FROM ${problems} ORDER BY ${POSITION} LIMIT $listed;
+     INSERT INTO stage_error SELECT * FROM stage_error_listed;`,
+    params,
+  );
+  // Only a check that filled its list can have problems left to count: the others cost no second pass.
+  const listed = Number((await connection.runAndReadAll('SELECT count(*) FROM stage_error_listed')).getRows()[0]![0]);
+  if (listed === MAX_REPORTED_ERRORS) {
+    await runStatements(
+      connection,
+      `INSERT INTO stage_error_unlisted
+       SELECT file_id, problems - coalesce(listed, 0)
+       FROM (SELECT file_id, count(*) AS problems FROM ${problems} GROUP BY file_id)
+       LEFT JOIN (SELECT file_id, count(*) AS listed FROM stage_error_listed GROUP BY file_id) USING (file_id)
+       WHERE problems > coalesce(listed, 0)`,
+      params,
+    );
+  }
+  await connection.run('DROP TABLE stage_error_listed');
 }
 
 interface ErrorRow {

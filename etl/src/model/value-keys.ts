@@ -58,7 +58,8 @@ export function derivedWideSql(keys: readonly ValueKey[]): string {
  * resolved_wide: the resolved values (derive.sql) as one row per comune and year, with each key's value
  * (k…) and source's number (s…): the single ages of uncontested comune-year-variables straight from
  * derived_wide, the few others (resolved_other, derive.sql) turned from rows into columns. No key is given twice for
- * a comune and year, so max() only gathers them.
+ * a comune and year, so max() only gathers them. A view: part_input (indicator-parts.ts), its only reader,
+ * stores what it needs, and storing 80 columns here as well costs more than grouping once per lag read.
  */
 export function resolvedWideSql(keys: readonly ValueKey[]): string {
   const derived = keys.flatMap((key) => [keyColumn(key.key), `CASE WHEN ${keyColumn(key.key)} IS NOT NULL THEN src END AS ${sourceColumn(key.key)}`]);
@@ -66,7 +67,7 @@ export function resolvedWideSql(keys: readonly ValueKey[]): string {
     `max(value) FILTER (WHERE key = ${key.key}) AS ${keyColumn(key.key)}`,
     `max(src) FILTER (WHERE key = ${key.key}) AS ${sourceColumn(key.key)}`,
   ]);
-  return `CREATE OR REPLACE TEMP TABLE resolved_wide AS
+  return `CREATE OR REPLACE TEMP VIEW resolved_wide AS
     SELECT territory_code, year${keys.length === 0 ? '' : `, max(COLUMNS('^[ks]\\d+$'))`}
     FROM (
       SELECT territory_code, year${derived.map((c) => `, ${c}`).join('')}

@@ -133,6 +133,7 @@ async function recordRejects(connection: DuckDBConnection, file: CsvFileToStage,
      FROM (SELECT DISTINCT ON (line) * FROM rejects_${file.fileId} ORDER BY line, column_idx)`,
     { file_id: file.fileId, header_line: headerLine, width, delim: delimiter, encoding: file.parse.encoding, unterminated: UNTERMINATED_QUOTE },
   );
+  await connection.run(`INSERT INTO stage_rejected_line SELECT DISTINCT $file_id, line FROM rejects_${file.fileId}`, { file_id: file.fileId });
   await connection.run(`DROP TABLE IF EXISTS rejects_${file.fileId}; DROP TABLE IF EXISTS rejects_scan_${file.fileId}`);
 }
 

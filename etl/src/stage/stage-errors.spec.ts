@@ -60,3 +60,23 @@ describe(`a problem on every one of ${ROWS.toLocaleString('en')} rows`, () => {
     }
   });
 });
+
+describe('rows DuckDB refuses, among rows the load checks', () => {
+  it('leave the lines of the problems after them where they are, and every problem in file order', async () => {
+    // Line 2: a field too many (refused by DuckDB, not stored); line 3 good; line 4: "x" as a count;
+    // line 5: refused again; line 6: a decimal count.
+    const file = [HEADER, 'X,018110,10,10,10,10,99', 'X,018026,10,10,10,10', 'X,018177,10,x,10,10', 'X,018193,10,10,10,10,99', 'X,018002,10,10,12.5,10'].join('\n') + '\n';
+    const folder = await makeDataFolder({ ...wellFormedFiles(), [FILE]: file });
+    try {
+      const problems = await stageSourceProblems(catalog, descriptorOf(catalog, 'pop_pavia_2018_2021') as DescriptorOf<'observations'>, folder.dir);
+      expect(problems.errors.map(located)).toEqual([
+        { file: FILE, line: 2, column: 7, rule: 'wrong-column-count' },
+        { file: FILE, line: 4, column: 4, rule: 'not-a-number' },
+        { file: FILE, line: 5, column: 7, rule: 'wrong-column-count' },
+        { file: FILE, line: 6, column: 5, rule: 'not-a-whole-number' },
+      ]);
+    } finally {
+      await folder.remove();
+    }
+  });
+});

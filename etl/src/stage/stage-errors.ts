@@ -7,10 +7,17 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { runStatements, splitStatements, type SqlParams } from '../db/sql-file.js';
 import { MAX_REPORTED_ERRORS, SourceError, SourceErrors } from '../sources/errors.js';
-import { recordLines } from './record-lines.js';
+import { recordLines, type LinesAfter } from './record-lines.js';
 
-/** Where a problem is, to order problems by: file, then record (or line, for what DuckDB's reader refused), then field. */
+/**
+ * Where a problem is, to keep a check's first problems by: file, then record (or line, for what DuckDB's
+ * reader refused), then field. A check gives records or lines, never both; the problems of all checks
+ * are put in file order once their records' lines are known (readStageErrors).
+ */
 const POSITION = 'file_id, coalesce(record, line, 0), column_index';
+
+/** Refused lines read at a time while locating records. */
+const REFUSED_BATCH = 10_000;
 
 /** A check: `INSERT INTO stage_error <query>`, the query giving stage_error's columns in order. */
 const CHECK = /^INSERT INTO stage_error\s+(\S[\s\S]*)$/i;
@@ -80,10 +87,12 @@ export async function throwStageErrors(connection: DuckDBConnection): Promise<vo
 }
 
 export async function readStageErrors(connection: DuckDBConnection): Promise<{ errors: SourceError[]; total: number }> {
+  // Every check kept only its first problems, so all of them are few: each is located, then the first by
+  // file, line and field are reported.
   const rows = (await connection.runAndReadAll(
     `SELECT file_id, CAST(record AS INTEGER) AS record, line, column_index, rule, explanation,
             CAST(count(*) OVER () + (SELECT coalesce(sum(problems), 0) FROM stage_error_unlisted) AS BIGINT) AS total
-     FROM stage_error ORDER BY ${POSITION} LIMIT ${MAX_REPORTED_ERRORS}`,
+     FROM stage_error ORDER BY ${POSITION}`,
   )).getRowObjectsJS() as unknown as ErrorRow[];
   if (rows.length === 0) return { errors: [], total: 0 };
   const files = new Map(((await connection.runAndReadAll('SELECT file_id, path, read_path, first_line FROM stage_file')).getRowObjectsJS() as unknown as FileRow[]).map((f) => [f.file_id, f]));
@@ -101,7 +110,7 @@ export async function readStageErrors(connection: DuckDBConnection): Promise<{ e
   const lines = new Map<number, Map<number, number>>();
   for (const [fileId, records] of wanted) {
     const file = files.get(fileId)!;
-    lines.set(fileId, await recordLines(file.read_path, file.first_line, records));
+    lines.set(fileId, await recordLines(file.read_path, file.first_line, records, refusedLines(connection, fileId)));
   }
   const lineOf = (fileId: number, record: number) => lines.get(fileId)?.get(record) ?? 0;
 
@@ -111,7 +120,15 @@ export async function readStageErrors(connection: DuckDBConnection): Promise<{ e
       sameFile !== undefined ? `line ${lineOf(row.file_id, Number(sameFile))}` : `${files.get(Number(otherFile))!.path}:${lineOf(Number(otherFile), Number(otherRecord))}`,
     );
     const line = row.record !== null ? lineOf(row.file_id, row.record) : (row.line ?? 0);
-    return new SourceError({ file: file.path, line, column: row.column_index, rule: row.rule, explanation });
+    return { fileId: row.file_id, error: new SourceError({ file: file.path, line, column: row.column_index, rule: row.rule, explanation }) };
   });
-  return { errors, total: Number(rows[0]!.total) };
+  errors.sort((a, b) => a.fileId - b.fileId || a.error.line - b.error.line || a.error.column - b.error.column);
+  return { errors: errors.slice(0, MAX_REPORTED_ERRORS).map((e) => e.error), total: Number(rows[0]!.total) };
+}
+
+function refusedLines(connection: DuckDBConnection, fileId: number): LinesAfter {
+  return async (after) =>
+    (
+      await connection.runAndReadAll(`SELECT CAST(line AS INTEGER) AS line FROM stage_rejected_line WHERE file_id = $file_id AND line > $after ORDER BY line LIMIT ${REFUSED_BATCH}`, { file_id: fileId, after })
+    ).getColumnsJS()[0] as number[] ?? [];
 }

@@ -1,7 +1,9 @@
 /**
  * `npm run bench -- bigfile`: POSAS files of growing size (0.25 GiB to over 2 GiB), each loaded beside
- * the real data in a child process: wall time, time per GiB and its ratio to the smallest size's, peak
- * memory of the load, peak size of the state folder (where DuckDB spills), and the error it stops with.
+ * the real data in a child process: wall and CPU time, each per GiB and as a ratio to the smallest size's
+ * of the same encoding (CPU time, user + system of the load process, is what shows whether the load is
+ * proportional on a shared machine, where wall time is noisy), peak memory of the load, peak size of the
+ * state folder (where DuckDB spills), and the error it stops with.
  *
  * A real national POSAS year is about 28 MB, so no valid POSAS file is 2 GB. Each big file is one
  * generated national year (the national bench's, in ISTAT's shape) whose data rows are written again and
@@ -9,7 +11,7 @@
  * and refuse it at the first repeated row, the first row of the second copy (a line computed here from the
  * generated file), as a duplicate age of its comune. Files are written as UTF-8 and, for the path that
  * transcodes a temporary UTF-8 copy by stream, as windows-1252 (declared so in a copy of datasets/).
- * Sizes: BIGFILE_GIB (e.g. "0.25,0.5,1,2.1"); loads per size: BIGFILE_RUNS.
+ * Sizes: BIGFILE_GIB (e.g. "0.25,0.5,1,2.1"); loads per size: BIGFILE_RUNS (default 1; figures are medians).
  */
 import { cp, mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -43,46 +45,56 @@ export async function benchBigFile(dataDir, log = console.log) {
     const datasetsDirs = { 'utf-8': undefined, 'windows-1252': await windows1252Catalogue(datasets) };
     // The first repeated row: the first data row of the second copy.
     const expected = `${FILE}:${year.headLines + year.bodyLines + 1}:${year.ageColumn}:`;
-    const results = [];
-    for (const { encoding, gib } of CASES) {
-      const target = path.join(dir, FILE);
-      const copies = Math.max(2, Math.ceil((gib * GIB) / bodies[encoding].length));
-      const writeStarted = performance.now();
-      const bytes = await writeRepeated(target, heads[encoding], bodies[encoding], copies, year.note);
-      const writeMs = performance.now() - writeStarted;
-      const loads = [];
-      const leftovers = [];
-      for (let i = 0; i < RUNS; i += 1) {
+    // Runs interleave the sizes (every size once, then again), so a busy spell of the shared machine
+    // falls on all of them rather than on one; each file is written again for its load.
+    const target = path.join(dir, FILE);
+    const runs = CASES.map(() => ({ loads: [], leftovers: [], writesMs: [] }));
+    for (let i = 0; i < RUNS; i += 1) {
+      for (const [c, { encoding, gib }] of CASES.entries()) {
+        const writeStarted = performance.now();
+        await writeRepeated(target, heads[encoding], bodies[encoding], copiesFor(gib, bodies[encoding]), year.note);
+        runs[c].writesMs.push(performance.now() - writeStarted);
         const stateDir = await mkdtemp(path.join(tmpdir(), 'osservatorio-bench-'));
-        loads.push(await loadInChildProcess(dir, stateDir, { datasetsDir: datasetsDirs[encoding], watchState: true }));
-        leftovers.push(...(await readdir(stateDir, { recursive: true })).filter((f) => f.startsWith('staging/')));
+        const load = await loadInChildProcess(dir, stateDir, { datasetsDir: datasetsDirs[encoding], watchState: true });
+        runs[c].loads.push(load);
+        runs[c].leftovers.push(...(await readdir(stateDir, { recursive: true })).filter((f) => f.startsWith('staging/')));
         await rm(stateDir, { recursive: true, force: true });
+        await rm(target);
+        log(`  run ${i + 1}: ${encoding} ${gib} GiB: ${Math.round(load.ms)} ms (CPU ${Math.round(load.cpuMs)} ms), peak RSS ${(load.maxRssKb / 1024).toFixed(0)} MB`);
       }
-      await rm(target);
+    }
+    const results = CASES.map(({ encoding, gib }, c) => {
+      const { loads, leftovers, writesMs } = runs[c];
+      const copies = copiesFor(gib, bodies[encoding]);
+      const bytes = heads[encoding].length + bodies[encoding].length * copies + year.note.length;
       const ms = median(loads.map((l) => l.ms));
-      const firstError = loads[0].error?.split('\n')[1]?.replace(/^- /, '') ?? loads[0].error;
-      const result = {
+      const cpuMs = median(loads.map((l) => l.cpuMs));
+      return {
         encoding,
         bytes,
         copies,
         rows: copies * year.bodyLines,
-        writeMs: Math.round(writeMs),
+        writeMs: Math.round(median(writesMs)),
         loadsMs: loads.map((l) => Math.round(l.ms)),
         ms,
         msPerGib: ms / (bytes / GIB),
+        cpuLoadsMs: loads.map((l) => Math.round(l.cpuMs)),
+        cpuMs,
+        cpuMsPerGib: cpuMs / (bytes / GIB),
         peakRssMb: Math.max(...loads.map((l) => l.maxRssKb)) / 1024,
         peakStateMb: Math.max(...loads.map((l) => l.peakStateBytes)) / 1024 ** 2,
-        firstError,
+        firstError: loads[0].error?.split('\n')[1]?.replace(/^- /, '') ?? loads[0].error,
         errorHead: loads[0].error?.split('\n')[0] ?? null,
         // The refusal must be the same on every run, at the first repeated row.
         refusedAtFirstRepeat: loads.every((l) => l.error !== null && l.error.split('\n')[1]?.startsWith(`- ${expected}`) && l.error.split('\n')[1].endsWith('[duplicate-key]')),
         leftovers,
       };
-      log(`  ${encoding} ${(bytes / GIB).toFixed(2)} GiB: ${result.loadsMs.join(', ')} ms, peak RSS ${result.peakRssMb.toFixed(0)} MB`);
-      results.push(result);
+    });
+    for (const r of results) {
+      const smallest = results.find((other) => other.encoding === r.encoding);
+      r.ratioToSmallest = r.msPerGib / smallest.msPerGib;
+      r.cpuRatioToSmallest = r.cpuMsPerGib / smallest.cpuMsPerGib;
     }
-    const base = results[0].msPerGib;
-    for (const r of results) r.ratioToSmallest = r.msPerGib / base;
     return { year: YEAR, yearBytes: year.body.length, yearRows: year.bodyLines, expected, runs: RUNS, cases: results };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -93,10 +105,11 @@ export async function benchBigFile(dataDir, log = console.log) {
 export function printBigFile(b) {
   console.log(`\nBig POSAS files: one national year (${b.yearRows.toLocaleString('en')} rows, ${(b.yearBytes / 1024 ** 2).toFixed(1)} MB) written again and again, loaded beside the real data (median of ${b.runs})`);
   console.log(`  expected refusal at ${b.expected} … [duplicate-key]`);
-  console.log('  encoding      size (bytes)      rows         load (runs, ms)        s/GiB   ×smallest  peak RSS  peak state  refused at 1st repeat  left in staging');
+  console.log('  (×smallest: time per GiB against the smallest size of the same encoding)');
+  console.log('  encoding      size (bytes)      rows         wall (runs, ms)   wall s/GiB  ×smallest          CPU (runs, ms)  CPU s/GiB  ×smallest  peak RSS  peak state  refused at 1st repeat  left in staging');
   for (const r of b.cases) {
     console.log(
-      `  ${r.encoding.padEnd(12)}  ${r.bytes.toLocaleString('en').padStart(14)}  ${r.rows.toLocaleString('en').padStart(11)}  ${r.loadsMs.join(', ').padStart(20)}  ${(r.msPerGib / 1000).toFixed(1).padStart(7)}  ${r.ratioToSmallest.toFixed(2).padStart(8)}×  ${r.peakRssMb.toFixed(0).padStart(5)} MB  ${r.peakStateMb.toFixed(0).padStart(6)} MB  ${String(r.refusedAtFirstRepeat).padEnd(21)}  ${r.leftovers.length === 0 ? 'nothing' : r.leftovers.join(' ')}`,
+      `  ${r.encoding.padEnd(12)}  ${r.bytes.toLocaleString('en').padStart(14)}  ${r.rows.toLocaleString('en').padStart(11)}  ${r.loadsMs.join(', ').padStart(20)}  ${(r.msPerGib / 1000).toFixed(1).padStart(10)}  ${r.ratioToSmallest.toFixed(2).padStart(8)}×  ${r.cpuLoadsMs.join(', ').padStart(22)}  ${(r.cpuMsPerGib / 1000).toFixed(1).padStart(9)}  ${r.cpuRatioToSmallest.toFixed(2).padStart(8)}×  ${r.peakRssMb.toFixed(0).padStart(5)} MB  ${r.peakStateMb.toFixed(0).padStart(6)} MB  ${String(r.refusedAtFirstRepeat).padEnd(21)}  ${r.leftovers.length === 0 ? 'nothing' : r.leftovers.join(' ')}`,
     );
   }
   const last = b.cases.at(-1);
@@ -121,7 +134,12 @@ function splitPosas(bytes) {
   };
 }
 
-/** Writes big repeated buffers: the file is never held whole. Returns its size. */
+/** Copies of a year's rows that make a file of about `gib` GiB (two at least: the refusal is at the second). */
+function copiesFor(gib, body) {
+  return Math.max(2, Math.ceil((gib * GIB) / body.length));
+}
+
+/** Writes big repeated buffers: the file is never held whole. */
 async function writeRepeated(file, head, body, copies, note) {
   const handle = await open(file, 'w');
   try {
@@ -131,7 +149,6 @@ async function writeRepeated(file, head, body, copies, note) {
   } finally {
     await handle.close();
   }
-  return head.length + body.length * copies + note.length;
 }
 
 /** A copy of datasets/ in which ISTAT POSAS is declared windows-1252, as a user of such a file would. */

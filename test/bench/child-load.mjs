@@ -1,6 +1,8 @@
 /**
- * One load in its own process, as `npm run etl -- load` runs it: wall time, peak resident memory (the
- * process's maxRSS: Node and DuckDB together), the error that stopped it, if any, and with `watchState` the
+ * One load in its own process, as `npm run etl -- load` runs it: wall time, CPU time (user + system of
+ * every thread, Node's and DuckDB's, during the load: less moved than wall time by other work on a shared
+ * machine), peak resident memory (the process's maxRSS: Node and DuckDB together), the error that stopped
+ * it, if any, and with `watchState` the
  * peak size of the state folder while it ran (the staged database and DuckDB's spill files; it is polled
  * twice a second, so only benches that report it pay for the polling).
  */
@@ -19,14 +21,16 @@ export async function loadInChildProcess(dataDir, stateDir, { datasetsDir, watch
     const { runLoad } = await import(${JSON.stringify(path.join(ROOT, 'etl/dist/load.js'))});
     const { silentProgress } = await import(${JSON.stringify(path.join(ROOT, 'etl/dist/progress.js'))});
     const config = loadEtlConfig(process.env, { dataDir: ${JSON.stringify(dataDir)}, stateDir: ${JSON.stringify(stateDir)} });
+    const cpuMs = () => { const { userCPUTime, systemCPUTime } = process.resourceUsage(); return (userCPUTime + systemCPUTime) / 1000; };
     const started = performance.now();
+    const cpuStarted = cpuMs();
     let error = null;
     try {
       await runLoad(${datasetsDir ? `{ ...config, datasetsDir: ${JSON.stringify(datasetsDir)} }` : 'config'}, silentProgress);
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
     }
-    console.log(JSON.stringify({ ms: performance.now() - started, maxRssKb: process.resourceUsage().maxRSS, error }));`;
+    console.log(JSON.stringify({ ms: performance.now() - started, cpuMs: cpuMs() - cpuStarted, maxRssKb: process.resourceUsage().maxRSS, error }));`;
   let peakStateBytes = watchState ? 0 : null;
   let polling = Promise.resolve();
   const poll = watchState && setInterval(() => {

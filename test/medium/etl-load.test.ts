@@ -89,6 +89,32 @@ describe('ETL on fixture files → published snapshot', () => {
     expect(rows).toEqual([{ value: vigevano.males.reduce((a, b) => a + b, 0) + vigevano.females.reduce((a, b) => a + b, 0), source_codes: ['015177'] }]);
   });
 
+  it('does not explain a jump in residents by a change of code, which moves no one', async () => {
+    const history = fixtureFiles()['territory/gi_comuni_validita.csv']!.replace(
+      'PV;018177;VIGEVANO;L872;17/03/1861;;Attivo',
+      'MI;015177;VIGEVANO;L872;17/03/1861;31/12/2018;Inattivo\nPV;018177;VIGEVANO;L872;01/01/2019;;Attivo',
+    );
+    const others = [posasComune('018110', 'Pavia', 400), posasComune('018193', 'Colli Verdi', 5), posasComune('018026', 'Campospinoso', 3), posasComune('018002', 'Albaredo Arnaboldi', 2)];
+    const stateDir = await newStateDir();
+    await load(
+      stateDir,
+      await writeFixtureDataFolder({
+        overrides: {
+          'territory/gi_comuni_validita.csv': history,
+          'population/POSAS_2018_it_Comuni.csv': posas(posasRows([posasComune('015177', 'Vigevano', 300), ...others]), 2018),
+          // About 10% more residents a year later, under the new code: a break in the series to check.
+          'population/POSAS_2019_it_Comuni.csv': posas(posasRows([posasComune('018177', 'Vigevano', 330), ...others.filter((c) => c.code !== '018002')]), 2019),
+        },
+      }),
+    );
+    const issues = await querySnapshot<{ rule: string; message: string }>(
+      stateDir,
+      `SELECT rule, message FROM quality_issue WHERE territory_code = '018177' AND year = 2019 AND source_id = 'istat_posas' AND rule = 'series-break'`,
+    );
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.message).toMatch(/^Vigevano: residents went from \d+ \(2018\) to \d+ \(2019\), \+\d+\.\d% in one year; check for a census rebase or a boundary change$/);
+  });
+
   it('refuses a comune under its old code after it moved to another provincia, saying that the code changed', async () => {
     // Vigevano as 015177 (until 31 December 2018) in the file of 1 January 2019, when it is 018177.
     const history = fixtureFiles()['territory/gi_comuni_validita.csv']!.replace(

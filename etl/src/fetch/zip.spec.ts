@@ -71,7 +71,7 @@ describe('extractZipEntry', () => {
     damaged.writeUInt8(damaged.readUInt8(at) ^ 0xff, at);
     const error = await refusal(extractZipEntry(await archive('damaged.zip', damaged), 'a.csv', path.join(dir, 'x.csv')));
     expect(error.rule).toBe('zip-corrupt');
-    expect(error.explanation).toMatch(/^entry "a.csv" gives \d+ bytes with CRC [0-9a-f]{8}; expected \d+ bytes with CRC [0-9a-f]{8}; the download is damaged$/);
+    expect(error.explanation).toMatch(/^entry "a.csv" gives \d+ bytes with CRC [0-9a-f]{8}; expected \d+ bytes with CRC [0-9a-f]{8}; the archive is damaged \(cut short or altered after it was written\): download it or save it again$/);
   });
 
   it('stops an entry that inflates beyond its declared size', async () => {
@@ -106,7 +106,7 @@ describe('streamZipEntry', () => {
     const at = 30 + 'a.csv'.length + 10; // one byte of the stored data
     damaged.writeUInt8(damaged.readUInt8(at) ^ 0x01, at);
     const error = await refusal(readEntry(await archive('stream-damaged.zip', damaged), 'a.csv', 'book.xlsx'));
-    expect(error.message).toMatch(/^book\.xlsx:0:0: entry "a\.csv" gives \d+ bytes with CRC [0-9a-f]{8}; expected \d+ bytes with CRC [0-9a-f]{8}; the download is damaged \[zip-corrupt\]$/);
+    expect(error.message).toMatch(/^book\.xlsx:0:0: entry "a\.csv" gives \d+ bytes with CRC [0-9a-f]{8}; expected \d+ bytes with CRC [0-9a-f]{8}; the archive is damaged \(cut short or altered after it was written\): download it or save it again \[zip-corrupt\]$/);
   });
 
   it('fails a damaged deflated entry as zip-corrupt, naming the entry, whether the damage breaks the inflation or only the bytes', async () => {

@@ -78,6 +78,9 @@ export async function streamZipEntry(archive: string, entry: ZipEntry, archiveNa
   return inflatedStream(archive, entry, dataStart, fail);
 }
 
+/** An XLSX workbook is a zip too, and is often saved rather than downloaded. */
+const DAMAGED = 'the archive is damaged (cut short or altered after it was written): download it or save it again';
+
 const failure = (archiveName: string) => (rule: string, explanation: string) => new SourceError({ file: archiveName, line: 0, column: 0, rule, explanation });
 
 /** Where the entry's compressed bytes start, after checking it is one this reader can inflate and that it fits the archive. */
@@ -85,7 +88,7 @@ async function entryDataStart(handle: FileHandle, entry: ZipEntry, fail: (rule: 
   if ((entry.flags & 1) !== 0) throw fail('zip-unsupported', `entry "${entry.name}" is encrypted; expected a plain archive`);
   if (entry.method !== STORED && entry.method !== DEFLATED) throw fail('zip-unsupported', `entry "${entry.name}" uses compression method ${entry.method}; expected stored (0) or deflated (8)`);
   const local = await readExactly(handle, entry.localHeaderOffset, 30);
-  if (local.length < 30 || local.readUInt32LE(0) !== LOCAL) throw fail('zip-corrupt', `entry "${entry.name}" has no local header at offset ${entry.localHeaderOffset}; the download is damaged`);
+  if (local.length < 30 || local.readUInt32LE(0) !== LOCAL) throw fail('zip-corrupt', `entry "${entry.name}" has no local header at offset ${entry.localHeaderOffset}; ${DAMAGED}`);
   const dataStart = entry.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
   if (dataStart + entry.compressedSize > (await handle.stat()).size) throw fail('zip-corrupt', `entry "${entry.name}" runs past the end of the archive; the download is truncated`);
   return dataStart;
@@ -126,13 +129,13 @@ function inflatedStream(archive: string, entry: ZipEntry, dataStart: number, fai
       else done(null, chunk);
     },
     flush(done) {
-      if (bytes !== entry.size || crc >>> 0 !== entry.crc32) done(fail('zip-corrupt', `entry "${entry.name}" gives ${bytes} bytes with CRC ${hex(crc)}; expected ${entry.size} bytes with CRC ${hex(entry.crc32)}; the download is damaged`));
+      if (bytes !== entry.size || crc >>> 0 !== entry.crc32) done(fail('zip-corrupt', `entry "${entry.name}" gives ${bytes} bytes with CRC ${hex(crc)}; expected ${entry.size} bytes with CRC ${hex(entry.crc32)}; ${DAMAGED}`));
       else done();
     },
   });
   if (entry.compressedSize === 0) return entry.method === DEFLATED ? createInflateRaw().end().pipe(checked) : checked.end();
   const source = compressedStream(archive, entry, dataStart);
-  source.on('error', (error) => checked.destroy(fail('zip-corrupt', `entry "${entry.name}" cannot be inflated (${error.message}); the download is damaged`)));
+  source.on('error', (error) => checked.destroy(fail('zip-corrupt', `entry "${entry.name}" cannot be inflated (${error.message}); ${DAMAGED}`)));
   return source.pipe(checked);
 }
 
@@ -167,7 +170,7 @@ async function readCentralDirectory(handle: FileHandle, archiveName: string): Pr
   const entries: ZipEntry[] = [];
   let offset = 0;
   for (let index = 0; index < count; index += 1) {
-    if (offset + 46 > directory.length || directory.readUInt32LE(offset) !== CENTRAL) throw fail('zip-corrupt', `entry ${index + 1} of ${count} is missing from the central directory; the download is damaged`);
+    if (offset + 46 > directory.length || directory.readUInt32LE(offset) !== CENTRAL) throw fail('zip-corrupt', `entry ${index + 1} of ${count} is missing from the central directory; ${DAMAGED}`);
     const flags = directory.readUInt16LE(offset + 8);
     const nameLength = directory.readUInt16LE(offset + 28);
     const rawName = directory.subarray(offset + 46, offset + 46 + nameLength);

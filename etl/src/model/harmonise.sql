@@ -48,13 +48,15 @@ WHERE p.rule IS NULL
 GROUP BY p.target, r.year, r.variable, r.sex, r.age_from, r.age_to, r.source_id;
 
 -- Single ages: the vectors of merged comuni are added age by age; the others are copied as they are.
+-- (An ANTI JOIN, not NOT EXISTS: the correlated form buffers every vector once more before the join.)
 CREATE OR REPLACE TEMP TABLE merged_target AS
 SELECT source_id, year, target FROM published_code WHERE rule IS NULL GROUP BY ALL HAVING count(*) > 1;
 
 INSERT INTO observation_ages
 SELECT p.target, a.year, a.variable, a.source_id, a.male, a.female
 FROM ages_raw a JOIN published_code p USING (source_id, code, year)
-WHERE p.rule IS NULL AND NOT EXISTS (SELECT 1 FROM merged_target m WHERE m.source_id = p.source_id AND m.year = p.year AND m.target = p.target)
+ANTI JOIN merged_target m ON m.source_id = p.source_id AND m.year = p.year AND m.target = p.target
+WHERE p.rule IS NULL
 UNION ALL
 SELECT target, year, variable, source_id, list(male ORDER BY age), list(female ORDER BY age)
 FROM (

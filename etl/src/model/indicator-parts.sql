@@ -1,4 +1,4 @@
--- Stores the indicator parts computed into complete_part (indicator-parts.ts) and which sources fed each
+-- Stores the indicator parts of the view complete_part (indicator-parts.ts) and which sources fed each
 -- indicator and year.
 
 -- In complete_part's order, which is indicator_part's (indicator, year, comune; indicator-parts.ts).

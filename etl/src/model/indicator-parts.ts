@@ -3,7 +3,7 @@
  * resolved_wide (one row per comune and year, a column per value key; value-keys.ts): each indicator is
  * column arithmetic on that row, its lagged terms read from the row of `lag` years before. A comune-year is
  * kept only when every term of the indicator has a value: a missing input means "no data", never zero.
- * Writes complete_part (with the sources each part read); indicator-parts.sql stores it.
+ * Writes part_input and the view complete_part (with the sources each part read); indicator-parts.sql stores it.
  */
 import type { Indicator, IndicatorTerm } from '../catalog/indicators.js';
 import { keyColumn, sourceColumn, type ValueKey } from './value-keys.js';
@@ -78,7 +78,9 @@ export function indicatorPartsSql(indicators: readonly Indicator[], keys: readon
     FROM ${base} l0
     ${joins.join('\n    ')}${areaJoin}
     ORDER BY l0.year, l0.territory_code`;
-  const parts = `CREATE OR REPLACE TEMP TABLE complete_part AS
+  // A view, not a table: indicator-parts.sql reads it twice (the parts, and the sources without the parts),
+  // and storing its 1.4 million rows once more, with a list of sources each, costs more than computing it twice.
+  const parts = `CREATE OR REPLACE TEMP VIEW complete_part AS
     SELECT indicator_code, territory_code, year, numerator, denominator, synthetic, sources FROM (
     ${selects.length === 0 ? 'SELECT CAST(NULL AS VARCHAR) AS indicator_code, CAST(NULL AS VARCHAR) AS territory_code, CAST(NULL AS INTEGER) AS year, CAST(NULL AS DOUBLE) AS numerator, CAST(NULL AS DOUBLE) AS denominator, CAST(NULL AS BOOLEAN) AS synthetic, CAST([] AS SMALLINT[]) AS sources WHERE false' : selects.join('\n    UNION ALL\n    ')})`;
   return `${partInput};\n${parts};\n`;

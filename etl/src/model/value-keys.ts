@@ -57,23 +57,39 @@ export function derivedWideSql(keys: readonly ValueKey[]): string {
 /**
  * resolved_wide: the resolved values (derive.sql) as one row per comune and year, with each key's value
  * (k…) and source's number (s…): the single ages of uncontested comune-year-variables straight from
- * derived_wide, the few others (resolved_other, derive.sql) turned from rows into columns. No key is given twice for
- * a comune and year, so max() only gathers them.
+ * derived_wide, the few others (resolved_other, derive.sql) turned from rows into columns (resolved_other_wide).
+ * No key is given twice for a comune and year, so max() only gathers them, and only where a comune-year has
+ * more than one such row (several variables by single age, or some values resolved otherwise): nearly every
+ * comune-year has one, and is kept as it is rather than grouped on 80 columns. A view: part_input
+ * (indicator-parts.ts), its only reader, stores what it needs.
  */
 export function resolvedWideSql(keys: readonly ValueKey[]): string {
   const derived = keys.flatMap((key) => [keyColumn(key.key), `CASE WHEN ${keyColumn(key.key)} IS NOT NULL THEN src END AS ${sourceColumn(key.key)}`]);
-  const others = keys.flatMap((key) => [
-    `max(value) FILTER (WHERE key = ${key.key}) AS ${keyColumn(key.key)}`,
-    `max(src) FILTER (WHERE key = ${key.key}) AS ${sourceColumn(key.key)}`,
-  ]);
-  return `CREATE OR REPLACE TEMP TABLE resolved_wide AS
-    SELECT territory_code, year${keys.length === 0 ? '' : `, max(COLUMNS('^[ks]\\d+$'))`}
-    FROM (
+  const pivoted = keys.flatMap((key) => [`"${key.key}_k" AS ${keyColumn(key.key)}`, `"${key.key}_s" AS ${sourceColumn(key.key)}`]);
+  const otherWide = keys.length === 0
+    ? 'SELECT territory_code, year FROM resolved_other GROUP BY territory_code, year'
+    : `SELECT territory_code, year${pivoted.map((c) => `, ${c}`).join('')}
+    FROM (PIVOT (SELECT territory_code, year, key, value, src FROM resolved_other) ON key IN (${keys.map((key) => key.key).join(', ')})
+          USING max(value) AS k, max(src) AS s GROUP BY territory_code, year)`;
+  return `CREATE OR REPLACE TEMP TABLE resolved_other_wide AS
+    ${otherWide};
+CREATE OR REPLACE TEMP VIEW resolved_wide AS
+    WITH given AS NOT MATERIALIZED (
       SELECT territory_code, year${derived.map((c) => `, ${c}`).join('')}
       FROM derived_wide ANTI JOIN contested_ages USING (territory_code, year, variable)
       UNION ALL BY NAME
-      SELECT territory_code, year${others.map((c) => `, ${c}`).join('')}
-      FROM resolved_other GROUP BY territory_code, year
+      SELECT * FROM resolved_other_wide
+    ),
+    shared AS (
+      SELECT territory_code, year
+      FROM (SELECT territory_code, year FROM derived_wide ANTI JOIN contested_ages USING (territory_code, year, variable)
+            UNION ALL
+            SELECT territory_code, year FROM resolved_other_wide)
+      GROUP BY territory_code, year HAVING count(*) > 1
     )
+    SELECT * FROM given ANTI JOIN shared USING (territory_code, year)
+    UNION ALL BY NAME
+    SELECT territory_code, year${keys.length === 0 ? '' : `, max(COLUMNS('^[ks]\\d+$'))`}
+    FROM (SELECT * FROM given SEMI JOIN shared USING (territory_code, year))
     GROUP BY territory_code, year`;
 }

@@ -22,7 +22,8 @@ WITH residents AS (
 change AS (
   SELECT cur.territory_code, cur.year, cur.source_id, prev.value AS before, cur.value AS after, prev.year AS before_year,
          (cur.value - prev.value) / prev.value AS relative, abs(cur.value - prev.value) AS absolute,
-         (SELECT max(x.event_date) FROM crosswalk x WHERE x.new_code = cur.territory_code
+         -- Only a merger moves residents: a comune that changed code (renumbering) brings only its own.
+         (SELECT max(x.event_date) FROM crosswalk x WHERE x.new_code = cur.territory_code AND x.kind = 'suppression'
             AND x.event_date > make_date(prev.year, 1, 1) AND x.event_date <= make_date(cur.year, 1, 1)) AS merger_date
   FROM residents cur
   JOIN residents prev ON prev.territory_code = cur.territory_code AND prev.year = cur.year - 1
@@ -35,13 +36,13 @@ SELECT CASE WHEN abs(relative) > $implausible_jump_relative AND absolute >= $imp
        c.source_id, c.territory_code, c.year,
        printf('%s: residents went from %d (%d) to %d (%d), %+.1f%% in one year; %s',
               t.name, before::BIGINT, before_year, after::BIGINT, c.year, relative * 100,
-              CASE WHEN merger_date IS NOT NULL THEN printf('explained by the merger of %s into it on %s', (SELECT string_agg(x.old_code, ', ' ORDER BY x.old_code) FROM crosswalk x WHERE x.new_code = c.territory_code AND x.event_date = merger_date), strftime(merger_date, '%d/%m/%Y'))
+              CASE WHEN merger_date IS NOT NULL THEN printf('explained by the merger of %s into it on %s', (SELECT string_agg(x.old_code, ', ' ORDER BY x.old_code) FROM crosswalk x WHERE x.new_code = c.territory_code AND x.kind = 'suppression' AND x.event_date = merger_date), strftime(merger_date, '%d/%m/%Y'))
                    WHEN c.year = 2022 THEN 'likely the 2022 rebase of the population on the permanent census'
                    WHEN abs(relative) > $implausible_jump_relative AND absolute >= $implausible_jump_absolute THEN 'too large to be real: check that the file is complete and not truncated'
                    ELSE 'check for a census rebase or a boundary change' END),
        printf('%s: i residenti passano da %s (%d) a %s (%d), %s%% in un anno; %s',
               t.name, it_int(before), before_year, it_int(after), c.year, it_signed(relative * 100, 1),
-              CASE WHEN merger_date IS NOT NULL THEN printf('si spiega con la fusione di %s in questo comune il %s', (SELECT string_agg(x.old_code, ', ' ORDER BY x.old_code) FROM crosswalk x WHERE x.new_code = c.territory_code AND x.event_date = merger_date), strftime(merger_date, '%d/%m/%Y'))
+              CASE WHEN merger_date IS NOT NULL THEN printf('si spiega con la fusione di %s in questo comune il %s', (SELECT string_agg(x.old_code, ', ' ORDER BY x.old_code) FROM crosswalk x WHERE x.new_code = c.territory_code AND x.kind = 'suppression' AND x.event_date = merger_date), strftime(merger_date, '%d/%m/%Y'))
                    WHEN c.year = 2022 THEN 'probabilmente è il ricalcolo della popolazione sul censimento permanente del 2022'
                    WHEN abs(relative) > $implausible_jump_relative AND absolute >= $implausible_jump_absolute THEN 'troppo grande per essere reale: verificare che il file sia completo e non troncato'
                    ELSE 'verificare se c''è stato un ricalcolo sul censimento o una variazione dei confini' END)

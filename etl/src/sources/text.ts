@@ -15,44 +15,65 @@ export function decodeSourceText(file: string, bytes: Uint8Array, encoding: Sour
       return decodeUtf8(file, bytes, 'utf-8 as declared in datasets/sources.yaml', 'the file may be windows-1252 or latin-1: declare that as parse.encoding');
     case 'windows-1252':
       rejectUtf8(file, bytes, encoding);
-      rejectUndefinedWindows1252(file, bytes);
+      rejectNotText(file, bytes, encoding);
       return decodeWindows1252(bytes);
     case 'latin-1':
       rejectUtf8(file, bytes, encoding);
-      rejectLatin1Controls(file, bytes);
+      rejectNotText(file, bytes, encoding);
       return decodeLatin1(bytes);
   }
 }
 
 const WINDOWS_1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+const LATIN_1_CONTROLS = Array.from({ length: 0x20 }, (_, i) => 0x80 + i);
 
-/** Bytes windows-1252 gives no character: the file is in some other one-byte encoding. */
-function rejectUndefinedWindows1252(file: string, bytes: Uint8Array): void {
-  const offset = bytes.findIndex((b) => WINDOWS_1252_UNDEFINED.has(b));
-  if (offset === -1) return;
-  const { line, column } = positionOf(bytes, offset);
-  throw new SourceError({ file, line, column, rule: 'bad-encoding', explanation: `byte 0x${hex(bytes[offset]!)} has no character in windows-1252, expected windows-1252 text as declared in datasets/sources.yaml; the file is in another encoding` });
-}
+export type OneByteEncoding = 'windows-1252' | 'latin-1';
 
 /**
- * Latin-1 gives bytes 0x80-0x9F to invisible control characters, which no published name holds: such a
- * byte means the file is windows-1252 (ISTAT's "Nabrežina" is 0x9E there), and would load garbled.
+ * Bytes a one-byte encoding gives no character of text: NUL (the file is UTF-16, or not text), the five
+ * windows-1252 leaves undefined, and the invisible controls latin-1 gives 0x80-0x9F (no published name
+ * holds one: such a byte means the file is windows-1252, where ISTAT's "Nabrežina" is 0x9E).
  */
-function rejectLatin1Controls(file: string, bytes: Uint8Array): void {
-  const offset = bytes.findIndex((b) => b >= 0x80 && b <= 0x9f);
-  if (offset === -1) return;
-  const byte = bytes[offset]!;
-  const { line, column } = positionOf(bytes, offset);
+const NOT_TEXT: Record<OneByteEncoding, readonly number[]> = {
+  'windows-1252': [0x00, ...WINDOWS_1252_UNDEFINED],
+  'latin-1': [0x00, ...LATIN_1_CONTROLS],
+};
+
+/** Offset of the first byte that is not text in a one-byte encoding, or -1: one native search per such byte. */
+export function firstNotTextByte(bytes: Uint8Array, encoding: OneByteEncoding): number {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let first = -1;
+  for (const byte of NOT_TEXT[encoding]) {
+    const at = buffer.indexOf(byte, 0);
+    if (at !== -1 && (first === -1 || at < first)) first = at;
+  }
+  return first;
+}
+
+/** The error for a byte found by firstNotTextByte, at its line and character column (one byte, one character). */
+export function notTextError(file: string, line: number, column: number, byte: number, encoding: OneByteEncoding): SourceError {
+  const expected = `${encoding} as declared in datasets/sources.yaml`;
+  if (byte === 0) return nulError(file, line, column, expected, `save it again as ${encoding}`);
+  if (encoding === 'windows-1252') {
+    return new SourceError({ file, line, column, rule: 'bad-encoding', explanation: `byte 0x${hex(byte)} has no character in windows-1252, expected windows-1252 text as declared in datasets/sources.yaml; the file is in another encoding` });
+  }
   const [windows1252, advice] = WINDOWS_1252_UNDEFINED.has(byte)
     ? ['and has no character in windows-1252 either', 'the file is in another encoding']
     : [`("${WINDOWS_1252_HIGH[byte - 0x80]!}" in windows-1252)`, 'declare parse.encoding: windows-1252'];
-  throw new SourceError({
+  return new SourceError({
     file,
     line,
     column,
     rule: 'bad-encoding',
     explanation: `byte 0x${hex(byte)} is a control character in latin-1 ${windows1252}, expected latin-1 text as declared in datasets/sources.yaml; ${advice}`,
   });
+}
+
+function rejectNotText(file: string, bytes: Uint8Array, encoding: OneByteEncoding): void {
+  const offset = firstNotTextByte(bytes, encoding);
+  if (offset === -1) return;
+  const { line, column } = positionOf(bytes, offset);
+  throw notTextError(file, line, column, bytes[offset]!, encoding);
 }
 
 function hex(byte: number): string {
@@ -89,8 +110,12 @@ function rejectUtf16(file: string, bytes: Uint8Array, expected: string, fix: str
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     const { line, column } = positionOf(bytes, nul);
-    throw new SourceError({ file, line, column, rule: 'bad-encoding', explanation: `file contains NUL bytes, so it is UTF-16 or not text at all, expected ${expected}; ${fix}` });
+    throw nulError(file, line, column, expected, fix);
   }
+}
+
+function nulError(file: string, line: number, column: number, expected: string, fix: string): SourceError {
+  return new SourceError({ file, line, column, rule: 'bad-encoding', explanation: `file contains NUL bytes, so it is UTF-16 or not text at all, expected ${expected}; ${fix}` });
 }
 
 function decodeUtf8(file: string, bytes: Uint8Array, expected: string, fix: string): string {

@@ -5,7 +5,7 @@
  * `raw_<fileId>` with columns c1…cN. Rows DuckDB rejects become the project's file:line:column errors.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -15,6 +15,8 @@ import type { ParseOptions } from '../sources/descriptor.js';
 import { excerpt, SourceError } from '../sources/errors.js';
 import { readTable, type ColumnNames } from '../sources/table.js';
 import { decodeSourceText, decodeWindows1252 } from '../sources/text.js';
+import { checkingOneByteText, firstNotTextInFile } from './file-encoding.js';
+import { runChecks } from './stage-errors.js';
 
 /** Enough of a file to hold its title lines and header. */
 const HEAD_BYTES = 1 << 20;
@@ -99,6 +101,8 @@ export async function readCsv(connection: DuckDBConnection, file: CsvFileToStage
     await read();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    // DuckDB refuses a latin-1 file holding a byte 0x80-0x9F, but does not say where: found as in the head.
+    if (file.parse.encoding === 'latin-1' && /File is not latin-1 encoded/.test(message)) throw (await firstNotTextInFile(file, 'latin-1')) ?? error;
     const line = /CSV Error on Line: (\d+)/.exec(message)?.[1];
     if (line === undefined) throw error;
     const quoting = /quoted new lines|unterminated quote/i.test(message);
@@ -115,7 +119,8 @@ export async function readCsv(connection: DuckDBConnection, file: CsvFileToStage
 /** Rows DuckDB could not read (a field too many, bytes that are not text) as stage errors. */
 async function recordRejects(connection: DuckDBConnection, file: CsvFileToStage, headerLine: number, width: number): Promise<void> {
   const delimiter = printable(file.parse.delimiter);
-  await connection.run(
+  await runChecks(
+    connection,
     `INSERT INTO stage_error
      SELECT $file_id, NULL, line, coalesce(column_idx, 0),
             CASE error_type WHEN 'TOO MANY COLUMNS' THEN 'wrong-column-count' WHEN 'INVALID ENCODING' THEN 'bad-encoding' WHEN 'UNQUOTED VALUE' THEN 'unterminated-quote' ELSE 'malformed-csv' END,
@@ -128,6 +133,7 @@ async function recordRejects(connection: DuckDBConnection, file: CsvFileToStage,
      FROM (SELECT DISTINCT ON (line) * FROM rejects_${file.fileId} ORDER BY line, column_idx)`,
     { file_id: file.fileId, header_line: headerLine, width, delim: delimiter, encoding: file.parse.encoding, unterminated: UNTERMINATED_QUOTE },
   );
+  await connection.run(`INSERT INTO stage_rejected_line SELECT DISTINCT $file_id, line FROM rejects_${file.fileId}`, { file_id: file.fileId });
   await connection.run(`DROP TABLE IF EXISTS rejects_${file.fileId}; DROP TABLE IF EXISTS rejects_scan_${file.fileId}`);
 }
 
@@ -145,13 +151,22 @@ async function readHead(file: string): Promise<Uint8Array> {
   }
 }
 
-/** windows-1252 is one byte per character, so each chunk decodes on its own. */
+/**
+ * windows-1252 is one byte per character, so each chunk decodes on its own; each is checked first as the
+ * head is, as no reader checks the copy's text after. A file that fails leaves no copy behind.
+ */
 async function transcodeWindows1252(file: CsvFileToStage): Promise<string> {
   const target = path.join(file.workDir, `file-${file.fileId}.utf8.csv`);
-  await pipeline(
-    createReadStream(file.absolutePath),
-    new Transform({ transform: (chunk: Buffer, _encoding, done) => done(null, Buffer.from(decodeWindows1252(chunk), 'utf8')) }),
-    createWriteStream(target),
-  );
+  try {
+    await pipeline(
+      createReadStream(file.absolutePath),
+      checkingOneByteText(file, 'windows-1252'),
+      new Transform({ transform: (chunk: Buffer, _encoding, done) => done(null, Buffer.from(decodeWindows1252(chunk), 'utf8')) }),
+      createWriteStream(target),
+    );
+  } catch (error) {
+    await rm(target, { force: true });
+    throw error;
+  }
   return target;
 }

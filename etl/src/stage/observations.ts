@@ -15,6 +15,7 @@ import { excerpt, MAX_REPORTED_ERRORS, SourceError } from '../sources/errors.js'
 import { namedCells, stageRows } from './rows.js';
 import { describeCsvFile, readCsvCall, stageCsvFile, type CsvFileToStage, type DescribedCsvFile, type StagedCsvFile } from './csv-file.js';
 import { stageRegisterFile, type RegisterTerritory } from './register.js';
+import { runChecks } from './stage-errors.js';
 
 const SQL = {
   ageSex: readSqlBeside(import.meta.url, 'sql/age-sex.sql'),
@@ -84,7 +85,7 @@ export async function stageObservationSources(
           await runStatements(connection, SQL.codes, formatParams(descriptor, csv, fileId));
           await connection.run(`DROP VIEW stage_wide; DROP VIEW stage_data; DROP VIEW stage_rows; DROP TABLE ${staged.table}`);
         }
-        await runStatements(connection, SQL.fileEnd, formatParams(descriptor, csv, fileId));
+        await runChecks(connection, SQL.fileEnd, formatParams(descriptor, csv, fileId));
         const rows = await scalar(connection, `SELECT rows_read FROM stage_file WHERE file_id = ${fileId}`);
         progress.step(`read ${descriptor.id}: ${digest.path}: ${rows.toLocaleString('en')} rows in ${Math.round(performance.now() - started)} ms`);
       } catch (error) {
@@ -92,7 +93,7 @@ export async function stageObservationSources(
       }
     }
   }
-  await runStatements(connection, SQL.duplicates);
+  await runChecks(connection, SQL.duplicates);
   // A comune repeated across files is reported with the lines of both: files read in one pass know no
   // lines, so those involved are read again cell by cell first.
   const repeated = (await connection.runAndReadAll(
@@ -103,7 +104,7 @@ export async function stageObservationSources(
     await connection.run(`DELETE FROM ages_raw WHERE file_id = ${fileId}; DELETE FROM stage_code WHERE file_id = ${fileId}`);
     await readInOnePass.get(fileId)!();
   }
-  await runStatements(connection, SQL.agesDuplicates);
+  await runChecks(connection, SQL.agesDuplicates);
 }
 
 /**
@@ -192,7 +193,7 @@ async function stageAgeSexByCell(connection: DuckDBConnection, descriptor: AgeSe
     total_header: total!.name,
   };
   await stageRows(connection, staged, namedCells({ code_t: staged.column('code').index, age_t: age!.index, male_t: male!.index, female_t: female!.index, total_t: total!.index }), true, params);
-  await runStatements(connection, SQL.ageSex, params);
+  await runChecks(connection, SQL.ageSex, params);
   await connection.run(`DROP VIEW stage_data; DROP VIEW stage_rows`);
 }
 
@@ -236,7 +237,7 @@ async function stageWide(connection: DuckDBConnection, descriptor: WideObservati
       year_header: yearColumn?.name ?? null,
     });
   }
-  await runStatements(connection, SQL.wide, formatParams(descriptor, staged, fileId));
+  await runChecks(connection, SQL.wide, formatParams(descriptor, staged, fileId));
 }
 
 async function scalar(connection: DuckDBConnection, sql: string): Promise<number> {

@@ -5,9 +5,9 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildCrosswalk } from '../model/crosswalk.js';
 import { loadSourceCatalog, type DescriptorOf } from '../sources/descriptor.js';
-import { SourceError, SourceErrors } from '../sources/errors.js';
+import { MAX_REPORTED_ERRORS, SourceError, SourceErrors } from '../sources/errors.js';
 import type { RegisterTerritory } from './register.js';
-import { stageSource } from './testing/stage-source.js';
+import { stageSource, stageSourceProblems } from './testing/stage-source.js';
 
 const COMUNI = [
   { code: '001001', name: 'Agliè', provinciaCode: '201' },
@@ -227,5 +227,16 @@ describe('register layout: XLSX cells that cannot be read as values', () => {
   it('reports a name it cannot match at the row and column of the sheet', async () => {
     const { at: where } = await at((sheet) => (sheet.getCell('C9').value = 'Borgo Inesistente'));
     expect(where).toEqual(['registers/rsa.xlsx:9:3 [unknown-comune-name]']);
+  });
+});
+
+describe('register layout: a problem on every row of a big register', () => {
+  it('words the first lines only, counts every one, stores only those worded', async () => {
+    const rows = Array.from({ length: 200_000 }, (_, i) => ['PV', 'Pavia', `RSA ${i}`, 'RSA', '12.5', 10]);
+    const { dir, catalog } = await folder({ 'registers/rsa.csv': csvOf([HEADER, ...rows]) }, CSV_SOURCE());
+    const problems = await stageSourceProblems(catalog, catalog.sources[0] as DescriptorOf<'observations'>, dir, {}, TERRITORY);
+    expect(problems.errors.map((e) => `${e.file}:${e.line}:${e.column} [${e.rule}]`)).toEqual(Array.from({ length: MAX_REPORTED_ERRORS }, (_, i) => `registers/rsa.csv:${2 + i}:5 [not-a-whole-number]`));
+    expect(problems.total).toBe(rows.length);
+    expect(problems.stored).toBeLessThanOrEqual(MAX_REPORTED_ERRORS);
   });
 });

@@ -24,6 +24,7 @@ import type { ParseOptions, RegisterObservationsDescriptor, SourceCatalog } from
 import { excerpt } from '../sources/errors.js';
 import type { FileDigest } from '../sources/files.js';
 import { describeCsvFile, stageCsvFile, type CsvFileToStage, type StagedCsvFile } from './csv-file.js';
+import { runChecks } from './stage-errors.js';
 import { stageRows } from './rows.js';
 import { writeSheetAsCsv } from './xlsx-sheet.js';
 
@@ -127,9 +128,9 @@ export async function stageRegisterFile(connection: DuckDBConnection, file: Regi
     await stageRows(connection, staged, registerCells(staged, toStage.columns, descriptor.values.length), false, params);
     await runStatements(connection, SQL.rows, params);
     if (byName) await matchNames(connection, file.territory!, staged, toStage.columns.provincia !== undefined);
-    await runStatements(connection, SQL.values, params);
+    await runChecks(connection, SQL.values, params);
     if (descriptor.covers !== undefined) await runStatements(connection, SQL.covers, { ...params, covers: descriptor.covers });
-    await runStatements(connection, SQL.fileEnd, params);
+    await runChecks(connection, SQL.fileEnd, params);
     const rows = await scalar(connection, `SELECT rows_read FROM stage_file WHERE file_id = ${fileId}`);
     file.progress.step(`read ${descriptor.id}: ${digest.path}${note}: ${rows.toLocaleString('en')} rows${await leftOut(connection, descriptor)} in ${Math.round(performance.now() - started)} ms`);
   } finally {

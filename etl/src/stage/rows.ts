@@ -1,7 +1,8 @@
 /** The rows of a file read cell by cell, as the layouts' SQL reads them, and the checks every such file has. */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { readSqlBeside, runStatements, type SqlParams } from '../db/sql-file.js';
+import { readSqlBeside, type SqlParams } from '../db/sql-file.js';
 import type { StagedCsvFile } from './csv-file.js';
+import { runChecks } from './stage-errors.js';
 
 const ROWS_SQL = readSqlBeside(import.meta.url, 'sql/rows.sql');
 
@@ -19,7 +20,7 @@ export async function stageRows(connection: DuckDBConnection, staged: StagedCsvF
       ? `CREATE OR REPLACE TEMP VIEW stage_data AS SELECT * FROM stage_rows WHERE record < coalesce((SELECT min(record) FROM stage_rows WHERE one_cell), 9223372036854775807)`
       : `CREATE OR REPLACE TEMP VIEW stage_data AS SELECT * FROM stage_rows`,
   );
-  await runStatements(connection, ROWS_SQL, params);
+  await runChecks(connection, ROWS_SQL, params);
 }
 
 /** The trimmed text of fields (1-based) under the names a layout's SQL reads. */

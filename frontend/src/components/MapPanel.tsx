@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { api, type BoundariesResult } from '../api/client';
 import type { Boundaries, IndicatorValues } from '../api/types';
 import { useResource } from '../api/useResource';
@@ -53,19 +53,31 @@ function ChoroplethMap({ values, topology, membership, area, home, heading, zero
   );
 }
 
+interface PanelProps {
+  /** null: the values are on their way. */
+  values: IndicatorValues | null;
+  area: Area;
+  home: string | null;
+  heading?: string;
+  zeroClass?: string;
+  drawNow?: boolean;
+  /** What chooses what the map shows, under its heading (Panoramica's choice of headline). */
+  controls?: ReactNode;
+}
+
 /** `drawNow` false: the boundaries are fetched, but the map waits (for the first chart of the page to be drawn). */
-export function MapPanel({ values, area, home, heading, zeroClass, drawNow = true }: { values: IndicatorValues; area: Area; home: string | null; heading?: string; zeroClass?: string; drawNow?: boolean }) {
+export function MapPanel({ values, area, home, heading, zeroClass, drawNow = true, controls }: PanelProps) {
   const { t } = useI18n();
   const provincia = area.provincia.code;
   // Both are fetched once per provincia and kept (see api.boundaries): changing indicator or year redraws only.
   const boundaries = useResource<BoundariesResult>(`boundaries:${provincia}`, () => api.boundaries(provincia));
-  const byAmbito = values.level === 'ambito';
+  const byAmbito = values?.level === 'ambito';
   const membership = useResource(byAmbito ? `ambiti:${provincia}` : null, () => api.ambitoMembership(provincia));
 
   let body;
   if (boundaries.status === 'error') body = <ErrorMessage error={boundaries.error} onRetry={boundaries.retry} />;
   else if (membership.status === 'error') body = <ErrorMessage error={membership.error} onRetry={membership.retry} />;
-  else if (boundaries.status !== 'ready' || (byAmbito && membership.status !== 'ready') || !drawNow) body = <Loading />;
+  else if (!values || boundaries.status !== 'ready' || (byAmbito && membership.status !== 'ready') || !drawNow) body = <Loading />;
   else if (boundaries.data.kind === 'missing') body = <BoundariesMissing downloadUrl={boundaries.data.downloadUrl} />;
   else {
     body = (
@@ -87,6 +99,7 @@ export function MapPanel({ values, area, home, heading, zeroClass, drawNow = tru
   return (
     <section className="panel" aria-labelledby="map-heading">
       <h2 id="map-heading">{heading ?? t('mapHeading')}</h2>
+      {controls}
       {body}
     </section>
   );

@@ -10,6 +10,7 @@ import { useI18n } from '../LanguageContext';
 import { formatHash, useUrlState } from '../route';
 import { placeName, type Area } from '../territory';
 import { HomeFrame } from './HomeFrame';
+import { mappableHeadlines, OverviewMap } from './OverviewMap';
 
 function TrendBadge({ indicator, territory }: { indicator: Indicator; territory: string }) {
   const { t } = useI18n();
@@ -111,18 +112,27 @@ function Overview({ catalogue, area }: { catalogue: Indicator[]; area: Area }) {
   if (profile.status !== 'ready') return <Loading />;
   const benchmark = profile.data.rows.find((row) => row.benchmark)?.benchmark;
   const firstWithSupply = areasOf(catalogue).find((a) => withSupply.has(a.code));
+  const mappable = mappableHeadlines(catalogue);
   return (
-    <>
+    <div className="overview-layout">
       <h2 className="page-title">{t('overviewHeading', { name: area.home.name })}</h2>
       {/* The Tavoli's question first: on a phone it stays in the first screen, under the banner and the picker. */}
       <PriorityQuestion area={firstWithSupply?.code ?? null} />
-      <p>{benchmark ? t('overviewIntro', { benchmark: placeName({ name: benchmark.name, level: benchmark.level as Territory['level'] }) }) : t('overviewIntroNoBenchmark')}</p>
-      <div className="area-cards" data-testid="overview">
-        {areasOf(catalogue).map((a) => (
-          <AreaCard key={a.code} area={a} profile={profile.data} home={area} hasSupply={withSupply.has(a.code)} />
-        ))}
+      {/* Next to the question on a wide screen, so that the first screen has a map; below it on a phone. */}
+      {mappable.length > 0 && (
+        <div className="overview-map">
+          <OverviewMap offered={mappable} area={area} />
+        </div>
+      )}
+      <div className="overview-cards">
+        <p>{benchmark ? t('overviewIntro', { benchmark: placeName({ name: benchmark.name, level: benchmark.level as Territory['level'] }) }) : t('overviewIntroNoBenchmark')}</p>
+        <div className="area-cards" data-testid="overview">
+          {areasOf(catalogue).map((a) => (
+            <AreaCard key={a.code} area={a} profile={profile.data} home={area} hasSupply={withSupply.has(a.code)} />
+          ))}
+        </div>
       </div>
-    </>
+    </div>
   );
 }
 

@@ -28,14 +28,12 @@ peer_value AS (
     AND a.comuni_with_data > 0
     AND NOT (a.numerator > 0 AND a.numerator < $hide_below)
 )
-SELECT CAST(pair AS INTEGER) AS pair,
-       min(value) AS min,
-       quantile_cont(value, 0.25) AS q1,
-       quantile_cont(value, 0.5) AS median,
-       quantile_cont(value, 0.75) AS q3,
-       max(value) AS max,
-       CAST(count(value) AS INTEGER) AS n
-FROM peer_value
-WHERE value IS NOT NULL
-GROUP BY pair
+-- The three quartiles from one sort of each pair's values (a list of fractions), not three.
+SELECT CAST(pair AS INTEGER) AS pair, min, quartiles[1] AS q1, quartiles[2] AS median, quartiles[3] AS q3, max, n
+FROM (
+  SELECT pair, min(value) AS min, quantile_cont(value, [0.25, 0.5, 0.75]) AS quartiles, max(value) AS max, CAST(count(value) AS INTEGER) AS n
+  FROM peer_value
+  WHERE value IS NOT NULL
+  GROUP BY pair
+)
 ORDER BY pair;

@@ -28,6 +28,13 @@ CREATE OR REPLACE TEMP TABLE stage_error_unlisted (
   problems BIGINT NOT NULL
 );
 
+-- The physical lines of the rows DuckDB's reader refused: they are not stored, so the records after them
+-- start further down the file than their number says.
+CREATE OR REPLACE TEMP TABLE stage_rejected_line (
+  file_id INTEGER NOT NULL,
+  line    BIGINT NOT NULL
+);
+
 CREATE OR REPLACE TEMP TABLE obs_raw (
   source_id   VARCHAR NOT NULL,
   file_id     INTEGER NOT NULL,

@@ -58,8 +58,8 @@ export async function stageSource(catalog: SourceCatalog, descriptor: Descriptor
  * The problems staging a source found, as a load reports them, and how many rows of stage_error hold them.
  * `duckdb`: settings of the database staged into (e.g. a memory_limit).
  */
-export async function stageSourceProblems(catalog: SourceCatalog, descriptor: DescriptorOf<'observations'>, dataDir: string, duckdb: Record<string, string> = {}): Promise<{ errors: SourceError[]; total: number; stored: number }> {
-  return withStagedSource(catalog, descriptor, dataDir, undefined, duckdb, async (connection) => {
+export async function stageSourceProblems(catalog: SourceCatalog, descriptor: DescriptorOf<'observations'>, dataDir: string, duckdb: Record<string, string> = {}, territory?: RegisterTerritory): Promise<{ errors: SourceError[]; total: number; stored: number }> {
+  return withStagedSource(catalog, descriptor, dataDir, territory, duckdb, async (connection) => {
     const stored = Number((await connection.runAndReadAll('SELECT count(*) FROM stage_error')).getRows()[0]![0]);
     return { ...(await readStageErrors(connection)), stored };
   });

@@ -478,6 +478,21 @@ describe('observations, ISTAT POSAS layout', () => {
     ]);
   });
 
+  it('reports a comune given twice in one file, once without its leading zero, at its first repeated row', async () => {
+    // Sorted by name: Albaredo Arnaboldi, Pavia as 018110, Pavia again as 18110.
+    const rows = posasRows([pavia, albaredo, { ...pavia, code: '18110' }]);
+    const errors = await sourceErrorsOf(() => readWith('istat_posas', posasFile(rows)));
+    expect(located(errors[0]!)).toEqual({ file: FILE, line: 3 + 2 * 102, column: 3, rule: 'duplicate-key' });
+    expect(errors[0]!.explanation).toBe(`age 0 of comune 018110 was already given on line ${3 + 102}; expected one value per comune, year, variable, sex and age band`);
+  });
+
+  it('reports counts written as NaN, which DuckDB reads as a number, even where the 999 row is NaN too', async () => {
+    // Albaredo Arnaboldi comes first: its age 0 (line 3) and its 999 row (line 3 + 101).
+    const nan = posasRows().map((row, i) => (i === 0 || i === 101 ? [row[0]!, row[1]!, row[2]!, 'nan', 'nan', 'nan'] : row));
+    const errors = await sourceErrorsOf(() => readWith('istat_posas', posasFile(nan)));
+    expect(errors.map(located)).toEqual([3, 3 + 101].flatMap((line) => [4, 5, 6].map((column) => ({ file: FILE, line, column, rule: 'not-a-number' }))));
+  });
+
   it('reports the same comune and year in two files', async () => {
     const copy = 'population/POSAS_2025_bis_it_Comuni.csv';
     const errors = await sourceErrorsOf(() => readWith('istat_posas', { [copy]: posas(posasRows([posasComune('018110', 'Pavia', 400)])) }));

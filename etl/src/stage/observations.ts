@@ -154,7 +154,8 @@ function formatParams(descriptor: WideObservationsDescriptor | AgeSexObservation
 async function stageAgeSexInOnePass(connection: DuckDBConnection, descriptor: AgeSexObservationsDescriptor, file: CsvFileToStage, csv: DescribedCsvFile, year: number): Promise<boolean> {
   const [code, age, male, female, total] = (['code', 'age', 'male', 'female', 'total'] as const).map((key) => csv.column(key).index) as [number, number, number, number, number];
   const read = readCsvCall(file, csv, { [age]: 'BIGINT', [male]: 'DOUBLE', [female]: 'DOUBLE', [total]: 'DOUBLE' }, true);
-  await connection.run(`CREATE OR REPLACE TEMP VIEW fast_rows AS SELECT trim(c${code}) AS code_t, c${age} AS age, c${male} AS male, c${female} AS female, c${total} AS total FROM ${read}`);
+  // The code as published: one with spaces around fails the code check and is read cell by cell, which trims.
+  await connection.run(`CREATE OR REPLACE TEMP VIEW fast_rows AS SELECT c${code} AS code_t, c${age} AS age, c${male} AS male, c${female} AS female, c${total} AS total FROM ${read}`);
   try {
     try {
       await runStatements(connection, SQL.ageSexFast);
@@ -167,13 +168,16 @@ async function stageAgeSexInOnePass(connection: DuckDBConnection, descriptor: Ag
     await runStatements(connection, SQL.ageSexFastKeep, { ...formatParams(descriptor, csv, file.fileId), year, variable: descriptor.values[0].variable });
     return true;
   } finally {
-    await connection.run(`DROP VIEW fast_rows; DROP TABLE IF EXISTS fast_ages; DROP TABLE IF EXISTS fast_crowded; DROP TABLE IF EXISTS fast_comune; DROP TABLE IF EXISTS fast_verdict; DROP TABLE IF EXISTS rejects_${file.fileId}; DROP TABLE IF EXISTS rejects_scan_${file.fileId}`);
+    await connection.run(`DROP VIEW fast_rows; DROP TABLE IF EXISTS fast_ages; DROP TABLE IF EXISTS fast_comune; DROP TABLE IF EXISTS fast_verdict; DROP TABLE IF EXISTS rejects_${file.fileId}; DROP TABLE IF EXISTS rejects_scan_${file.fileId}`);
   }
 }
 
 /** Every cell of the file checked on its own, to report each problem at its line and column. */
 async function stageAgeSexByCell(connection: DuckDBConnection, descriptor: AgeSexObservationsDescriptor, file: CsvFileToStage, csv: DescribedCsvFile, year: number): Promise<void> {
-  const staged = await stageCsvFile(connection, file, csv);
+  const read = await stageCsvFile(connection, file, csv);
+  // age-sex.sql drops the file's text as soon as it has checked every cell: it knows it by this name.
+  await connection.run(`ALTER TABLE ${read.table} RENAME TO stage_raw`);
+  const staged = { ...read, table: 'stage_raw' };
   const [age, male, female, total] = (['age', 'male', 'female', 'total'] as const).map((key) => staged.column(key));
   const params = {
     ...formatParams(descriptor, staged, file.fileId),
@@ -190,8 +194,7 @@ async function stageAgeSexByCell(connection: DuckDBConnection, descriptor: AgeSe
   };
   await stageRows(connection, staged, namedCells({ code_t: staged.column('code').index, age_t: age!.index, male_t: male!.index, female_t: female!.index, total_t: total!.index }), true, params);
   await runChecks(connection, SQL.ageSex, params);
-  await runStatements(connection, SQL.codes, params);
-  await connection.run(`DROP VIEW stage_data; DROP VIEW stage_rows; DROP TABLE ${staged.table}`);
+  await connection.run(`DROP VIEW stage_data; DROP VIEW stage_rows`);
 }
 
 function wideColumns(descriptor: WideObservationsDescriptor): Record<string, readonly string[] | undefined> {

@@ -486,6 +486,13 @@ describe('observations, ISTAT POSAS layout', () => {
     expect(errors[0]!.explanation).toBe(`age 0 of comune 018110 was already given on line ${3 + 102}; expected one value per comune, year, variable, sex and age band`);
   });
 
+  it('reports a last row of only a code and a name as a row cut short, not as a note line', async () => {
+    // The data (title, header, 2 × 102 rows) end with a row cut after the name, before ISTAT's note.
+    const rows = [...posasRows(), ['018110', 'Pavia'] as Row];
+    const errors = await sourceErrorsOf(() => readWith('istat_posas', posasFile(rows)));
+    expect(errors.map(located)).toContainEqual({ file: FILE, line: 3 + 2 * 102, column: 3, rule: 'wrong-column-count' });
+  });
+
   it('reports counts written as NaN, which DuckDB reads as a number, even where the 999 row is NaN too', async () => {
     // Albaredo Arnaboldi comes first: its age 0 (line 3) and its 999 row (line 3 + 101).
     const nan = posasRows().map((row, i) => (i === 0 || i === 101 ? [row[0]!, row[1]!, row[2]!, 'nan', 'nan', 'nan'] : row));

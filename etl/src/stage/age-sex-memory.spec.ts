@@ -51,7 +51,7 @@ describe(`a POSAS file repeating ${COMUNI} comuni ${COPIES.toLocaleString('en')}
   it('is found not clean by the one-pass reading', async () => {
     await connection.run(`CREATE OR REPLACE TEMP VIEW fast_rows AS
       SELECT code AS code_t, age, CASE WHEN age = 999 THEN 101 ELSE 1 END::DOUBLE AS male, CASE WHEN age = 999 THEN 202 ELSE 2 END::DOUBLE AS female,
-             CASE WHEN age = 999 THEN 303 ELSE 3 END::DOUBLE AS total
+             CASE WHEN age = 999 THEN 303 ELSE 3 END::DOUBLE AS total, false AS one_cell
       FROM generated ORDER BY record`);
     await runStatements(connection, readSqlBeside(import.meta.url, 'sql/age-sex-fast.sql'));
     const [problems, comuni] = (await connection.runAndReadAll('SELECT problems, comuni FROM fast_verdict')).getRows()[0]!.map(Number);

@@ -155,7 +155,9 @@ async function stageAgeSexInOnePass(connection: DuckDBConnection, descriptor: Ag
   const [code, age, male, female, total] = (['code', 'age', 'male', 'female', 'total'] as const).map((key) => csv.column(key).index) as [number, number, number, number, number];
   const read = readCsvCall(file, csv, { [age]: 'BIGINT', [male]: 'DOUBLE', [female]: 'DOUBLE', [total]: 'DOUBLE' }, true);
   // The code as published: one with spaces around fails the code check and is read cell by cell, which trims.
-  await connection.run(`CREATE OR REPLACE TEMP VIEW fast_rows AS SELECT c${code} AS code_t, c${age} AS age, c${male} AS male, c${female} AS female, c${total} AS total FROM ${read}`);
+  // one_cell as the cell-by-cell reading has it (rows.ts): a note line gives its first field only.
+  const oneCell = Array.from({ length: csv.width - 1 }, (_, i) => `c${i + 2} IS NULL`).join(' AND ') || 'true';
+  await connection.run(`CREATE OR REPLACE TEMP VIEW fast_rows AS SELECT c${code} AS code_t, c${age} AS age, c${male} AS male, c${female} AS female, c${total} AS total, (${oneCell}) AS one_cell FROM ${read}`);
   try {
     try {
       await runStatements(connection, SQL.ageSexFast);

@@ -1,6 +1,7 @@
 -- ISTAT's POSAS / STRASA layout, one file, in one pass: DuckDB's reader parses the numbers (view
--- fast_rows: code_t, the code cell as published; age, male, female, total) into fast_ages, and one
--- aggregation per comune counts every problem a check looks for (fast_comune), with counts and sums only:
+-- fast_rows: code_t, the code cell as published; age, male, female, total; one_cell, a line giving its
+-- first field only) into fast_ages, and one aggregation per comune counts every problem a check looks
+-- for (fast_comune), with counts and sums only:
 -- the comuni's ages are gathered into vectors (age-sex-fast-keep.sql) only once fast_verdict finds none.
 -- Any other file is read again cell by cell (age-sex.sql) to say what is wrong and where.
 -- In file order (rowid is the data record): a line of one cell (ISTAT's "Nota: …") is not data.
@@ -14,7 +15,7 @@ SELECT * FROM fast_rows;
 -- NaN, which DuckDB's reader takes for a number, is not between 0 and 10^12.
 CREATE OR REPLACE TEMP TABLE fast_comune AS
 SELECT code_t,
-       (age IS NULL AND male IS NULL AND female IS NULL AND total IS NULL) AS note,
+       one_cell AS note,
        count(*) AS rows,
        min(rowid) AS first_row,
        max(rowid) AS last_row,

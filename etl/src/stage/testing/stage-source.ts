@@ -21,7 +21,7 @@ export interface StagedValue {
   readonly ageBand: string;
   readonly value: number;
   readonly file: string;
-  /** 0-based data record of the file, in file order; null for a file read in one pass. */
+  /** 0-based data record of the file, in file order (read in one pass: the first record of the comune). */
   readonly record: number | null;
 }
 

@@ -12,7 +12,7 @@ import type { AgeSexObservationsDescriptor, SourceCatalog, WideObservationsDescr
 import type { FileDigest } from '../sources/files.js';
 import { bandRange } from './bands.js';
 import { excerpt, MAX_REPORTED_ERRORS, SourceError } from '../sources/errors.js';
-import { namedCells, stageRows } from './rows.js';
+import { namedCells, oneCellSql, stageRows } from './rows.js';
 import { describeCsvFile, readCsvCall, stageCsvFile, type CsvFileToStage, type DescribedCsvFile, type StagedCsvFile } from './csv-file.js';
 import { stageRegisterFile, type RegisterTerritory } from './register.js';
 import { runChecks } from './stage-errors.js';
@@ -155,9 +155,8 @@ async function stageAgeSexInOnePass(connection: DuckDBConnection, descriptor: Ag
   const [code, age, male, female, total] = (['code', 'age', 'male', 'female', 'total'] as const).map((key) => csv.column(key).index) as [number, number, number, number, number];
   const read = readCsvCall(file, csv, { [age]: 'BIGINT', [male]: 'DOUBLE', [female]: 'DOUBLE', [total]: 'DOUBLE' }, true);
   // The code as published: one with spaces around fails the code check and is read cell by cell, which trims.
-  // one_cell as the cell-by-cell reading has it (rows.ts): a note line gives its first field only.
-  const oneCell = Array.from({ length: csv.width - 1 }, (_, i) => `c${i + 2} IS NULL`).join(' AND ') || 'true';
-  await connection.run(`CREATE OR REPLACE TEMP VIEW fast_rows AS SELECT c${code} AS code_t, c${age} AS age, c${male} AS male, c${female} AS female, c${total} AS total, (${oneCell}) AS one_cell FROM ${read}`);
+  // one_cell as the cell-by-cell reading has it: a note line gives its first field only.
+  await connection.run(`CREATE OR REPLACE TEMP VIEW fast_rows AS SELECT c${code} AS code_t, c${age} AS age, c${male} AS male, c${female} AS female, c${total} AS total, (${oneCellSql(csv.width)}) AS one_cell FROM ${read}`);
   try {
     try {
       await runStatements(connection, SQL.ageSexFast);

@@ -12,15 +12,19 @@ const ROWS_SQL = readSqlBeside(import.meta.url, 'sql/rows.sql');
  * checks every file read cell by cell has first (rows.sql).
  */
 export async function stageRows(connection: DuckDBConnection, staged: StagedCsvFile, cells: string, endsAtNote: boolean, params: SqlParams): Promise<void> {
-  const others = Array.from({ length: staged.width - 1 }, (_, i) => `c${i + 2} IS NULL`).join(' AND ') || 'true';
   const firstMissing = `coalesce(${Array.from({ length: staged.width }, (_, i) => `CASE WHEN c${i + 1} IS NULL THEN ${i + 1} END`).join(', ')})`;
-  await connection.run(`CREATE OR REPLACE TEMP VIEW stage_rows AS SELECT rowid AS record, (${others}) AS one_cell, ${firstMissing} AS first_missing, ${cells} FROM ${staged.table}`);
+  await connection.run(`CREATE OR REPLACE TEMP VIEW stage_rows AS SELECT rowid AS record, (${oneCellSql(staged.width)}) AS one_cell, ${firstMissing} AS first_missing, ${cells} FROM ${staged.table}`);
   await connection.run(
     endsAtNote
       ? `CREATE OR REPLACE TEMP VIEW stage_data AS SELECT * FROM stage_rows WHERE record < coalesce((SELECT min(record) FROM stage_rows WHERE one_cell), 9223372036854775807)`
       : `CREATE OR REPLACE TEMP VIEW stage_data AS SELECT * FROM stage_rows`,
   );
   await runChecks(connection, ROWS_SQL, params);
+}
+
+/** A line giving its first field alone (ISTAT's "Nota: …"), over a raw table of `width` fields c1…cN. */
+export function oneCellSql(width: number): string {
+  return Array.from({ length: width - 1 }, (_, i) => `c${i + 2} IS NULL`).join(' AND ') || 'true';
 }
 
 /** The trimmed text of fields (1-based) under the names a layout's SQL reads. */

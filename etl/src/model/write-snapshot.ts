@@ -20,13 +20,13 @@ import type { VariableDefinition } from '../sources/descriptor.js';
 import type { ComuneValidityInput, SourceMeta } from './input.js';
 import type { TerritoryRow } from './territory.js';
 import { throwStageErrors } from '../stage/stage-errors.js';
+import { harmonise } from './harmonise.js';
 
 const SQL = {
   schema: readSqlBeside(import.meta.url, 'schema.sql'),
   work: readSqlBeside(import.meta.url, '../stage/sql/work-schema.sql'),
   cells: readSqlBeside(import.meta.url, '../stage/sql/cells.sql'),
   containment: readSqlBeside(import.meta.url, 'containment.sql'),
-  harmonise: readSqlBeside(import.meta.url, 'harmonise.sql'),
   derive: readSqlBeside(import.meta.url, 'derive.sql'),
   indicatorParts: readSqlBeside(import.meta.url, 'indicator-parts.sql'),
   indicatorAggregates: readSqlBeside(import.meta.url, 'indicator-aggregates.sql'),
@@ -139,7 +139,7 @@ export class SnapshotBuilder {
       await step();
       progress.step(`${label} in ${Math.round(performance.now() - started)} ms`);
     };
-    await timed('harmonised values onto current comuni', () => runStatements(c, SQL.harmonise, { reference_date: options.referenceDate }));
+    await timed('harmonised values onto current comuni', () => harmonise(c, options.referenceDate));
     await throwStageErrors(c);
 
     await appendRows(c, 'source', options.sources.map((s) => [s.id, s.title, s.publisher, s.licence, s.url, s.file, s.sha256, s.rowsRead, s.synthetic]));

@@ -26,7 +26,6 @@ import type { FileDigest } from '../sources/files.js';
 import { describeCsvFile, stageCsvFile, type CsvFileToStage, type StagedCsvFile } from './csv-file.js';
 import { runChecks } from './stage-errors.js';
 import { stageRows } from './rows.js';
-import { writeSheetAsCsv } from './xlsx-sheet.js';
 
 const SQL = {
   rows: readSqlBeside(import.meta.url, 'sql/register-rows.sql'),
@@ -72,6 +71,8 @@ export async function stageRegisterFile(connection: DuckDBConnection, file: Regi
   if (descriptor.format === 'xlsx') {
     const headerRow = descriptor.header_row ?? 1;
     readFrom = path.join(file.workDir, `file-${fileId}.sheet.csv`);
+    // Imported here: the spreadsheet reader's modules take a fifth of a second to load, and most loads read no spreadsheet.
+    const { writeSheetAsCsv } = await import('./xlsx-sheet.js');
     const written = await writeSheetAsCsv({ absolutePath: digest.absolutePath, relativePath: digest.path, sheet: descriptor.sheet, headerRow, target: readFrom });
     parse = { ...SHEET_CSV, title_lines: headerRow - 1 };
     note = ` (sheet "${written.sheet}"${written.formulaCells > 0 ? `, ${written.formulaCells} formula cells read by their saved results` : ''})`;

@@ -22,7 +22,7 @@ const exitHook = path.join(dir, 'exit-on-signal.mjs');
 // --cpu-prof writes the profile on a normal exit only; Nest's shutdown hooks re-raise SIGTERM, so exit here first.
 await writeFile(exitHook, "process.prependOnceListener('SIGTERM', () => process.exit(0));\n");
 const api = await startApi(path.resolve(stateDir), { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--import', exitHook] });
-const result = await autocannon({ url: api.url + requestPath, connections: 8, duration: Number(seconds) });
+const result = await autocannon({ url: api.url + requestPath, connections: Number(process.env.PROFILE_CONNECTIONS ?? 8), duration: Number(seconds) });
 await api.stop();
 console.log(`${requestPath}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, ${result.non2xx} non-2xx`);
 

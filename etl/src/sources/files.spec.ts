@@ -1,7 +1,8 @@
 import { mkdir, open, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadSourceFile, MAX_SOURCE_FILE_BYTES, readWholeFile, unreadableFileError } from './files.js';
+import { loadSourceCatalog } from './descriptor.js';
+import { digestCatalogFiles, loadSourceFile, MAX_SOURCE_FILE_BYTES, readWholeFile, unreadableFileError } from './files.js';
 import { makeDataFolder, type DataFolder } from './testing/fixtures.js';
 import { onlyErrorOf } from './testing/source-errors.js';
 
@@ -77,5 +78,34 @@ describe('reading a source file', () => {
   it('takes the limit a caller gives', async () => {
     await folder.write('x.yaml', 'a: 1\n');
     expect(await onlyErrorOf(() => readWholeFile(path.join(folder.dir, 'x.yaml'), 'x.yaml', 3))).toMatchObject({ file: 'x.yaml', rule: 'file-too-large' });
+  });
+});
+
+describe('the data folder', () => {
+  const sourcesYaml = path.join(import.meta.dirname, '../../../datasets/sources.yaml');
+
+  it('is named, not a file in it, when it does not exist (a mistyped --data or OSSERVATORIO_DATA_DIR)', async () => {
+    const folder = await makeDataFolder();
+    try {
+      const missing = path.join(folder.dir, 'datsets');
+      const error = await onlyErrorOf(async () => digestCatalogFiles(await loadSourceCatalog(sourcesYaml), missing));
+      expect(error).toMatchObject({ file: missing, line: 0, column: 0, rule: 'no-data-folder' });
+      expect(error.message).toContain('the data folder does not exist; expected the folder of published files given by --data or OSSERVATORIO_DATA_DIR');
+    } finally {
+      await folder.remove();
+    }
+  });
+
+  it('is refused when it is a file', async () => {
+    const folder = await makeDataFolder();
+    try {
+      await folder.write('notes.txt', 'x\n');
+      const file = path.join(folder.dir, 'notes.txt');
+      const error = await onlyErrorOf(async () => digestCatalogFiles(await loadSourceCatalog(sourcesYaml), file));
+      expect(error).toMatchObject({ file, line: 0, column: 0, rule: 'no-data-folder' });
+      expect(error.message).toContain('is a file, not a folder');
+    } finally {
+      await folder.remove();
+    }
   });
 });

@@ -127,6 +127,23 @@ async function listFiles(folder: string, shownAs: string): Promise<string[]> {
   }
 }
 
+/**
+ * The data folder itself, before any file in it: a mistyped path would otherwise be reported as the first
+ * source file missing from it.
+ */
+async function requireDataFolder(dataDir: string): Promise<void> {
+  const fail = (explanation: string) => new SourceError({ file: dataDir, line: 0, column: 0, rule: 'no-data-folder', explanation });
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(dataDir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw fail('the data folder does not exist; expected the folder of published files given by --data or OSSERVATORIO_DATA_DIR: check the path');
+    throw unreadableFileError(dataDir, error);
+  }
+  if (!info.isDirectory()) throw fail('is a file, not a folder; expected the folder of published files given by --data or OSSERVATORIO_DATA_DIR (the folder that holds territory/, population/ …)');
+}
+
 /** Whether anything has this name; what it is (a folder, a broken link) is reported when it is read. */
 async function exists(file: string): Promise<boolean> {
   try {
@@ -156,6 +173,7 @@ export async function digestSourceFile(absolutePath: string, dataDir: string): P
 
 /** Every file of every source of a catalogue, hashed once (as a stream): for the fingerprint and the provenance. */
 export async function digestCatalogFiles(catalog: SourceCatalog, dataDir: string): Promise<Map<string, FileDigest[]>> {
+  await requireDataFolder(dataDir);
   const digests = new Map<string, FileDigest[]>();
   for (const descriptor of catalog.sources) {
     const paths = await resolveSourceFiles(descriptor, dataDir);

@@ -1,16 +1,16 @@
 /**
  * Domain errors: services throw these; the exception filter maps them to HTTP statuses and answers their
- * message in the language the client asks for. `message` is the English text, for logs.
+ * message in the language the client asks for, so every message is written in Italian and English.
+ * `message` is the English text, for logs.
  */
-import { untranslated, type Text } from './i18n/language.js';
+import type { Text } from './i18n/language.js';
 
 export abstract class DomainError extends Error {
   /** Extra fields sent in the error body, e.g. where to download what is missing. */
   readonly details: Readonly<Record<string, unknown>>;
-  /** The message in every language; a plain string is the same in all of them. */
+  /** The message in every language. */
   readonly text: Text;
-  constructor(message: string | Text, details: Record<string, unknown> = {}) {
-    const text = typeof message === 'string' ? untranslated(message) : message;
+  constructor(text: Text, details: Record<string, unknown> = {}) {
     super(text.en);
     this.text = text;
     this.details = details;
@@ -26,11 +26,10 @@ export class BadParameterError extends DomainError {
   readonly allowed: readonly string[] | Text | null;
   constructor(
     readonly parameter: string,
-    problem: string | Text,
+    problem: Text,
     allowed: readonly string[] | Text | null = null,
   ) {
-    const text = typeof problem === 'string' ? untranslated(problem) : problem;
-    super({ it: `${parameter}: ${text.it}`, en: `${parameter}: ${text.en}` });
+    super({ it: `${parameter}: ${problem.it}`, en: `${parameter}: ${problem.en}` });
     this.allowed = allowed;
   }
 }

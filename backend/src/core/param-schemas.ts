@@ -100,8 +100,9 @@ function toBadParameter(name: string, issue: z.core.$ZodIssue | undefined): BadP
   const params = (issue as { params?: IssueParams } | undefined)?.params;
   if (params?.problem) return params.problem.named(name);
   if (params?.requiredExample !== undefined) return requiredProblem(name, params.requiredExample).named(name);
-  // A schema written with plain zod types: its own (English) message.
-  return new BadParameterError(name, issue?.message ?? 'is not allowed');
+  // A schema written with plain zod types: its own message, which zod words in English.
+  const said = issue?.message ?? 'is not allowed';
+  return new BadParameterError(name, { it: `valore non ammesso (${said})`, en: said });
 }
 
 /** The query string, or one query parameter, through a zod schema. */

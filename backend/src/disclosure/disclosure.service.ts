@@ -101,7 +101,7 @@ export class DisclosureService {
 
   private async compute(snapshot: Snapshot, cache: SnapshotCache, code: string, year: number, threshold: number): Promise<SuppressionPattern> {
     const definition = snapshot.catalogue.find(code)?.definition;
-    if (definition === undefined) throw new NotFoundError(`indicator ${code} is not in snapshot ${snapshot.info.id}`);
+    if (definition === undefined) throw new NotFoundError({ it: `L'indicatore ${code} non è nello snapshot ${snapshot.info.id}`, en: `Indicator ${code} is not in snapshot ${snapshot.info.id}` });
     // A part is hidden where any count it sums is hidden in that count's own pattern: the same count
     // (residents in year t, say) is then hidden alike in every indicator and year that publishes it, and a
     // part that is a difference (residents in t minus t-1) is never shown beside one of its hidden terms.

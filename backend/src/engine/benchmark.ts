@@ -24,7 +24,7 @@ export async function resolveBenchmark(
 ): Promise<ResolvedBenchmark> {
   if (choice === undefined) return fallback === null ? { query: {}, code: null, level: null } : { query: { extra: [fallback] }, code: fallback, level: null };
   if (choice.kind === 'group') {
-    if (group === null) throw new BadParameterError('benchmark', 'group needs the comuni of the group, e.g. group=018110,018026');
+    if (group === null) throw new BadParameterError('benchmark', { it: 'group richiede i comuni del gruppo, es. group=018110,018026', en: 'group needs the comuni of the group, e.g. group=018110,018026' });
     return { query: {}, code: GROUP_CODE, level: null };
   }
   if (choice.kind === 'code') {
@@ -34,7 +34,11 @@ export async function resolveBenchmark(
   for (const level of rowLevels) {
     const containing = level === 'group' ? [] : parentLevels(level as TerritoryLevel).filter((l) => l !== 'italia');
     if (!(containing as readonly string[]).includes(choice.level)) {
-      throw new BadParameterError('benchmark', `${choice.level} does not contain territories of level ${level}; use ${[...containing, 'italia'].join(', ')} or a territory code`);
+      const allowed = [...containing, 'italia'].join(', ');
+      throw new BadParameterError('benchmark', {
+        it: `${choice.level} non contiene territori di livello ${level}; usare ${allowed} o il codice di un territorio`,
+        en: `${choice.level} does not contain territories of level ${level}; use ${allowed} or a territory code`,
+      });
     }
   }
   return { query: { benchmarkLevel: choice.level }, code: null, level: choice.level };

@@ -5,7 +5,13 @@ import { engineIndicator, type EngineIndicator } from './engine-indicator.js';
 /** The snapshot's indicator `code`; unknown codes are a NotFoundError listing the known ones. */
 export function requireIndicator(snapshot: SnapshotReader, code: string): EngineIndicator {
   const found = snapshot.catalogue.find(code);
-  if (found === undefined) throw new NotFoundError(`Indicator ${code} is not in snapshot ${snapshot.info.id}; known codes: ${snapshot.catalogue.codes.join(', ') || 'none'}`);
+  if (found === undefined) {
+    const known = snapshot.catalogue.codes.join(', ');
+    throw new NotFoundError({
+      it: `L'indicatore ${code} non è nello snapshot ${snapshot.info.id}; codici noti: ${known || 'nessuno'}`,
+      en: `Indicator ${code} is not in snapshot ${snapshot.info.id}; known codes: ${known || 'none'}`,
+    });
+  }
   return engineIndicator(found);
 }
 
@@ -16,6 +22,13 @@ export function indicatorMap(indicators: readonly EngineIndicator[]): Map<string
 /** The years asked for that have values (a range may run past them); none of them is a 400 naming those that do. */
 export function chooseYears(indicator: EngineIndicator, asked: readonly number[]): number[] {
   const years = asked.filter((y) => indicator.years.includes(y));
-  if (years.length === 0) throw new BadParameterError('years', `${indicator.code} has no values for ${asked.length === 1 ? asked[0] : `${asked[0]}-${asked.at(-1)}`}; available years: ${indicator.years.join(', ') || 'none'}`);
+  if (years.length === 0) {
+    const span = asked.length === 1 ? String(asked[0]) : `${asked[0]}-${asked.at(-1)}`;
+    const available = indicator.years.join(', ');
+    throw new BadParameterError('years', {
+      it: `${indicator.code} non ha valori per ${span}; anni disponibili: ${available || 'nessuno'}`,
+      en: `${indicator.code} has no values for ${span}; available years: ${available || 'none'}`,
+    });
+  }
   return years;
 }

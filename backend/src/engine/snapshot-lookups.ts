@@ -88,7 +88,7 @@ export class SnapshotLookups {
 
   async territory(snapshot: SnapshotReader, code: string): Promise<TerritoryEntry> {
     const territory = (await this.load(snapshot)).territories.get(code);
-    if (territory === undefined) throw new NotFoundError(`Territory ${code} is not in snapshot ${snapshot.info.id}; GET /api/territories lists them`);
+    if (territory === undefined) throw new NotFoundError({ it: `Il territorio ${code} non è nello snapshot ${snapshot.info.id}; GET /api/territories li elenca`, en: `Territory ${code} is not in snapshot ${snapshot.info.id}; GET /api/territories lists them` });
     return territory;
   }
 
@@ -118,7 +118,9 @@ export class SnapshotLookups {
     const found: TerritoryEntry[] = [];
     for (const code of codes) {
       const territory = await this.territory(snapshot, code);
-      if (territory.level !== 'comune') throw new BadParameterError(parameter, `${code} (${territory.name}) is of level ${territory.level}; a group is made of comuni`);
+      if (territory.level !== 'comune') {
+        throw new BadParameterError(parameter, { it: `${code} (${territory.name}) è di livello ${territory.level}; un gruppo è fatto di comuni`, en: `${code} (${territory.name}) is of level ${territory.level}; a group is made of comuni` });
+      }
       found.push(territory);
     }
     return found;

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { PassThrough, type Writable } from 'node:stream';
-import { BadParameterError } from '../core/errors.js';
 import type { Format } from '../core/http/negotiate.js';
 import { SnapshotPool } from '../core/snapshot-pool.js';
 import type { SnapshotInfo } from '../core/snapshot-info.dto.js';
@@ -9,7 +8,7 @@ import { engineIndicator } from '../engine/engine-indicator.js';
 import { EngineService } from '../engine/engine.service.js';
 import { SnapshotLookups } from '../engine/snapshot-lookups.js';
 import { SumsRepository } from '../engine/sums.repository.js';
-import { parentLevels } from '../territories/territory-levels.js';
+import { requireParentOf } from '../territories/territory-levels.js';
 import { ExportChunkReader } from './export-chunks.js';
 import type { ExportQuery } from './exports.params.js';
 import { arrowEncoder, csvEncoder, jsonEncoder, type ExportEncoder } from './export-encoders.js';
@@ -50,8 +49,7 @@ export class ExportsService {
       .use(async (snapshot) => {
         const indicators = codes ? codes.map((c) => requireIndicator(snapshot, c)) : snapshot.catalogue.indicators.map(engineIndicator);
         if (parent !== null) {
-          const p = await this.lookups.territory(snapshot, parent);
-          if (!parentLevels(level).includes(p.level as never)) throw new BadParameterError('parent', `${parent} (${p.name}) is of level ${p.level}; for level ${level} the parent must be of level ${parentLevels(level).join(' or ')}`);
+          requireParentOf(level, await this.lookups.territory(snapshot, parent));
         }
         const pairs = indicators.flatMap((i) => (years ? i.years.filter((y) => years.includes(y)) : i.years).map((year) => ({ indicator: i.code, year })));
         const sources = await this.lookups.sources(snapshot, indicators.map((i) => i.code), [...new Set(pairs.map((p) => p.year))]);

@@ -10,7 +10,7 @@ import { toValueRowDto } from '../engine/value.dto.js';
 import { chooseYear } from '../indicators/indicator-year.js';
 import { IndicatorsService } from '../indicators/indicators.service.js';
 import { toSourceDto } from '../sources/source.dto.js';
-import { parentLevels } from '../territories/territory-levels.js';
+import { requireParentOf } from '../territories/territory-levels.js';
 import type { GapRowDto, GapsResponseDto } from './gaps.dto.js';
 import type { GapsQuery } from './gaps.params.js';
 import { shortfall } from './shortfall.js';
@@ -31,11 +31,14 @@ export class GapsService {
       const indicator = requireIndicator(snapshot, code);
       if (indicator.target === null || indicator.plainCount || indicator.polarity !== 'higher_better') {
         const withTarget = snapshot.catalogue.indicators.map(engineIndicator).filter((i) => i.target !== null && !i.plainCount && i.polarity === 'higher_better').map((i) => i.code);
-        throw new BadParameterError('indicator', `${code} is not a supply indicator with a target; use one of ${withTarget.join(', ') || 'none in this snapshot'}`);
+        const listed = withTarget.join(', ');
+        throw new BadParameterError('indicator', {
+          it: `${code} non è un indicatore di offerta con un obiettivo; usare uno tra ${listed || 'nessuno in questo snapshot'}`,
+          en: `${code} is not a supply indicator with a target; use one of ${listed || 'none in this snapshot'}`,
+        });
       }
       if (parent !== null) {
-        const p = await this.lookups.territory(snapshot, parent);
-        if (!parentLevels(level).includes(p.level as never)) throw new BadParameterError('parent', `${parent} (${p.name}) is of level ${p.level}; for level ${level} the parent must be of level ${parentLevels(level).join(' or ')}`);
+        requireParentOf(level, await this.lookups.territory(snapshot, parent));
       }
       if (!indicatorDto.available) {
         // The snapshot has no input for it: no rows, never zeros; the reason is in `indicator`.

@@ -20,9 +20,12 @@ export class IndicatorsService {
   /** The catalogue in its order; with `q`, the indicators matching it, best first; with `area`, that area's only. */
   list(query: CatalogueQuery = {}): Promise<IndicatorsResponseDto> {
     const q = optionalParam('q', query.q);
-    if (q !== undefined && q.length > MAX_QUERY_LENGTH) throw new BadParameterError('q', `is ${q.length} characters long; use at most ${MAX_QUERY_LENGTH}`);
+    if (q !== undefined && q.length > MAX_QUERY_LENGTH) throw new BadParameterError('q', { it: `è lungo ${q.length} caratteri; usarne al più ${MAX_QUERY_LENGTH}`, en: `is ${q.length} characters long; use at most ${MAX_QUERY_LENGTH}` });
     const words = q === undefined ? null : queryWords(q);
-    if (words !== null && words.length === 0) throw new BadParameterError('q', `"${q}" has no letter or digit to search for; give words of a code, name or definition, e.g. q=anziani`);
+    if (words !== null && words.length === 0) throw new BadParameterError('q', {
+        it: `"${q}" non ha lettere né cifre da cercare; indicare parole del codice, del nome o della definizione, es. q=anziani`,
+        en: `"${q}" has no letter or digit to search for; give words of a code, name or definition, e.g. q=anziani`,
+      });
     return this.snapshots.use(async (snapshot) => {
       const { catalogue } = snapshot;
       const area = parseChoice('area', query.area, catalogue.areas.map((a) => a.code));

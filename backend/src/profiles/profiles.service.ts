@@ -29,7 +29,12 @@ export class ProfilesService {
       else if (choice.kind === 'code') benchmark = await this.lookups.territory(snapshot, choice.code);
       else {
         benchmark = await this.lookups.container(snapshot, code, choice.level);
-        if (benchmark === null || benchmark.code === code) throw new BadParameterError('benchmark', `${code} (${territory.name}) is in no ${choice.level}; use one of the levels above ${territory.level}, italia or a territory code`);
+        if (benchmark === null || benchmark.code === code) {
+          throw new BadParameterError('benchmark', {
+            it: `${code} (${territory.name}) non è in alcun territorio di livello ${choice.level}; usare uno dei livelli sopra ${territory.level}, italia o il codice di un territorio`,
+            en: `${code} (${territory.name}) is in no ${choice.level}; use one of the levels above ${territory.level}, italia or a territory code`,
+          });
+        }
       }
       const catalogued = snapshot.catalogue.indicators;
       const indicators = catalogued.map(engineIndicator);

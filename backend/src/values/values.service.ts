@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { BadParameterError } from '../core/errors.js';
 import { SnapshotPool } from '../core/snapshot-pool.js';
 import { benchmarkFinder, resolveBenchmark } from '../engine/benchmark.js';
 import { chooseYears, indicatorMap, requireIndicator } from '../engine/catalogue-indicators.js';
@@ -12,7 +11,7 @@ import { toValueRowDto, type ValueRowDto } from '../engine/value.dto.js';
 import { chooseYear } from '../indicators/indicator-year.js';
 import { IndicatorsService } from '../indicators/indicators.service.js';
 import { toSourceDto } from '../sources/source.dto.js';
-import { parentLevels } from '../territories/territory-levels.js';
+import { requireParentOf } from '../territories/territory-levels.js';
 import type { ValuesResponseDto } from './values.dto.js';
 import type { ValuesQuery } from './values.params.js';
 
@@ -39,10 +38,7 @@ export class ValuesService {
       }
       const years = askedYears ? chooseYears(indicator, askedYears) : [chooseYear(indicatorDto, askedYear)];
       if (parent !== null) {
-        const p = await this.lookups.territory(snapshot, parent);
-        if (!parentLevels(level).includes(p.level as never)) {
-          throw new BadParameterError('parent', `${parent} (${p.name}) is of level ${p.level}; for level ${level} the parent must be of level ${parentLevels(level).join(' or ')}`);
-        }
+        requireParentOf(level, await this.lookups.territory(snapshot, parent));
       }
       let group: GroupTarget | null = null;
       if (groupCodes !== null) {

@@ -10,9 +10,10 @@ export interface Text {
   readonly en: string;
 }
 
-/** The same words in both languages: codes, names, messages only written in one language. */
-export function untranslated(text: string): Text {
-  return { it: text, en: text };
+/** Alternatives, e.g. "ambito, provincia o regione" / "ambito, provincia or regione". */
+export function oneOf(items: readonly string[]): Text {
+  const words = (or: string) => (items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${or} ${items.at(-1)}`);
+  return { it: words('o'), en: words('or') };
 }
 
 /**

@@ -5,7 +5,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { IndicatorTerm } from '@osservatorio/etl/contract';
 import { APP_CONFIG, type AppConfig, type Audience } from '../config/config.js';
-import { NotFoundError } from '../core/errors.js';
+import { unknownIndicator } from '../core/not-found.js';
 import type { SnapshotReader } from '../core/snapshot-pool.js';
 import { DisclosureRepository } from './disclosure.repository.js';
 import { protections, type Breakdown } from './breakdowns.js';
@@ -101,7 +101,7 @@ export class DisclosureService {
 
   private async compute(snapshot: Snapshot, cache: SnapshotCache, code: string, year: number, threshold: number): Promise<SuppressionPattern> {
     const definition = snapshot.catalogue.find(code)?.definition;
-    if (definition === undefined) throw new NotFoundError({ it: `L'indicatore ${code} non è nello snapshot ${snapshot.info.id}`, en: `Indicator ${code} is not in snapshot ${snapshot.info.id}` });
+    if (definition === undefined) throw unknownIndicator(snapshot, code);
     // A part is hidden where any count it sums is hidden in that count's own pattern: the same count
     // (residents in year t, say) is then hidden alike in every indicator and year that publishes it, and a
     // part that is a difference (residents in t minus t-1) is never shown beside one of its hidden terms.

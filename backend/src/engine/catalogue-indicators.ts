@@ -1,19 +1,15 @@
-import { BadParameterError, NotFoundError } from '../core/errors.js';
+import { BadParameterError } from '../core/errors.js';
+import { unknownIndicator } from '../core/not-found.js';
 import type { SnapshotReader } from '../core/snapshot-pool.js';
 import { engineIndicator, type EngineIndicator } from './engine-indicator.js';
 
 /** The snapshot's indicator `code`; unknown codes are a NotFoundError listing the known ones. */
 export function requireIndicator(snapshot: SnapshotReader, code: string): EngineIndicator {
   const found = snapshot.catalogue.find(code);
-  if (found === undefined) {
-    const known = snapshot.catalogue.codes.join(', ');
-    throw new NotFoundError({
-      it: `L'indicatore ${code} non è nello snapshot ${snapshot.info.id}; codici noti: ${known || 'nessuno'}`,
-      en: `Indicator ${code} is not in snapshot ${snapshot.info.id}; known codes: ${known || 'none'}`,
-    });
-  }
+  if (found === undefined) throw unknownIndicator(snapshot, code);
   return engineIndicator(found);
 }
+
 
 export function indicatorMap(indicators: readonly EngineIndicator[]): Map<string, EngineIndicator> {
   return new Map(indicators.map((i) => [i.code, i]));

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { BadParameterError, NotFoundError } from '../core/errors.js';
+import { BadParameterError } from '../core/errors.js';
+import { unknownTerritory } from '../core/not-found.js';
 import type { SnapshotReader } from '../core/snapshot-pool.js';
 import { loadSql } from '../core/sql.js';
 import type { SourceRow } from '../sources/source.dto.js';
@@ -88,7 +89,7 @@ export class SnapshotLookups {
 
   async territory(snapshot: SnapshotReader, code: string): Promise<TerritoryEntry> {
     const territory = (await this.load(snapshot)).territories.get(code);
-    if (territory === undefined) throw new NotFoundError({ it: `Il territorio ${code} non è nello snapshot ${snapshot.info.id}; GET /api/territories li elenca`, en: `Territory ${code} is not in snapshot ${snapshot.info.id}; GET /api/territories lists them` });
+    if (territory === undefined) throw unknownTerritory(snapshot, code);
     return territory;
   }
 

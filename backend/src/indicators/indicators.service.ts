@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { BadParameterError, NotFoundError } from '../core/errors.js';
+import { BadParameterError } from '../core/errors.js';
+import { unknownIndicator } from '../core/not-found.js';
 import { optionalParam, parseChoice } from '../core/params.js';
 import { SnapshotPool, type SnapshotReader } from '../core/snapshot-pool.js';
 import { queryWords, searchCatalogue } from './catalogue-search.js';
@@ -42,12 +43,7 @@ export class IndicatorsService {
   /** The indicator `code` in this snapshot; unknown codes are a NotFoundError listing the known ones. */
   find(snapshot: SnapshotReader, code: string): IndicatorDto {
     const indicator = snapshot.catalogue.find(code);
-    if (indicator !== undefined) return toIndicatorDto(indicator);
-    const id = snapshot.info.id;
-    const known = snapshot.catalogue.codes.join(', ');
-    throw new NotFoundError({
-      it: `L'indicatore ${code} non è nello snapshot ${id}; codici noti: ${known || 'nessuno'}`,
-      en: `Indicator ${code} is not in snapshot ${id}; known codes: ${known || 'none'}`,
-    });
+    if (indicator === undefined) throw unknownIndicator(snapshot, code);
+    return toIndicatorDto(indicator);
   }
 }

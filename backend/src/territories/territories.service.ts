@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { BadParameterError, NotFoundError } from '../core/errors.js';
+import { BadParameterError } from '../core/errors.js';
+import { unknownTerritory } from '../core/not-found.js';
 import { SnapshotPool, type SnapshotReader } from '../core/snapshot-pool.js';
 import type { TerritoriesResponseDto, TerritoryDto } from './territories.dto.js';
 import { TerritoriesRepository, type TerritoryRow } from './territories.repository.js';
@@ -30,10 +31,7 @@ export class TerritoriesService {
   /** The territory `code`, which must exist; NotFoundError otherwise. */
   async require(snapshot: SnapshotReader, code: string): Promise<TerritoryRow> {
     const territory = await this.territories.find(snapshot, code);
-    if (territory === null) {
-      const id = snapshot.info.id;
-      throw new NotFoundError({ it: `Il territorio ${code} non è nello snapshot ${id}; GET /api/territories li elenca`, en: `Territory ${code} is not in snapshot ${id}; GET /api/territories lists them` });
-    }
+    if (territory === null) throw unknownTerritory(snapshot, code);
     return territory;
   }
 

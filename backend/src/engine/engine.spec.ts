@@ -83,7 +83,13 @@ describe('values at every level agree with sums worked out from the fixture', ()
     const { body } = await values('DEM_U12/values?level=comune&parent=PV-T2&year=2021&group=018110,019036,018177');
     const group = body.rows.find((r: Row) => r.level === 'group');
     expectSums(group, ['018110', '019036', VIGEVANO]);
+    expect(group.name).toBe('Gruppo di 3 comuni');
     expect(body.rows.at(-1)).toBe(group ?? 'the group last');
+  });
+
+  it('names a group of one comune in the singular', async () => {
+    const { body } = await values('DEM_U12/values?level=comune&parent=PV-T2&year=2021&group=018110');
+    expect(body.rows.find((r: Row) => r.level === 'group')?.name).toBe('Gruppo di 1 comune');
   });
 
   it('a group as the benchmark of every row', async () => {

@@ -43,7 +43,7 @@ export class ValuesService {
       let group: GroupTarget | null = null;
       if (groupCodes !== null) {
         await this.lookups.comuni(snapshot, 'group', groupCodes);
-        group = { code: GROUP_CODE, name: `Gruppo di ${groupCodes.length} comuni`, comuni: groupCodes, isRow: choice?.kind !== 'group' };
+        group = { code: GROUP_CODE, name: `Gruppo di ${groupCodes.length} ${groupCodes.length === 1 ? 'comune' : 'comuni'}`, comuni: groupCodes, isRow: choice?.kind !== 'group' };
       }
       const rowLevels = group?.isRow ? [level, 'group'] : [level];
       const benchmark = await resolveBenchmark(choice, rowLevels, parent, group, snapshot, this.lookups);

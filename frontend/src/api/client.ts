@@ -80,7 +80,8 @@ async function readErrorBody(response: Response): Promise<ApiErrorBody | null> {
 async function request(url: string, signal?: AbortSignal): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(url, { headers: { Accept: 'application/json' }, signal });
+    // The API words its errors in the language asked: the page's (LanguageProvider sets it), not the browser's.
+    response = await fetch(url, { headers: { Accept: 'application/json', 'Accept-Language': document.documentElement.lang || 'it' }, signal });
   } catch (cause) {
     if (signal?.aborted) throw cause;
     throw new ApiError(null, cause instanceof Error ? cause.message : String(cause));

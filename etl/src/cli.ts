@@ -8,6 +8,7 @@ import { readCurrentSnapshotId, stateLayout } from './publish/layout.js';
 import { formatQualityReport, readQualityIssues } from './quality/report.js';
 import { withLoadLock } from './publish/lock.js';
 import { listSnapshots, rollback, servableSnapshotId } from './publish/snapshots.js';
+import { requireStateFolder, StateFolderError } from './publish/state-folder.js';
 
 const USAGE = `Usage: npm run etl -- <command> [options]
 
@@ -63,14 +64,18 @@ async function main(argv: string[]): Promise<number> {
   const config = loadEtlConfig(process.env, { ...(values.data ? { dataDir: values.data } : {}), ...(values.state ? { stateDir: values.state } : {}) });
   const layout = stateLayout(config.stateDir);
   const progress = consoleProgress();
+  if (['status', 'check', 'rollback'].includes(command)) await requireStateFolder(config.stateDir, { create: false });
   switch (command) {
     case 'load': {
       try {
         await runLoad(config, progress, { ifChanged: values['if-changed'], acceptCoverageDrop: values['accept-coverage-drop'] });
       } catch (error) {
-        if (!values['keep-serving-on-failure']) throw error;
-        const served = await servableSnapshotId(layout);
         console.error(`etl: ${messageOf(error)}`);
+        if (!values['keep-serving-on-failure'] || error instanceof StateFolderError) {
+          console.error('Nothing was published; the snapshot being served, if any, is unchanged.');
+          return 1;
+        }
+        const served = await servableSnapshotId(layout);
         if (served === null) {
           console.error('Nothing was published, and there is no snapshot to serve.');
           return 1;
@@ -118,7 +123,6 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     console.error(`etl: ${messageOf(error)}`);
-    console.error('Nothing was published; the snapshot being served, if any, is unchanged.');
     process.exit(1);
   },
 );

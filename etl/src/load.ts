@@ -20,6 +20,7 @@ import { formatQualityReport } from './quality/report.js';
 import { sweepDebris } from './publish/debris.js';
 import { readCurrentSnapshotId, SCHEMA_VERSION, stateLayout } from './publish/layout.js';
 import { withLoadLock } from './publish/lock.js';
+import { requireStateFolder } from './publish/state-folder.js';
 import { listSnapshots, newSnapshotId, publishSnapshot, type SnapshotManifest } from './publish/snapshots.js';
 import { loadSourceCatalog, type SourceCatalog } from './sources/descriptor.js';
 import { digestCatalogFiles, type FileDigest } from './sources/files.js';
@@ -46,6 +47,7 @@ export type LoadOutcome =
  */
 export async function runLoad(config: EtlConfig, progress: Progress, options: LoadOptions = {}): Promise<LoadOutcome> {
   const layout = stateLayout(config.stateDir);
+  await requireStateFolder(config.stateDir, { create: true });
   return withLoadLock(layout, progress, async () => {
     await sweepDebris(layout, progress);
     return loadHoldingLock(config, progress, options);

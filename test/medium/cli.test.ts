@@ -58,6 +58,20 @@ describe('the etl command line: load, status, rollback', () => {
     expect(await currentSnapshotId(stateDir)).toBe(before);
   });
 
+  it('names a state folder that is a file, or cannot be created, and what to do, for every command', async () => {
+    const file = `${dataDir}/territory/gi_comuni.csv`;
+    for (const command of ['load', 'status', 'check', 'rollback']) {
+      const result = await etl(command, '--data', dataDir, '--state', file);
+      expect(result.code, command).toBe(1);
+      expect(result.stderr, command).toContain(`etl: the state folder ${file} is a file, not a folder; expected the folder where snapshots live, given by --state or OSSERVATORIO_STATE_DIR`);
+    }
+    const under = await etl('load', '--data', dataDir, '--state', `${file}/state`);
+    expect(under.stderr).toContain(`etl: the state folder ${file}/state cannot be created: ${file} is a file; expected the folder where snapshots live, given by --state or OSSERVATORIO_STATE_DIR`);
+    expect(under.stderr).toMatch(/Nothing was published/);
+    const status = await etl('status', '--state', file);
+    expect(status.stderr).not.toMatch(/Nothing was published/);
+  });
+
   it('explains its usage', async () => {
     const result = await etl('frobnicate');
     expect(result.code).toBe(2);

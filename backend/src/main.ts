@@ -1,3 +1,4 @@
+import { requireStateFolder, StateFolderError } from '@osservatorio/etl/state-folder';
 import { ConfigError, loadConfig, type AppConfig } from './config/config.js';
 import { SnapshotPool } from './core/snapshot-pool.js';
 import { createApp } from './create-app.js';
@@ -7,6 +8,14 @@ try {
   config = loadConfig(process.env);
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+
+try {
+  await requireStateFolder(config.stateDir, { create: true });
+} catch (error) {
+  if (!(error instanceof StateFolderError)) throw error;
   console.error(error.message);
   process.exit(1);
 }

@@ -127,3 +127,16 @@ describe('npm start with a data folder holding a bad file', () => {
     expect(started.output()).not.toMatch(SERVING);
   });
 });
+
+describe('the API started on its own', () => {
+  it('names a state folder that is a file, and exits 1', async () => {
+    const file = path.join(ROOT, 'README.md');
+    const api = spawn(process.execPath, [path.join(ROOT, 'backend/dist/main.js')], { cwd: ROOT, env: { PATH: process.env.PATH, OSSERVATORIO_STATE_DIR: file, PORT: '0', HOST: '127.0.0.1' } });
+    let output = '';
+    api.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    api.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => api.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(output.trim()).toBe(`the state folder ${file} is a file, not a folder; expected the folder where snapshots live, given by --state or OSSERVATORIO_STATE_DIR`);
+  });
+});

@@ -14,6 +14,15 @@ export interface ResolvedBenchmark {
   readonly level: string | null;
 }
 
+/** A single territory's benchmark (profile, trend) may not be the territory itself: it is never compared with itself. */
+export function refuseSelfBenchmark(choice: BenchmarkChoice | undefined, territory: { code: string; name: string }): void {
+  if (choice?.kind !== 'code' || choice.code !== territory.code) return;
+  throw new BadParameterError('benchmark', {
+    it: `${territory.code} (${territory.name}) è il territorio stesso: un territorio non si confronta mai con se stesso; usare un livello superiore, italia o il codice di un altro territorio`,
+    en: `${territory.code} (${territory.name}) is the territory itself: a territory is never compared with itself; use a level above it, italia or another territory's code`,
+  });
+}
+
 export async function resolveBenchmark(
   choice: BenchmarkChoice | undefined,
   rowLevels: readonly string[],

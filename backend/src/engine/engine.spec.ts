@@ -227,6 +227,8 @@ describe('bad requests', () => {
     ['indicators/DEM_POP/trend', 400, /^territory: is required/],
     ['indicators/DEM_POP/trend?territory=099', 404, /Territory 099 is not in snapshot/],
     ['profiles/099', 404, /Territory 099 is not in snapshot/],
+    ['profiles/018110?benchmark=018110', 400, /^benchmark: 018110 \(Pavia\) is the territory itself: a territory is never compared with itself; use a level above it, italia or another territory's code$/],
+    ['indicators/DEM_POP/trend?territory=018110&benchmark=018110', 400, /^benchmark: 018110 \(Pavia\) is the territory itself/],
     ['profiles/018110?benchmark=ambito&year=20x1', 400, /^year: /],
     ['compare', 400, /^territories: is required/],
     ['compare?territories=018110&indicators=NOPE', 404, /Indicator NOPE is not in snapshot/],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BadParameterError } from '../core/errors.js';
 import { SnapshotPool } from '../core/snapshot-pool.js';
+import { refuseSelfBenchmark } from '../engine/benchmark.js';
 import { engineIndicator } from '../engine/engine-indicator.js';
 import { indicatorMap } from '../engine/catalogue-indicators.js';
 import { EngineService } from '../engine/engine.service.js';
@@ -24,6 +25,7 @@ export class ProfilesService {
     const { year, benchmark: choice } = query;
     return this.snapshots.use(async (snapshot) => {
       const territory = await this.lookups.territory(snapshot, code);
+      refuseSelfBenchmark(choice, territory);
       let benchmark: TerritoryEntry | null;
       if (choice === undefined) benchmark = territory.parent_code === null ? null : await this.lookups.territory(snapshot, territory.parent_code);
       else if (choice.kind === 'code') benchmark = await this.lookups.territory(snapshot, choice.code);

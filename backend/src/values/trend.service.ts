@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SnapshotPool } from '../core/snapshot-pool.js';
-import { benchmarkFinder, resolveBenchmark } from '../engine/benchmark.js';
+import { benchmarkFinder, refuseSelfBenchmark, resolveBenchmark } from '../engine/benchmark.js';
 import { indicatorMap, requireIndicator } from '../engine/catalogue-indicators.js';
 import { EngineService } from '../engine/engine.service.js';
 import { comparison } from '../engine/indicator-value.js';
@@ -27,6 +27,7 @@ export class TrendService {
       const indicatorDto = this.indicators.find(snapshot, code);
       const indicator = requireIndicator(snapshot, code);
       const territory = await this.lookups.territory(snapshot, territoryCode);
+      refuseSelfBenchmark(choice, territory);
       const benchmark = await resolveBenchmark(choice, [territory.level], null, null, snapshot, this.lookups);
       const pairs = indicator.years.map((year) => ({ indicator: code, year }));
       const values = await this.engine.values(snapshot, { pairs, codes: [territoryCode], ...benchmark.query }, indicatorMap([indicator]));

@@ -15,12 +15,14 @@ export class StateFolderError extends Error {
 /** `create`: make the folder when it is missing (a load); otherwise a missing folder simply holds no snapshot. */
 export async function requireStateFolder(stateDir: string, { create }: { create: boolean }): Promise<void> {
   const fail = (problem: string) => new StateFolderError(`the state folder ${stateDir} ${problem}; ${EXPECTED}`);
-  const code = await stat(stateDir).then(
+  const found = await stat(stateDir).then(
     (info) => (info.isDirectory() ? null : 'NOT_A_FOLDER'),
-    (error: NodeJS.ErrnoException) => error.code ?? 'UNKNOWN',
+    (error: NodeJS.ErrnoException) => error,
   );
-  if (code === 'NOT_A_FOLDER') throw fail('is a file, not a folder');
+  if (found === 'NOT_A_FOLDER') throw fail('is a file, not a folder');
+  const code = found?.code;
   if (code === 'ENOTDIR') throw fail(`cannot be created: ${await fileAbove(stateDir)} is a file`);
+  if (found !== null && code !== 'ENOENT') throw fail(`cannot be read: ${describe(found)}`);
   if (code === 'ENOENT' && create) {
     try {
       await mkdir(stateDir, { recursive: true });
@@ -28,7 +30,7 @@ export async function requireStateFolder(stateDir: string, { create }: { create:
       throw fail(`cannot be created: ${describe(error)}`);
     }
   }
-  if (code === null && create) {
+  if (found === null && create) {
     try {
       await access(stateDir, constants.W_OK | constants.X_OK);
     } catch (error) {

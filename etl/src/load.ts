@@ -147,9 +147,9 @@ async function loadHoldingLock(config: EtlConfig, progress: Progress, options: L
     const accepted = options.acceptCoverageDrop ? { ...rules, coverage_dropped: { severity: 'warning' as const } } : rules;
     const written = await builder.model({ referenceDate: input.referenceDate, precedence: catalog.precedence, indicators, variables: catalog.variables, bands, rules: accepted, sources, previous, progress });
     builder.close();
-    const warnings = written.issues.filter((i) => i.severity === 'warning');
-    // The report in full is `npm run etl -- check`; a load shows the first few of each rule.
-    for (const line of formatQualityReport(warnings, 5).slice(1)) progress.warn(`quality: ${line.trim()}`);
+    const warnings = written.quality.counts.filter((q) => q.severity === 'warning').reduce((sum, q) => sum + q.issues, 0);
+    // The report in full is `npm run etl -- check`; a load shows the first few warnings of each rule.
+    for (const line of formatQualityReport(written.quality, 5, ['warning']).slice(1)) progress.warn(`quality: ${line.trim()}`);
     if ((written.counts.indicator_part ?? 0) === 0) throw new Error('The load produced no indicator values: check that the sources hold the variables the catalogue uses.');
     const manifest: SnapshotManifest = {
       id,
@@ -159,7 +159,7 @@ async function loadHoldingLock(config: EtlConfig, progress: Progress, options: L
       dataDir: config.dataDir,
       sources: sources.map((s) => ({ id: s.id, file: s.file, rowsRead: s.rowsRead, synthetic: s.synthetic })),
       counts: written.counts,
-      warnings: written.issues.filter((i) => i.severity === 'warning').length,
+      warnings,
     };
     await publishSnapshot(layout, staged, manifest, config.keepSnapshots);
     progress.step(`published snapshot ${id} (${written.counts.observation} values as published, ${written.counts.observation_ages} by single age, ${written.counts.indicator_part} indicator rows, ${manifest.warnings} quality warnings)`);

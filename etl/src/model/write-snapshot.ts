@@ -21,6 +21,7 @@ import type { ComuneValidityInput, SourceMeta } from './input.js';
 import type { TerritoryRow } from './territory.js';
 import { throwStageErrors } from '../stage/stage-errors.js';
 import { harmonise } from './harmonise.js';
+import { readQualitySummary, type QualityIssueLine, type QualitySummary } from '../quality/report.js';
 
 const SQL = {
   schema: readSqlBeside(import.meta.url, 'schema.sql'),
@@ -48,22 +49,21 @@ export interface TerritoryContent {
   readonly boundaries: readonly { provinciaCode: string; topojson: string; sourceId: string }[];
 }
 
-export interface QualityIssue {
-  readonly severity: 'error' | 'warning' | 'info';
-  readonly rule: string;
-  readonly message: string;
-}
-
 export interface WrittenSnapshot {
   readonly counts: Readonly<Record<string, number>>;
-  readonly issues: readonly QualityIssue[];
+  /** The quality issues counted, with the first QUALITY_LINES_PER_RULE of each rule. */
+  readonly quality: QualitySummary;
 }
+
+/** The issues of each rule a load reads back: as many as an error message lists. */
+const QUALITY_LINES_PER_RULE = 20;
 
 export class QualityErrors extends Error {
   override readonly name = 'QualityErrors';
-  constructor(readonly issues: readonly QualityIssue[]) {
-    const listed = issues.slice(0, 20).map((i) => `- ${i.message} [${i.rule}]`);
-    super(`${issues.length} quality ${issues.length === 1 ? 'check' : 'checks'} failed:\n${listed.join('\n')}${issues.length > 20 ? `\n… and ${issues.length - 20} more` : ''}`);
+  /** `first`: the first errors in report order; `total`: how many there are. */
+  constructor(first: readonly QualityIssueLine[], total: number) {
+    const listed = first.slice(0, 20).map((i) => `- ${i.message} [${i.rule}]`);
+    super(`${total} quality ${total === 1 ? 'check' : 'checks'} failed:\n${listed.join('\n')}${total > listed.length ? `\n… and ${total - listed.length} more` : ''}`);
   }
 }
 
@@ -186,16 +186,16 @@ export class SnapshotBuilder {
     });
     await c.run(`UPDATE load_run SET finished_at = now()::TIMESTAMP`);
 
-    const issues = (await c.runAndReadAll(`SELECT severity, rule, message FROM quality_issue ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, rule, territory_code, year`)).getRowObjectsJS() as unknown as QualityIssue[];
-    const errors = issues.filter((i) => i.severity === 'error');
-    if (errors.length > 0) throw new QualityErrors(errors);
+    const quality = await readQualitySummary(c, QUALITY_LINES_PER_RULE);
+    const errors = quality.counts.filter((q) => q.severity === 'error').reduce((sum, q) => sum + q.issues, 0);
+    if (errors > 0) throw new QualityErrors(quality.first.filter((i) => i.severity === 'error'), errors);
     await c.run('CHECKPOINT');
     const counts: Record<string, number> = {};
     for (const table of COUNTED_TABLES) {
       const reader = await c.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${table}`);
       counts[table] = reader.getRowObjectsJS()[0]!.n as number;
     }
-    return { counts, issues };
+    return { counts, quality };
   }
 
   /** Attaches a published snapshot read-only as `previous`; false when it is of another schema version. */

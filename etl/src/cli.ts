@@ -5,7 +5,7 @@ import { fetchCommand } from './fetch/fetch-command.js';
 import { runLoad } from './load.js';
 import { consoleProgress } from './progress.js';
 import { readCurrentSnapshotId, stateLayout } from './publish/layout.js';
-import { formatQualityReport, readQualityIssues } from './quality/report.js';
+import { formatQualityReport, readQualityReport } from './quality/report.js';
 import { withLoadLock } from './publish/lock.js';
 import { listSnapshots, rollback, servableSnapshotId } from './publish/snapshots.js';
 import { requireStateFolder, StateFolderError } from './publish/state-folder.js';
@@ -102,7 +102,7 @@ async function main(argv: string[]): Promise<number> {
         return 1;
       }
       console.log(`quality of snapshot ${current}:`);
-      for (const line of formatQualityReport(await readQualityIssues(layout.snapshotFile(current)), Infinity)) console.log(line);
+      for (const line of formatQualityReport(await readQualityReport(layout.snapshotFile(current), Infinity), Infinity)) console.log(line);
       return 0;
     }
     case 'fetch':
@@ -120,12 +120,20 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => exitAfterOutput(code),
   (error: unknown) => {
     console.error(`etl: ${messageOf(error)}`);
-    process.exit(1);
+    exitAfterOutput(1);
   },
 );
+
+/**
+ * Exits once everything printed has been written: to a pipe (`etl check | less`) Node writes
+ * asynchronously, and exiting at once would cut a long report short.
+ */
+function exitAfterOutput(code: number): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixtureFiles, writeFixtureDataFolder } from '../../etl/src/testing/data-folder.js';
 import { etl as runEtl } from '../support/etl-cli.js';
@@ -70,6 +72,24 @@ describe('the etl command line: load, status, rollback', () => {
     expect(under.stderr).toMatch(/Nothing was published/);
     const status = await etl('status', '--state', file);
     expect(status.stderr).not.toMatch(/Nothing was published/);
+  });
+
+  it('prints the whole quality report through a pipe, however long', async () => {
+    const state = await newStateDir();
+    expect((await etl('load', '--data', dataDir, '--state', state)).code).toBe(0);
+    // 5,000 more warnings: about 300 KB of report, several times what a pipe holds at once.
+    const file = path.join(state, 'snapshots', `${await currentSnapshotId(state)}.duckdb`);
+    const instance = await DuckDBInstance.create(file);
+    const connection = await instance.connect();
+    await connection.run(`INSERT INTO quality_issue SELECT 'warning', 'series-break', NULL, printf('%06d', i), 2020, printf('comune %06d: residents went from 100 to 200 (+100.0%%) in one year; check for a census rebase or a boundary change', i), 'x' FROM range(5000) t(i)`);
+    const counted = Number((await connection.runAndReadAll('SELECT count(*) FROM quality_issue')).getRows()[0]![0]);
+    connection.closeSync();
+    instance.closeSync();
+    const check = await etl('check', '--state', state);
+    expect(check.code).toBe(0);
+    const messages = check.stdout.split('\n').filter((line) => line.startsWith('  '));
+    expect(messages).toHaveLength(counted);
+    expect(check.stdout.endsWith('\n')).toBe(true);
   });
 
   it('explains its usage', async () => {

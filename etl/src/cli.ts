@@ -18,7 +18,8 @@ Commands:
                                      none: the demo), build a snapshot and publish it; one load at a
                                      time per state folder (a second one waits)
   status                             list the snapshots kept, their sources and row counts
-  check                              print every quality issue of the snapshot being served
+  check [--per-rule N]               print the quality issues of the snapshot being served: every one,
+                                     or the first N of each rule and how many more
   rollback                           serve the snapshot published before the current one
   fetch [--data DIR] [--years 2019-2025] [--source ID] [--provincia 018,019] [--retries N] [--verify]
                                      download the files sources.yaml gives a download for into DIR
@@ -51,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
       source: { type: 'string', multiple: true },
       provincia: { type: 'string' },
       retries: { type: 'string' },
+      'per-rule': { type: 'string' },
       verify: { type: 'boolean', default: false },
       sources: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -96,13 +98,19 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'check': {
+      const raw = values['per-rule'];
+      const perRule = raw === undefined ? Infinity : Number(raw);
+      if (raw !== undefined && !(Number.isInteger(perRule) && perRule >= 1)) {
+        console.error(`etl: --per-rule "${raw}": expected a whole number from 1 up (the issues shown of each rule)`);
+        return 2;
+      }
       const current = await readCurrentSnapshotId(layout);
       if (current === null) {
         console.error(`No snapshot is published in ${layout.snapshotsDir}. Run: npm run etl -- load`);
         return 1;
       }
       console.log(`quality of snapshot ${current}:`);
-      for (const line of formatQualityReport(await readQualityReport(layout.snapshotFile(current), Infinity), Infinity)) console.log(line);
+      for (const line of formatQualityReport(await readQualityReport(layout.snapshotFile(current), perRule), perRule)) console.log(line);
       return 0;
     }
     case 'fetch':

@@ -16,7 +16,7 @@ import { readPublishedSources, sourceMeta } from './model/read-published.js';
 import { buildTerritory } from './model/territory.js';
 import { SnapshotBuilder } from './model/write-snapshot.js';
 import type { Progress } from './progress.js';
-import { formatQualityReport } from './quality/report.js';
+import { formatQualityReport, issuesOf } from './quality/report.js';
 import { sweepDebris } from './publish/debris.js';
 import { readCurrentSnapshotId, SCHEMA_VERSION, stateLayout } from './publish/layout.js';
 import { withLoadLock } from './publish/lock.js';
@@ -147,7 +147,7 @@ async function loadHoldingLock(config: EtlConfig, progress: Progress, options: L
     const accepted = options.acceptCoverageDrop ? { ...rules, coverage_dropped: { severity: 'warning' as const } } : rules;
     const written = await builder.model({ referenceDate: input.referenceDate, precedence: catalog.precedence, indicators, variables: catalog.variables, bands, rules: accepted, sources, previous, progress });
     builder.close();
-    const warnings = written.quality.counts.filter((q) => q.severity === 'warning').reduce((sum, q) => sum + q.issues, 0);
+    const warnings = issuesOf(written.quality, 'warning');
     // The report in full is `npm run etl -- check`; a load shows the first few warnings of each rule.
     for (const line of formatQualityReport(written.quality, 5, ['warning']).slice(1)) progress.warn(`quality: ${line.trim()}`);
     if ((written.counts.indicator_part ?? 0) === 0) throw new Error('The load produced no indicator values: check that the sources hold the variables the catalogue uses.');

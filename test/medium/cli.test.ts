@@ -90,6 +90,16 @@ describe('the etl command line: load, status, rollback', () => {
     const messages = check.stdout.split('\n').filter((line) => line.startsWith('  '));
     expect(messages).toHaveLength(counted);
     expect(check.stdout.endsWith('\n')).toBe(true);
+
+    const short = await etl('check', '--state', state, '--per-rule', '2');
+    expect(short.stdout.split('\n').filter((line) => line.includes('[series-break]'))).toEqual([
+      '  comune 000000: residents went from 100 to 200 (+100.0%) in one year; check for a census rebase or a boundary change [series-break]',
+      '  comune 000001: residents went from 100 to 200 (+100.0%) in one year; check for a census rebase or a boundary change [series-break]',
+      '  … and 4998 more [series-break]',
+    ]);
+    const bad = await etl('check', '--state', state, '--per-rule', 'tutti');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--per-rule "tutti": expected a whole number from 1 up');
   });
 
   it('explains its usage', async () => {

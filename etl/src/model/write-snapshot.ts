@@ -21,7 +21,7 @@ import type { ComuneValidityInput, SourceMeta } from './input.js';
 import type { TerritoryRow } from './territory.js';
 import { throwStageErrors } from '../stage/stage-errors.js';
 import { harmonise } from './harmonise.js';
-import { readQualitySummary, type QualityIssueLine, type QualitySummary } from '../quality/report.js';
+import { issuesOf, readQualitySummary, type QualityIssueLine, type QualitySummary } from '../quality/report.js';
 
 const SQL = {
   schema: readSqlBeside(import.meta.url, 'schema.sql'),
@@ -187,7 +187,7 @@ export class SnapshotBuilder {
     await c.run(`UPDATE load_run SET finished_at = now()::TIMESTAMP`);
 
     const quality = await readQualitySummary(c, QUALITY_LINES_PER_RULE);
-    const errors = quality.counts.filter((q) => q.severity === 'error').reduce((sum, q) => sum + q.issues, 0);
+    const errors = issuesOf(quality, 'error');
     if (errors > 0) throw new QualityErrors(quality.first.filter((i) => i.severity === 'error'), errors);
     await c.run('CHECKPOINT');
     const counts: Record<string, number> = {};

@@ -37,6 +37,11 @@ export async function readQualitySummary(connection: DuckDBConnection, perRule: 
   return { counts, first };
 }
 
+/** How many issues of `severity` the summary counts. */
+export function issuesOf(summary: QualitySummary, severity: QualityIssueLine['severity']): number {
+  return summary.counts.filter((c) => c.severity === severity).reduce((sum, c) => sum + c.issues, 0);
+}
+
 /** The summary of a published snapshot file, opened read-only. */
 export async function readQualityReport(snapshotFile: string, perRule: number): Promise<QualitySummary> {
   const instance = await DuckDBInstance.create(snapshotFile, { access_mode: 'READ_ONLY' });
@@ -57,7 +62,7 @@ export function formatQualityReport(summary: QualitySummary, perRule: number, se
   for (const severity of SEVERITY_ORDER) {
     const ofSeverity = counts.filter((c) => c.severity === severity);
     if (ofSeverity.length === 0) continue;
-    lines.push(`${severity}: ${ofSeverity.reduce((sum, c) => sum + c.issues, 0)} (${ofSeverity.map((c) => `${c.rule} ${c.issues}`).join(', ')})`);
+    lines.push(`${severity}: ${issuesOf(summary, severity)} (${ofSeverity.map((c) => `${c.rule} ${c.issues}`).join(', ')})`);
     for (const { rule, issues } of ofSeverity) {
       const shown = summary.first.filter((i) => i.severity === severity && i.rule === rule).slice(0, perRule);
       for (const issue of shown) lines.push(`  ${issue.message} [${rule}]`);

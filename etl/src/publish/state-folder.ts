@@ -15,28 +15,25 @@ export class StateFolderError extends Error {
 /** `create`: make the folder when it is missing (a load); otherwise a missing folder simply holds no snapshot. */
 export async function requireStateFolder(stateDir: string, { create }: { create: boolean }): Promise<void> {
   const fail = (problem: string) => new StateFolderError(`the state folder ${stateDir} ${problem}; ${EXPECTED}`);
-  const found = await stat(stateDir).then(
-    (info) => (info.isDirectory() ? null : 'NOT_A_FOLDER'),
-    (error: NodeJS.ErrnoException) => error,
-  );
-  if (found === 'NOT_A_FOLDER') throw fail('is a file, not a folder');
-  const code = found?.code;
-  if (code === 'ENOTDIR') throw fail(`cannot be created: ${await fileAbove(stateDir)} is a file`);
-  if (found !== null && code !== 'ENOENT') throw fail(`cannot be read: ${describe(found)}`);
-  if (code === 'ENOENT' && create) {
+  const attempt = async (work: Promise<unknown>, problem: string) => {
     try {
-      await mkdir(stateDir, { recursive: true });
+      await work;
     } catch (error) {
-      throw fail(`cannot be created: ${describe(error)}`);
+      throw fail(`${problem}: ${describe(error)}`);
     }
+  };
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(stateDir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR') throw fail(`cannot be created: ${await fileAbove(stateDir)} is a file`);
+    if (code !== 'ENOENT') throw fail(`cannot be read: ${describe(error)}`);
+    if (create) await attempt(mkdir(stateDir, { recursive: true }), 'cannot be created');
+    return;
   }
-  if (found === null && create) {
-    try {
-      await access(stateDir, constants.W_OK | constants.X_OK);
-    } catch (error) {
-      throw fail(`cannot be written: ${describe(error)}`);
-    }
-  }
+  if (!info.isDirectory()) throw fail('is a file, not a folder');
+  if (create) await attempt(access(stateDir, constants.W_OK | constants.X_OK), 'cannot be written');
 }
 
 function describe(error: unknown): string {

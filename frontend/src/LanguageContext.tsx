@@ -1,9 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Lang } from './api/types';
-import { LANGS, translate, type MessageKey, type Params } from './i18n';
+import { translate, type MessageKey, type Params } from './i18n';
+import { LANG_STORAGE_KEY, storedLang } from './pageLanguage';
 import { useUrlState } from './route';
 
-const STORAGE_KEY = 'osservatorio.lang';
 
 interface LanguageState {
   lang: Lang;
@@ -12,15 +12,6 @@ interface LanguageState {
 }
 
 const LanguageContext = createContext<LanguageState | null>(null);
-
-function storedLang(): Lang {
-  try {
-    const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
-    return LANGS.find((lang) => lang === stored) ?? 'it';
-  } catch {
-    return 'it';
-  }
-}
 
 /** The language of the URL when it names one (a shared link), else the last one chosen here, else Italian. */
 export function LanguageProvider({ children, initial }: { children: ReactNode; initial?: Lang }) {
@@ -31,7 +22,7 @@ export function LanguageProvider({ children, initial }: { children: ReactNode; i
     setChosen(next);
     navigate({ lang: next }, { replace: true });
     try {
-      globalThis.localStorage?.setItem(STORAGE_KEY, next);
+      globalThis.localStorage?.setItem(LANG_STORAGE_KEY, next);
     } catch {
       // Private browsing may forbid storage; the choice then lasts for this page only.
     }

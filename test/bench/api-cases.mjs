@@ -12,6 +12,9 @@ const ENGINE = '../../backend/dist/engine/sums.repository.js';
 
 const sql = (file, params) => ({ module: new URL(ENGINE, import.meta.url).href, file, params });
 
+/** The peer's one query (api-peer.mjs, sql/peer-values.sql) as it binds it, for its own in-process floor. */
+const peerSql = (params) => ({ module: new URL('./api-peer.mjs', import.meta.url).href, file: 'peer-values.sql', params });
+
 /**
  * The parameters of target-sums.sql as SumsRepository binds them (sums.repository.ts): the wanted pairs and
  * the target territories, which the engine finds in its per-snapshot lookups (here: read off the answer).
@@ -38,7 +41,7 @@ function peerSpread(pairs, level, parent) {
 /** GET values of one year: one sums query for the territories of the level inside the parent and the parent, the benchmark (values.service.ts). */
 function valuesCase(id, snapshot, { code, level, parent, year }) {
   const path = `/api/indicators/${code}/values?level=${level}&parent=${parent}&year=${year}`;
-  return { id, endpoint: 'values', snapshot, path, peerPath: path, floor: (answer) => [targetSums([{ indicator: code, year }], [...answer.benchmarks.map((b) => b.code), ...answer.rows.map((r) => r.code)])] };
+  return { id, endpoint: 'values', snapshot, path, peerPath: path, peerFloor: [peerSql({ code, level, parent, year })], floor: (answer) => [targetSums([{ indicator: code, year }], [...answer.benchmarks.map((b) => b.code), ...answer.rows.map((r) => r.code)])] };
 }
 
 /** The (indicator, year) pairs of a profile's answer: those with a year. */

@@ -21,6 +21,16 @@ export function printApi(api) {
   for (const l of api.latency) {
     console.log(`    ${l.id.padEnd(52)} ${l.queries.floor.join(' + ')}: p50 sent ${ms(l.floor.p50)}, prepared ${ms(l.floorPrepared.p50)} (back to back, not in the ratio: ${ms(l.floorBackToBack?.p50)})`);
   }
+  if ((api.bareServer ?? []).length > 0) {
+    console.log('\n  The same ratio for a plain Fastify + DuckDB server (the peer: no framework, schema, security headers or ETag), its HTTP p50 against its own query in-process, in the same run:');
+    console.log(`  ${'case'.padEnd(44)} ${'server'.padEnd(7)} ${'HTTP p50'.padEnd(11)} ${'SQL p50'.padEnd(11)} ${'ratio'.padEnd(7)} ${'added'.padEnd(9)} noise`);
+    for (const b of api.bareServer) {
+      for (const [name, side] of [['API', b.api], ['peer', b.peer]]) {
+        console.log(`  ${(name === 'API' ? b.id : '').padEnd(44)} ${name.padEnd(7)} ${ms(side.httpP50).padEnd(11)} ${ms(side.sqlP50).padEnd(11)} ${times(side.ratio).padEnd(7)} ${ms(side.overheadMs).padEnd(9)} ${spread(side.ratioRuns)}`);
+      }
+    }
+    console.log("  (the API here is the office's, as the peer answers without suppression; added = HTTP p50 − SQL p50)");
+  }
   const n = api.nationalProfile;
   if (n) console.log(`\nNational profile (${n.id}): HTTP p50 ${ms(n.p50)}; target ${n.target}: ${n.met ? 'met' : 'MISSED'}`);
 

@@ -32,7 +32,7 @@ export async function benchApi(states, log = console.log) {
   const s = API_SETTINGS;
   // BENCH_CASES=text: only the cases whose id contains it (to look again at one measure).
   const only = (c) => !process.env.BENCH_CASES || c.id.includes(process.env.BENCH_CASES);
-  const result = { settings: s, latency: [], throughput: [], exports: [], pending: [] };
+  const result = { settings: s, latency: [], throughput: [], bareServer: [], exports: [], pending: [] };
   for (const snapshot of Object.keys(states)) {
     const cases = LATENCY_CASES.filter((c) => c.snapshot === snapshot && !c.pending && only(c));
     const loads = THROUGHPUT_CASES.filter((c) => c.snapshot === snapshot && !c.pending && only(c));
@@ -60,8 +60,13 @@ export async function benchApi(states, log = console.log) {
           for (const c of loads) {
             log(`  throughput: ${c.id}`);
             const differs = await differentAnswer(office, peer, c);
-            if (differs) result.pending.push({ id: `throughput: ${c.id}`, why: differs });
-            else result.throughput.push(await throughputOf(office, peer, c, log));
+            if (differs) {
+              result.pending.push({ id: `throughput: ${c.id}`, why: differs });
+              continue;
+            }
+            result.throughput.push(await throughputOf(office, peer, c, log));
+            log(`  latency against the peer: ${c.id}`);
+            result.bareServer.push(await bareServerOf(office, peer, floor, c));
           }
         } finally {
           await peer.stop();
@@ -115,6 +120,28 @@ async function latencyOf(api, floor, c) {
     overheadP50Runs: runs.map((r) => ratio(r.http.p50, Math.min(r.floor.p50, r.floorPrepared.p50))),
     runs,
   };
+}
+
+/**
+ * What a server adds to its query, for the API and for the plain Fastify peer in the same run: each one's
+ * HTTP p50 against its own SQL run in-process (the API's floor; the peer's one prepared query), requests and
+ * queries taken in turn. The peer has no framework, parameter schema, security headers, ETag or lookups:
+ * what it adds is the reference for what the latency target leaves the API.
+ */
+async function bareServerOf(office, peer, floor, c) {
+  const ours = typeof c.floor === 'function' ? c.floor(JSON.parse(await get(office.url + c.path))) : c.floor;
+  const runs = [];
+  for (let run = 0; run < API_SETTINGS.latencyRuns; run += 1) {
+    runs.push(await sampleInterleaved([
+      ['api', () => get(office.url + c.path)],
+      ['apiFloor', () => floor.runPrepared(ours)],
+      ['peer', () => get(peer.url + c.peerPath)],
+      ['peerFloor', () => floor.runPrepared(c.peerFloor)],
+    ]));
+  }
+  const med = (key) => median(runs.map((r) => r[key].p50));
+  const side = (http, sql) => ({ httpP50: med(http), sqlP50: med(sql), overheadMs: med(http) - med(sql), ratio: ratio(med(http), med(sql)), ratioRuns: runs.map((r) => ratio(r[http].p50, r[sql].p50)) });
+  return { id: c.id, snapshot: c.snapshot, request: c.path, api: side('api', 'apiFloor'), peer: side('peer', 'peerFloor') };
 }
 
 /** The export in each format, end to end: request sent to last byte read, runs interleaved; rows counted from the JSON (one a line). */
